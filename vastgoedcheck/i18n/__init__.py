@@ -1,0 +1,98 @@
+"""Translations: the explicit gettext API (``_``, ``N_``, ``ngettext``) and the active language.
+
+Messages are written in English in the code; the Dutch catalogue lives in
+``translations/nl/LC_MESSAGES/vastgoedcheck.po``. Dutch is the default language.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import locale
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from vastgoedcheck.paths import translations_dir
+
+DOMAIN = "vastgoedcheck"
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+_active: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+_cache: dict[str, gettext.NullTranslations] = {}
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the system asks for: English when its locale is English, otherwise Dutch."""
+    env = os.environ if environ is None else environ
+    candidates = [env.get(name, "") for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
+    if environ is None:
+        try:
+            candidates.append(locale.getlocale()[0] or "")
+        except ValueError:
+            pass
+    for candidate in candidates:
+        first = candidate.split(":")[0].strip().lower()
+        if not first or first in ("c", "posix") or first.startswith("c."):
+            continue
+        return "en" if first.startswith(("en", "english")) else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def _catalogue_paths(language: str) -> tuple[Path, Path]:
+    folder = translations_dir() / language / "LC_MESSAGES"
+    return folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+
+
+def _load(language: str) -> gettext.NullTranslations:
+    """The compiled catalogue; compiled from the ``.po`` in memory when no fresh ``.mo`` exists."""
+    if language == "en":
+        return gettext.NullTranslations()
+    mo_path, po_path = _catalogue_paths(language)
+    po_newer = po_path.exists() and (
+        not mo_path.exists() or po_path.stat().st_mtime > mo_path.stat().st_mtime
+    )
+    if mo_path.exists() and not po_newer:
+        with mo_path.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    if po_path.exists():
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=language)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        return gettext.GNUTranslations(buffer)
+    return gettext.NullTranslations()
+
+
+def set_language(language: str | None) -> str:
+    """Switch the active language (``nl`` or ``en``; None: follow the system) and return it."""
+    global _active, _language
+    chosen = language if language in LANGUAGES else detect_language()
+    if chosen not in _cache:
+        _cache[chosen] = _load(chosen)
+    _active, _language = _cache[chosen], chosen
+    return chosen
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the active language."""
+    return _active.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation without translating it now."""
+    return message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _active.ngettext(singular, plural, count)
