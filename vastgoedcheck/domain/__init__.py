@@ -1,0 +1,1 @@
+"""The core of vastgoedcheck: checklists, checks and risk assessment, in plain Python."""

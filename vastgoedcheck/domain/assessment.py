@@ -1,0 +1,316 @@
+"""The risk rules (DOMAIN §3): from a pack, a role and answers to an explained outcome.
+
+The assessment advises; a person decides. It returns codes and item ids only; the words shown to
+a user are made from them in ``vastgoedcheck.i18n.outcome_text``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import IntEnum, StrEnum
+
+from vastgoedcheck.domain.check import AnswerValue
+from vastgoedcheck.domain.conditions import group_holds, visible_question_ids
+from vastgoedcheck.domain.pack import (
+    WWFT_RENT_THRESHOLD,
+    Cluster,
+    Deal,
+    DutyType,
+    FlagValue,
+    Kind,
+    Pack,
+    Question,
+    Role,
+    Severity,
+)
+
+CLUSTER_PATTERN_SIZE = 3
+CLUSTER_PATTERN_BONUS = Decimal(6)
+EXTRA_CHECKS_SCORE = Decimal(6)
+ESCALATE_SCORE = Decimal(15)
+REPORT_SCORE = Decimal(25)
+
+
+class Outcome(IntEnum):
+    """The outcome ladder; a higher value is a stronger advice."""
+
+    PROCEED = 0
+    EXTRA_CHECKS = 1
+    ESCALATE = 2
+    REPORT_RECOMMENDED = 3
+    MUST_REPORT = 4
+
+    @property
+    def code(self) -> str:
+        return self.name.lower()
+
+
+class Channel(StrEnum):
+    FIU = "fiu"
+    POLICE = "police"
+    ANONYMOUS = "anonymous"  # Meld Misdaad Anoniem
+    MUNICIPALITY = "municipality"
+    EMERGENCY = "emergency"  # 112
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why the outcome is what it is: a rule ``code``, the level it leads to, and its item."""
+
+    code: str
+    level: Outcome
+    question_id: str | None = None
+    value: Decimal | None = None  # the score, for score rules
+    cluster: Cluster | None = None  # for pattern rules
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    code: str
+    question_id: str | None = None
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Pattern:
+    cluster: Cluster
+    question_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """How one answered flag was read: its effective kind and knock-out, and its points."""
+
+    question_id: str
+    answer: FlagValue
+    severity: Severity
+    kind: Kind
+    knockout: bool
+    points: Decimal
+    escalated_by: tuple[int, ...] = ()  # indexes into the question's escalations
+
+
+@dataclass(frozen=True)
+class Assessment:
+    outcome: Outcome
+    stop: bool
+    score: Decimal
+    wwft: bool
+    reasons: tuple[Reason, ...]
+    follow_ups: tuple[FollowUp, ...]
+    report_channels: tuple[Channel, ...]
+    patterns: tuple[Pattern, ...]
+    items: tuple[ItemResult, ...]
+
+
+def _as_decimal(value: object) -> Decimal | None:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            return None
+    return None
+
+
+def wwft_applies(pack: Pack, role: Role, property_data: Mapping[str, object]) -> bool:
+    """Whether the user is a Wwft institution for this matter (DOMAIN §1.2, §3 rule 5).
+
+    A notary always is; a broker is in a sale or purchase, and in a rental only from €10,000
+    monthly rent; a landlord never is.
+    """
+    if role is Role.NOTARY:
+        return True
+    if role is not Role.BROKER:
+        return False
+    rental = pack.deal is Deal.RENTAL or (
+        pack.deal is Deal.ANY and property_data.get("transaction") == "rental"
+    )
+    if not rental:
+        return True
+    rent = _as_decimal(property_data.get("rent_monthly"))
+    return rent is not None and rent >= WWFT_RENT_THRESHOLD
+
+
+def _read_item(
+    question: Question, answer: FlagValue, values: Mapping[str, AnswerValue | None]
+) -> ItemResult:
+    assert question.severity is not None and question.kind is not None
+    kind, knockout, applied = question.kind, question.knockout, []
+    if answer is FlagValue.YES:
+        for index, escalation in enumerate(question.escalations):
+            if group_holds(escalation.when, values):
+                applied.append(index)
+                knockout = knockout or escalation.knockout
+                if escalation.kind is not None:
+                    kind = escalation.kind
+    weight = Decimal(question.severity.weight)
+    if answer is FlagValue.YES:
+        points = weight
+    elif answer is FlagValue.UNKNOWN:
+        points = weight if kind is Kind.DUTY or knockout else weight / 2
+    else:
+        points = Decimal(0)
+    return ItemResult(question.id, answer, question.severity, kind, knockout, points, tuple(applied))
+
+
+def _is_signal(question: Question, item: ItemResult) -> bool:
+    return item.kind is Kind.SIGNAL or question.also_signal
+
+
+def assess(
+    pack: Pack,
+    role: Role,
+    answers: Mapping[str, AnswerValue | None],
+    property_data: Mapping[str, object] | None = None,
+) -> Assessment:
+    """Apply the rule set to the visible answers of one check."""
+    property_data = property_data or {}
+    wwft = wwft_applies(pack, role, property_data)
+    visible = visible_question_ids(pack, answers)
+    values = {qid: value for qid, value in answers.items() if qid in visible}
+
+    reasons: list[Reason] = []
+    follow_ups: list[FollowUp] = []
+    items: list[ItemResult] = []
+    by_cluster: dict[Cluster, list[str]] = defaultdict(list)
+    stop = False
+    cdd_incomplete = False
+    strong_signal = False
+    unanswered = 0
+
+    for question in pack.questions:
+        if question.id not in visible:
+            continue
+        value = values.get(question.id)
+        if value is None:
+            unanswered += question.required
+            continue
+        if not question.scored or not isinstance(value, FlagValue) or value is FlagValue.NA:
+            continue
+        item = _read_item(question, value, values)
+        items.append(item)
+        qid = question.id
+        if value is FlagValue.UNKNOWN:
+            follow_ups.append(FollowUp("find_out", qid))
+            if item.knockout:
+                stop = True
+                reasons.append(Reason("knockout_unknown", Outcome.EXTRA_CHECKS, qid))
+            elif item.severity in (Severity.HIGH, Severity.CRITICAL):
+                reasons.append(Reason("unknown_serious", Outcome.EXTRA_CHECKS, qid))
+            if question.duty_type is DutyType.CDD:
+                cdd_incomplete = True
+            continue
+        if value is not FlagValue.YES:
+            continue
+        if question.cluster is not None:
+            by_cluster[question.cluster].append(qid)
+        if item.knockout:
+            stop = True
+            reasons.append(Reason("knockout", Outcome.PROCEED, qid))
+        if item.kind is Kind.OBJECTIVE:
+            if wwft:
+                reasons.append(Reason("objective", Outcome.MUST_REPORT, qid))
+            else:
+                reasons.append(Reason("objective_no_wwft", Outcome.REPORT_RECOMMENDED, qid))
+        if item.kind is Kind.DUTY:
+            reasons.append(Reason(f"duty_{question.duty_type}", Outcome.EXTRA_CHECKS, qid))
+            if question.duty_type is DutyType.CDD:
+                cdd_incomplete = True
+            elif question.duty_type is DutyType.EDD:
+                follow_ups.append(FollowUp("edd", qid))
+            else:
+                follow_ups.append(FollowUp("sanctions", qid))
+        if _is_signal(question, item):
+            if item.severity is Severity.CRITICAL:
+                strong_signal = True
+                reasons.append(Reason("critical_signal", Outcome.REPORT_RECOMMENDED, qid))
+            elif item.severity is Severity.HIGH:
+                strong_signal = True
+                reasons.append(Reason("high_signal", Outcome.ESCALATE, qid))
+        if item.severity is Severity.CRITICAL and question.cluster in (Cluster.USE, Cluster.CTX):
+            follow_ups.append(FollowUp("safety", qid))
+
+    score = sum((item.points for item in items), Decimal(0))
+    patterns = tuple(
+        Pattern(cluster, tuple(ids))
+        for cluster, ids in by_cluster.items()
+        if len(ids) >= CLUSTER_PATTERN_SIZE
+    )
+    for pattern in patterns:
+        score += CLUSTER_PATTERN_BONUS
+        reasons.append(Reason("pattern", Outcome.PROCEED, cluster=pattern.cluster))
+
+    if score >= REPORT_SCORE:
+        reasons.append(Reason("score", Outcome.REPORT_RECOMMENDED, value=score))
+    elif score >= ESCALATE_SCORE:
+        reasons.append(Reason("score", Outcome.ESCALATE, value=score))
+    elif score >= EXTRA_CHECKS_SCORE:
+        reasons.append(Reason("score", Outcome.EXTRA_CHECKS, value=score))
+
+    if cdd_incomplete:
+        follow_ups.append(FollowUp("cdd_incomplete"))
+        if strong_signal:
+            level = Outcome.MUST_REPORT if wwft else Outcome.REPORT_RECOMMENDED
+            reasons.append(Reason("cdd_incomplete_with_signals", level))
+
+    outcome = max((reason.level for reason in reasons), default=Outcome.PROCEED)
+    if not wwft and any(r.code in ("objective_no_wwft", "cdd_incomplete_with_signals") for r in reasons):
+        reasons.append(Reason("fiu_not_open", Outcome.REPORT_RECOMMENDED))
+
+    if unanswered:
+        follow_ups.append(FollowUp("unanswered", count=unanswered))
+    follow_ups.extend(_level_follow_ups(outcome, stop, wwft))
+    channels = _channels(outcome, wwft, any(f.code == "safety" for f in follow_ups))
+    reasons.sort(key=lambda reason: -reason.level)
+    return Assessment(
+        outcome=outcome,
+        stop=stop,
+        score=score,
+        wwft=wwft,
+        reasons=tuple(reasons),
+        follow_ups=tuple(_unique(follow_ups)),
+        report_channels=channels,
+        patterns=patterns,
+        items=tuple(items),
+    )
+
+
+def _level_follow_ups(outcome: Outcome, stop: bool, wwft: bool) -> list[FollowUp]:
+    audience = "wwft" if wwft else "private"
+    steps: list[FollowUp] = []
+    if stop:
+        steps.append(FollowUp("stop"))
+    steps.append(FollowUp(f"{outcome.code}_{audience}"))
+    if outcome is Outcome.MUST_REPORT:
+        steps.extend([FollowUp("report_content"), FollowUp("tipping_off"), FollowUp("retention")])
+    steps.append(FollowUp("record_decision"))
+    return steps
+
+
+def _channels(outcome: Outcome, wwft: bool, danger: bool) -> tuple[Channel, ...]:
+    channels: list[Channel] = []
+    if danger:
+        channels.append(Channel.EMERGENCY)
+    if outcome >= Outcome.REPORT_RECOMMENDED:
+        if wwft:
+            channels.append(Channel.FIU)
+            if danger:
+                channels.append(Channel.POLICE)
+        else:
+            channels.extend([Channel.POLICE, Channel.ANONYMOUS, Channel.MUNICIPALITY])
+    return tuple(channels)
+
+
+def _unique(follow_ups: list[FollowUp]) -> list[FollowUp]:
+    seen: set[FollowUp] = set()
+    result = []
+    for follow_up in follow_ups:
+        if follow_up not in seen:
+            seen.add(follow_up)
+            result.append(follow_up)
+    return result

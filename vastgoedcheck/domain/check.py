@@ -1,0 +1,81 @@
+"""A check: one use of a pack about one matter, with its parties, property and answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from vastgoedcheck.domain.pack import FlagValue, Role
+
+# What an answer can hold, by question type: flag → FlagValue, text/identifier/choice → str,
+# number/amount → Decimal, date → date, multi_choice → tuple of str.
+AnswerValue = FlagValue | str | Decimal | dt.date | tuple[str, ...]
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    FINAL = "final"
+
+
+class PartyKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+@dataclass(frozen=True)
+class Answer:
+    value: AnswerValue | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Party:
+    """A person or organisation in the check; ``data`` holds the fields the pack asks for."""
+
+    role: str
+    kind: PartyKind
+    data: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        value = self.data.get("name", "")
+        return value if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class Examiner:
+    name: str = ""
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the person decided after reading the advice, and why."""
+
+    outcome: str
+    reasoning: str
+    decided_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    pack_id: str
+    pack_version: str
+    role: Role
+    language: str = "nl"
+    parties: tuple[Party, ...] = ()
+    property: Mapping[str, object] = field(default_factory=dict)
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    examiner: Examiner = field(default_factory=Examiner)
+    decision: Decision | None = None
+    status: Status = Status.DRAFT
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    def answer_value(self, question_id: str) -> AnswerValue | None:
+        answer = self.answers.get(question_id)
+        return None if answer is None else answer.value
