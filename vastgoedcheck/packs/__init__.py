@@ -1,0 +1,1 @@
+"""Checklist packs on disk: reading, validating and the registry of available packs."""

@@ -1,0 +1,63 @@
+"""The packs available on this installation, by id and version."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vastgoedcheck.domain.pack import Pack
+from vastgoedcheck.packs.loading import load_pack_file
+from vastgoedcheck.paths import checklists_dir
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+@dataclass
+class PackRegistry:
+    """Every version of every pack stays available, so old checks keep their exact pack."""
+
+    _packs: dict[tuple[str, str], Pack] = field(default_factory=dict)
+    _files: dict[tuple[str, str], Path] = field(default_factory=dict)
+
+    @classmethod
+    def builtin(cls) -> PackRegistry:
+        registry = cls()
+        for path in sorted(checklists_dir().glob("*.json")):
+            registry.add(load_pack_file(path), path)
+        return registry
+
+    def add(self, pack: Pack, path: Path) -> None:
+        self._packs[(pack.id, pack.version)] = pack
+        self._files[(pack.id, pack.version)] = path
+
+    def latest(self) -> list[Pack]:
+        """The newest version of each pack, in the order of their ids."""
+        newest: dict[str, Pack] = {}
+        for pack in self._packs.values():
+            current = newest.get(pack.id)
+            if current is None or _version_key(pack.version) > _version_key(current.version):
+                newest[pack.id] = pack
+        return [newest[pack_id] for pack_id in sorted(newest)]
+
+    def get(self, pack_id: str, version: str | None = None) -> Pack | None:
+        """A pack by id: the given version, or the newest when no version is given."""
+        if version is not None:
+            return self._packs.get((pack_id, version))
+        return next((pack for pack in self.latest() if pack.id == pack_id), None)
+
+    def versions(self, pack_id: str) -> list[str]:
+        return sorted((v for (i, v) in self._packs if i == pack_id), key=_version_key)
+
+    def document(self, pack: Pack) -> dict[str, Any]:
+        """The pack's JSON document exactly as in its file."""
+        path = self._files[(pack.id, pack.version)]
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert isinstance(data, dict)
+        return data
+
+    def file_text(self, pack: Pack) -> str:
+        return self._files[(pack.id, pack.version)].read_text(encoding="utf-8")
