@@ -56,15 +56,33 @@ def _message(error: ValidationError) -> list[tuple[list[str | int], str]]:
         if expected is False:
             return [([key], _("unknown key {key}").format(key=repr(key))) for key in extra]
     if kind == "type":
-        return [([], _("must be {expected}, not {actual}").format(
-            expected=_type_name(expected), actual=_short(instance)))]  # fmt: skip
+        return [
+            (
+                [],
+                _("must be {expected}, not {actual}").format(
+                    expected=_type_name(expected), actual=_short(instance)
+                ),
+            )
+        ]
     if kind == "enum":
         options = ", ".join(str(option) for option in expected)
-        return [([], _("{value} is not one of: {options}").format(
-            value=_short(instance), options=options))]  # fmt: skip
+        return [
+            (
+                [],
+                _("{value} is not one of: {options}").format(
+                    value=_short(instance), options=options
+                ),
+            )
+        ]
     if kind == "const":
-        return [([], _("must be {expected}, not {actual}").format(
-            expected=_short(expected), actual=_short(instance)))]  # fmt: skip
+        return [
+            (
+                [],
+                _("must be {expected}, not {actual}").format(
+                    expected=_short(expected), actual=_short(instance)
+                ),
+            )
+        ]
     if kind == "pattern":
         return [([], _("{value} does not have the expected form").format(value=_short(instance)))]
     if kind in ("minItems", "minProperties") or (kind == "minLength" and expected == 1):
@@ -84,8 +102,14 @@ def _message(error: ValidationError) -> list[tuple[list[str | int], str]]:
     if kind == "propertyNames":
         return [([], _("{value} is not allowed as a key here").format(value=_short(instance)))]
     if kind == "format":
-        return [([], _("{value} is not a valid {format}").format(
-            value=_short(instance), format=expected))]  # fmt: skip
+        return [
+            (
+                [],
+                _("{value} is not a valid {format}").format(
+                    value=_short(instance), format=expected
+                ),
+            )
+        ]
     return [([], _("does not match the format: {detail}").format(detail=error.message))]
 
 

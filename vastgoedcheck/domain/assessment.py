@@ -155,7 +155,9 @@ def _read_item(
         points = weight if kind is Kind.DUTY or knockout else weight / 2
     else:
         points = Decimal(0)
-    return ItemResult(question.id, answer, question.severity, kind, knockout, points, tuple(applied))
+    return ItemResult(
+        question.id, answer, question.severity, kind, knockout, points, tuple(applied)
+    )
 
 
 def _is_signal(question: Question, item: ItemResult) -> bool:
@@ -179,8 +181,8 @@ def assess(
     items: list[ItemResult] = []
     by_cluster: dict[Cluster, list[str]] = defaultdict(list)
     stop = False
-    cdd_incomplete = False
-    strong_signal = False
+    cdd_gaps: set[str] = set()  # CDD steps that failed or are unknown
+    strong_signals: set[str] = set()  # high or critical subjective signals answered "yes"
     unanswered = 0
 
     for question in pack.questions:
@@ -203,7 +205,7 @@ def assess(
             elif item.severity in (Severity.HIGH, Severity.CRITICAL):
                 reasons.append(Reason("unknown_serious", Outcome.EXTRA_CHECKS, qid))
             if question.duty_type is DutyType.CDD:
-                cdd_incomplete = True
+                cdd_gaps.add(qid)
             continue
         if value is not FlagValue.YES:
             continue
@@ -220,19 +222,19 @@ def assess(
         if item.kind is Kind.DUTY:
             reasons.append(Reason(f"duty_{question.duty_type}", Outcome.EXTRA_CHECKS, qid))
             if question.duty_type is DutyType.CDD:
-                cdd_incomplete = True
+                cdd_gaps.add(qid)
             elif question.duty_type is DutyType.EDD:
                 follow_ups.append(FollowUp("edd", qid))
             else:
                 follow_ups.append(FollowUp("sanctions", qid))
         if _is_signal(question, item):
             if item.severity is Severity.CRITICAL:
-                strong_signal = True
+                strong_signals.add(qid)
                 reasons.append(Reason("critical_signal", Outcome.REPORT_RECOMMENDED, qid))
             elif item.severity is Severity.HIGH:
-                strong_signal = True
+                strong_signals.add(qid)
                 reasons.append(Reason("high_signal", Outcome.ESCALATE, qid))
-        if item.severity is Severity.CRITICAL and question.cluster in (Cluster.USE, Cluster.CTX):
+        if question.safety:
             follow_ups.append(FollowUp("safety", qid))
 
     score = sum((item.points for item in items), Decimal(0))
@@ -252,14 +254,18 @@ def assess(
     elif score >= EXTRA_CHECKS_SCORE:
         reasons.append(Reason("score", Outcome.EXTRA_CHECKS, value=score))
 
-    if cdd_incomplete:
+    if cdd_gaps:
         follow_ups.append(FollowUp("cdd_incomplete"))
-        if strong_signal:
+        # "CDD incomplete and indications": the indication must be another item than the gap
+        # itself (a DUTY+SOFT item such as BUY-23 alone is not both).
+        if any(signal != gap for signal in strong_signals for gap in cdd_gaps):
             level = Outcome.MUST_REPORT if wwft else Outcome.REPORT_RECOMMENDED
             reasons.append(Reason("cdd_incomplete_with_signals", level))
 
     outcome = max((reason.level for reason in reasons), default=Outcome.PROCEED)
-    if not wwft and any(r.code in ("objective_no_wwft", "cdd_incomplete_with_signals") for r in reasons):
+    if not wwft and any(
+        r.code in ("objective_no_wwft", "cdd_incomplete_with_signals") for r in reasons
+    ):
         reasons.append(Reason("fiu_not_open", Outcome.REPORT_RECOMMENDED))
 
     if unanswered:

@@ -150,6 +150,7 @@ class Question:
     also_signal: bool = False
     duty_type: DutyType | None = None
     knockout: bool = False
+    safety: bool = False  # an observation of an ongoing crime or acute danger (DOMAIN R3)
     cluster: Cluster | None = None
     sources: tuple[str, ...] = ()
     required: bool = False
@@ -186,21 +187,69 @@ class Section:
 # The party and property data a pack may ask for (ARCHITECTURE / DOMAIN §4). Anything not listed
 # here cannot be collected at all: no religion, health, ethnicity or criminal-record fields exist.
 PERSON_FIELDS = (
-    "name", "birth_date", "birth_place", "nationality", "country_of_residence", "address",
-    "postcode", "city", "phone", "email", "id_document", "household_size",
-    "net_monthly_income", "iban", "source_of_funds", "pep", "sanctions_screening", "vog", "bsn",
-)  # fmt: skip
+    "name",
+    "birth_date",
+    "birth_place",
+    "nationality",
+    "country_of_residence",
+    "address",
+    "postcode",
+    "city",
+    "phone",
+    "email",
+    "id_document",
+    "household_size",
+    "net_monthly_income",
+    "iban",
+    "source_of_funds",
+    "pep",
+    "sanctions_screening",
+    "vog",
+    "bsn",
+)
 ORGANISATION_FIELDS = (
-    "name", "trade_names", "legal_form", "kvk", "establishment_number", "rsin", "btw", "address",
-    "postcode", "city", "registration_date", "sbi_activity", "representatives", "ubos",
-    "parent_entities", "ubo_register_reference", "iban", "pep", "sanctions_screening", "vog",
-)  # fmt: skip
+    "name",
+    "trade_names",
+    "legal_form",
+    "kvk",
+    "establishment_number",
+    "rsin",
+    "btw",
+    "address",
+    "postcode",
+    "city",
+    "registration_date",
+    "sbi_activity",
+    "representatives",
+    "ubos",
+    "parent_entities",
+    "ubo_register_reference",
+    "iban",
+    "pep",
+    "sanctions_screening",
+    "vog",
+)
 PROPERTY_FIELDS = (
-    "address", "postcode", "city", "bag_id", "cadastral_designation", "object_type",
-    "intended_use", "transaction", "price", "rent_monthly", "woz_value", "valuation",
-    "payment_method", "payer_iban", "payer_name", "financing_type", "lender", "utilities_holder",
+    "address",
+    "postcode",
+    "city",
+    "bag_id",
+    "cadastral_designation",
+    "object_type",
+    "intended_use",
+    "transaction",
+    "price",
+    "rent_monthly",
+    "woz_value",
+    "valuation",
+    "payment_method",
+    "payer_iban",
+    "payer_name",
+    "financing_type",
+    "lender",
+    "utilities_holder",
     "prior_enforcement",
-)  # fmt: skip
+)
 FIELD_CATALOGUE: Mapping[str, tuple[str, ...]] = {
     "person": PERSON_FIELDS,
     "organisation": ORGANISATION_FIELDS,

@@ -129,6 +129,7 @@ def _question(value: dict[str, Any]) -> Question:
         also_signal=bool(value.get("also_signal", False)),
         duty_type=optional(DutyType, "duty_type"),
         knockout=bool(value.get("knockout", False)),
+        safety=bool(value.get("safety", False)),
         cluster=optional(Cluster, "cluster"),
         sources=tuple(value.get("sources", ())),
         required=bool(value.get("required", False)),

@@ -10,8 +10,17 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.jsonfiles import Problem, json_path
 
 FLAG_ANSWERS = ("yes", "no", "unknown", "na")
-SCORING_KEYS = ("severity", "kind", "also_signal", "duty_type", "knockout", "cluster", "sources",
-                "escalations")  # fmt: skip
+SCORING_KEYS = (
+    "severity",
+    "kind",
+    "also_signal",
+    "duty_type",
+    "knockout",
+    "safety",
+    "cluster",
+    "sources",
+    "escalations",
+)
 ORDERED_TYPES = ("number", "amount", "date")
 ALWAYS_REQUIRED_FIELDS = {
     "person": ("name",),
@@ -21,7 +30,11 @@ ALWAYS_REQUIRED_FIELDS = {
 
 
 def _dicts(value: Any) -> list[tuple[int, dict[str, Any]]]:
-    return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] if isinstance(value, list) else []
+    return (
+        [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
+        if isinstance(value, list)
+        else []
+    )
 
 
 class _PackChecker:
@@ -66,8 +79,10 @@ class _PackChecker:
             section_id = section.get("id")
             if isinstance(section_id, str):
                 if section_id in section_ids:
-                    self.add([*s_path, "id"], _("the section id {id} is used twice").format(
-                        id=repr(section_id)))  # fmt: skip
+                    self.add(
+                        [*s_path, "id"],
+                        _("the section id {id} is used twice").format(id=repr(section_id)),
+                    )
                 section_ids.add(section_id)
             for q_index, question in _dicts(section.get("questions")):
                 q_path: list[str | int] = [*s_path, "questions", q_index]
@@ -75,13 +90,18 @@ class _PackChecker:
                 if not isinstance(qid, str):
                     continue
                 if qid in self.questions:
-                    self.add([*q_path, "id"], _("the question id {id} is used twice").format(
-                        id=repr(qid)))  # fmt: skip
+                    self.add(
+                        [*q_path, "id"],
+                        _("the question id {id} is used twice").format(id=repr(qid)),
+                    )
                     continue
                 if isinstance(code, str) and not qid.startswith(code + "-"):
-                    self.add([*q_path, "id"], _(
-                        "the question id {id} does not start with the pack code {code}-"
-                    ).format(id=repr(qid), code=code))
+                    self.add(
+                        [*q_path, "id"],
+                        _("the question id {id} does not start with the pack code {code}-").format(
+                            id=repr(qid), code=code
+                        ),
+                    )
                 self.questions[qid] = (q_path, question, position)
                 position += 1
 
@@ -92,32 +112,45 @@ class _PackChecker:
         if qtype == "flag":
             for key in ("severity", "kind", "cluster", "sources"):
                 if key not in question:
-                    self.add(path, _("the flag question {id} needs {key}").format(
-                        id=qid, key=repr(key)))  # fmt: skip
+                    self.add(
+                        path, _("the flag question {id} needs {key}").format(id=qid, key=repr(key))
+                    )
             if question.get("sources") == []:
                 self.add([*path, "sources"], _("a flag question needs at least one source"))
         elif isinstance(qtype, str):
             for key in SCORING_KEYS:
                 if key in question:
-                    self.add([*path, key], _(
-                        "{key} is only for flag questions; {id} is a {type} question"
-                    ).format(key=repr(key), id=qid, type=qtype))
+                    self.add(
+                        [*path, key],
+                        _("{key} is only for flag questions; {id} is a {type} question").format(
+                            key=repr(key), id=qid, type=qtype
+                        ),
+                    )
         kind = question.get("kind")
         if kind == "duty" and "duty_type" not in question:
-            self.add(path, _("the duty question {id} needs 'duty_type' (cdd, edd or sanctions)")
-                     .format(id=qid))  # fmt: skip
+            self.add(
+                path,
+                _("the duty question {id} needs 'duty_type' (cdd, edd or sanctions)").format(
+                    id=qid
+                ),
+            )
         for key in ("duty_type", "also_signal"):
             if key in question and kind != "duty":
-                self.add([*path, key], _("{key} is only for questions of kind 'duty'").format(
-                    key=repr(key)))  # fmt: skip
+                self.add(
+                    [*path, key],
+                    _("{key} is only for questions of kind 'duty'").format(key=repr(key)),
+                )
         self._check_type_keys(qid, path, question, qtype)
         references = self.data.get("references")
         if isinstance(references, dict):
             for index, source in enumerate(question.get("sources") or []):
                 if isinstance(source, str) and source not in references:
-                    self.add([*path, "sources", index], _(
-                        "the source {url} is not listed in the pack's references"
-                    ).format(url=source))
+                    self.add(
+                        [*path, "sources", index],
+                        _("the source {url} is not listed in the pack's references").format(
+                            url=source
+                        ),
+                    )
         group = question.get("enable_when")
         if isinstance(group, dict):
             self._check_conditions(qid, [*path, "enable_when"], group, position, earlier_only=True)
@@ -134,8 +167,9 @@ class _PackChecker:
     ) -> None:
         if qtype in ("choice", "multi_choice"):
             if "choices" not in question:
-                self.add(path, _("the {type} question {id} needs 'choices'").format(
-                    type=qtype, id=qid))  # fmt: skip
+                self.add(
+                    path, _("the {type} question {id} needs 'choices'").format(type=qtype, id=qid)
+                )
             values = [c.get("value") for _i, c in _dicts(question.get("choices"))]
             if len(values) != len(set(map(str, values))):
                 self.add([*path, "choices"], _("two choices have the same value"))
@@ -147,8 +181,10 @@ class _PackChecker:
             self.add([*path, "validator"], _("'validator' is only for identifier questions"))
         for key in ("min", "max"):
             if key in question and qtype not in ("number", "amount"):
-                self.add([*path, key], _("{key} is only for number and amount questions").format(
-                    key=repr(key)))  # fmt: skip
+                self.add(
+                    [*path, key],
+                    _("{key} is only for number and amount questions").format(key=repr(key)),
+                )
         low, high = question.get("min"), question.get("max")
         if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
             self.add([*path, "min"], _("'min' is larger than 'max'"))
@@ -174,17 +210,27 @@ class _PackChecker:
                 self.add([*c_path, "question"], _("a question cannot depend on itself"))
                 continue
             if target is None:
-                self.add([*c_path, "question"], _("there is no question {id} in this pack")
-                         .format(id=repr(target_id)))  # fmt: skip
+                self.add(
+                    [*c_path, "question"],
+                    _("there is no question {id} in this pack").format(id=repr(target_id)),
+                )
                 continue
             if earlier_only and target[2] > position:
-                self.add([*c_path, "question"], _(
-                    "{target} comes after {id}; a condition may only point at an earlier question"
-                ).format(target=target_id, id=qid))
+                self.add(
+                    [*c_path, "question"],
+                    _(
+                        "{target} comes after {id}; a condition may only point at an "
+                        "earlier question"
+                    ).format(target=target_id, id=qid),
+                )
             self._check_condition_answer(c_path, condition, target_id, target[1])
 
     def _check_condition_answer(
-        self, path: list[str | int], condition: dict[str, Any], target_id: str, target: dict[str, Any]
+        self,
+        path: list[str | int],
+        condition: dict[str, Any],
+        target_id: str,
+        target: dict[str, Any],
     ) -> None:
         operator, ttype = condition.get("operator"), target.get("type")
         has_answer = "answer" in condition
@@ -197,45 +243,69 @@ class _PackChecker:
             self.add(path, _("the condition needs an 'answer'"))
             return
         if operator in (">", ">=", "<", "<=") and ttype not in ORDERED_TYPES:
-            self.add([*path, "operator"], _(
-                "{operator} only compares numbers, amounts and dates; {id} is a {type} question"
-            ).format(operator=operator, id=target_id, type=ttype))
+            self.add(
+                [*path, "operator"],
+                _(
+                    "{operator} only compares numbers, amounts and dates; {id} is a {type} question"
+                ).format(operator=operator, id=target_id, type=ttype),
+            )
             return
         if not _answer_fits(answer, target):
-            self.add([*path, "answer"], _("{answer} is not a possible answer to {id}").format(
-                answer=repr(answer), id=target_id))  # fmt: skip
+            self.add(
+                [*path, "answer"],
+                _("{answer} is not a possible answer to {id}").format(
+                    answer=repr(answer), id=target_id
+                ),
+            )
 
     def _check_fields(self) -> None:
         fields = self.data.get("fields")
         if not isinstance(fields, dict):
             return
-        roles = self.data.get("roles") if isinstance(self.data.get("roles"), list) else []
+        roles = self.data.get("roles")
+        roles = roles if isinstance(roles, list) else []
         for category, catalogue in FIELD_CATALOGUE.items():
             declared = fields.get(category)
             if not isinstance(declared, dict):
                 continue
-            for name, need in declared.items():
+            for name in declared:
                 f_path: list[str | int] = ["fields", category, name]
                 if name not in catalogue:
-                    self.add(f_path, _("{name} is not a known {category} field").format(
-                        name=repr(name), category=category))  # fmt: skip
+                    self.add(
+                        f_path,
+                        _("{name} is not a known {category} field").format(
+                            name=repr(name), category=category
+                        ),
+                    )
                 elif "landlord" in roles and name in LANDLORD_FORBIDDEN_FIELDS:
-                    self.add(f_path, _(
-                        "a pack for landlords may not ask for {name}: a landlord has no lawful "
-                        "reason to record it"
-                    ).format(name=repr(name)))
+                    self.add(
+                        f_path,
+                        _(
+                            "a pack for landlords may not ask for {name}: a landlord has no lawful "
+                            "reason to record it"
+                        ).format(name=repr(name)),
+                    )
                 elif name == "bsn" and roles != ["notary"]:
                     self.add(f_path, _("only a notary may record a BSN"))
             for name in ALWAYS_REQUIRED_FIELDS[category]:
                 if declared.get(name) != "required":
-                    self.add(["fields", category], _("{name} must be a required field").format(
-                        name=repr(name)))  # fmt: skip
+                    self.add(
+                        ["fields", category],
+                        _("{name} must be a required field").format(name=repr(name)),
+                    )
         if self.data.get("deal") == "any":
             property_fields = fields.get("property")
-            if isinstance(property_fields, dict) and property_fields.get("transaction") != "required":
-                self.add(["fields", "property"], _(
-                    "a pack for any kind of deal must ask for the transaction as a required field"
-                ))
+            if (
+                isinstance(property_fields, dict)
+                and property_fields.get("transaction") != "required"
+            ):
+                self.add(
+                    ["fields", "property"],
+                    _(
+                        "a pack for any kind of deal must ask for the transaction as a "
+                        "required field"
+                    ),
+                )
 
 
 def _answer_fits(answer: Any, target: dict[str, Any]) -> bool:

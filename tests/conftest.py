@@ -1,0 +1,75 @@
+"""Shared test set-up: compiled catalogues, the built-in packs, and running the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from vastgoedcheck.cli import main
+from vastgoedcheck.i18n import set_language
+from vastgoedcheck.packs.registry import PackRegistry
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues() -> None:
+    """Compile every .po to its .mo, as the build does (the .mo files are not committed)."""
+    for po_path in (REPO / "translations").glob("*/LC_MESSAGES/*.po"):
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=po_path.parent.parent.name)
+        with po_path.with_suffix(".mo").open("wb") as handle:
+            write_mo(handle, catalog)
+
+
+@pytest.fixture(autouse=True)
+def english_by_default() -> Iterator[None]:
+    """Tests read English unless they ask for Dutch; the active language is reset after each."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture(scope="session")
+def registry() -> PackRegistry:
+    return PackRegistry.builtin()
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run the command line in-process and return its exit code and output."""
+
+    def run(*args: str) -> Result:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def run_subprocess(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Run ``python -m vastgoedcheck`` as a separate process, as a user would."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "vastgoedcheck", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+        check=False,
+    )
+    return Result(completed.returncode, completed.stdout, completed.stderr)
