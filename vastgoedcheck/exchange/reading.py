@@ -1,0 +1,261 @@
+"""Reading a check document (exchange format v1) into a ``Check`` that fits its pack exactly."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from vastgoedcheck.domain.check import Answer, Check, Decision, Examiner, Party, PartyKind, Status
+from vastgoedcheck.domain.pack import Pack, Role
+from vastgoedcheck.exchange.values import (
+    BadValue,
+    parse_amount,
+    parse_answer,
+    parse_date,
+    parse_datetime,
+    parse_identifier,
+)
+from vastgoedcheck.i18n import _
+from vastgoedcheck.identifiers import find_bsn_like
+from vastgoedcheck.jsonfiles import Problem, UnreadableFile, json_path, read_json_file
+from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.schema_messages import schema_problems
+
+CHECK_SCHEMA = "check.schema.json"
+MAX_CHECK_FILE_BYTES = 50_000_000
+# Characters a landlord may keep of an ID-document number (DOMAIN §4.1: expiry + last 4).
+LANDLORD_ID_NUMBER_CHARS = 4
+
+_IDENTIFIER_FIELDS = {
+    "postcode": "postcode",
+    "iban": "iban",
+    "payer_iban": "iban",
+    "kvk": "kvk",
+    "establishment_number": "establishment_number",
+    "rsin": "rsin",
+    "btw": "btw",
+    "bsn": "bsn",
+    "bag_id": "bag_id",
+}
+_DATE_FIELDS = ("birth_date", "registration_date")
+_AMOUNT_FIELDS = ("net_monthly_income", "price", "rent_monthly", "woz_value", "valuation")
+_FREE_TEXT_FIELDS = (
+    "address",
+    "city",
+    "source_of_funds",
+    "intended_use",
+    "prior_enforcement",
+    "utilities_holder",
+    "lender",
+    "birth_place",
+    "legal_form",
+    "sbi_activity",
+)
+
+
+class InvalidCheck(Exception):
+    """A check document that does not fit the format or its pack; ``problems`` says why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.describe("") for p in problems))
+        self.problems = problems
+
+
+class _Reader:
+    def __init__(self, data: dict[str, Any], pack: Pack, role: Role) -> None:
+        self.data, self.pack, self.role = data, pack, role
+        self.problems: list[Problem] = []
+
+    def add(self, path: list[str | int], message: str) -> None:
+        self.problems.append(Problem(json_path(path), message))
+
+    def attempt(self, path: list[str | int], parse: Callable[..., Any], *args: Any) -> Any:
+        """``parse(*args)``, or None with the problem recorded at ``path``."""
+        try:
+            return parse(*args)
+        except BadValue as error:
+            self.add(path, str(error))
+            return None
+
+    def no_bsn(self, path: list[str | int], text: str) -> None:
+        for number in find_bsn_like(text):
+            self.add(
+                path,
+                _(
+                    "{number} looks like a BSN (citizen service number); remove it: only a notary "
+                    "records a BSN, and only in its own field"
+                ).format(number=number),
+            )
+
+    def fields(
+        self, category: str, values: dict[str, Any], path: list[str | int]
+    ) -> dict[str, Any]:
+        """Check one party's or the property's fields against what the pack asks for."""
+        result: dict[str, Any] = {}
+        for name, value in values.items():
+            if name in ("role", "kind"):
+                continue
+            f_path = [*path, name]
+            if self.pack.field_need(category, name) is None:
+                self.add(
+                    f_path,
+                    _("the pack {pack} does not ask for {field}; leave it out").format(
+                        pack=self.pack.id, field=repr(name)
+                    ),
+                )
+                continue
+            result[name] = self.field_value(name, value, f_path)
+        return result
+
+    def field_value(self, name: str, value: Any, path: list[str | int]) -> Any:
+        if name in _IDENTIFIER_FIELDS:
+            return self.attempt(path, parse_identifier, _IDENTIFIER_FIELDS[name], value)
+        if name in _DATE_FIELDS:
+            return self.attempt(path, parse_date, value)
+        if name in _AMOUNT_FIELDS:
+            return self.attempt(path, parse_amount, value)
+        if name == "id_document":
+            return self.id_document(value, path)
+        if name in _FREE_TEXT_FIELDS and isinstance(value, str):
+            self.no_bsn(path, value)
+        return value
+
+    def id_document(self, value: dict[str, Any], path: list[str | int]) -> dict[str, Any]:
+        document = dict(value)
+        for key in ("issue_date", "expiry", "verified_on"):
+            if key in document:
+                document[key] = self.attempt([*path, key], parse_date, document[key])
+        number = document.get("number")
+        if isinstance(number, str):
+            if (
+                self.role is Role.LANDLORD
+                and len(number.replace(" ", "")) > LANDLORD_ID_NUMBER_CHARS
+            ):
+                self.add(
+                    [*path, "number"],
+                    _(
+                        "a landlord keeps only the last {count} characters of an ID-document number"
+                    ).format(count=LANDLORD_ID_NUMBER_CHARS),
+                )
+            elif self.role is not Role.LANDLORD and document.get("type") in ("passport", "id_card"):
+                document["number"] = self.attempt(
+                    [*path, "number"], parse_identifier, "id-document", number
+                )
+        return document
+
+    def parties(self) -> tuple[Party, ...]:
+        parties = []
+        for index, raw in enumerate(self.data.get("parties", [])):
+            path: list[str | int] = ["parties", index]
+            if raw["role"] not in self.pack.party_roles:
+                self.add(
+                    [*path, "role"],
+                    _("{role} is not a party role of this pack ({roles})").format(
+                        role=repr(raw["role"]), roles=", ".join(self.pack.party_roles)
+                    ),
+                )
+            kind = PartyKind(raw["kind"])
+            parties.append(Party(raw["role"], kind, self.fields(kind.value, raw, path)))
+        return tuple(parties)
+
+    def answers(self) -> dict[str, Answer]:
+        answers = {}
+        for question_id, raw in self.data.get("answers", {}).items():
+            path: list[str | int] = ["answers", question_id]
+            question = self.pack.question(question_id)
+            if question is None:
+                self.add(
+                    path,
+                    _("the pack {pack} {version} has no question {id}").format(
+                        pack=self.pack.id, version=self.pack.version, id=question_id
+                    ),
+                )
+                continue
+            value = self.attempt([*path, "value"], parse_answer, question, raw["value"])
+            note = raw.get("note", "")
+            self.no_bsn([*path, "note"], note)
+            if isinstance(value, str) and question.type.value == "text":
+                self.no_bsn([*path, "value"], value)
+            answers[question_id] = Answer(value, note)
+        return answers
+
+    def decision(self) -> Decision | None:
+        raw = self.data.get("decision")
+        if raw is None:
+            return None
+        self.no_bsn(["decision", "reasoning"], raw["reasoning"])
+        decided_at = None
+        if "decided_at" in raw:
+            decided_at = self.attempt(["decision", "decided_at"], parse_datetime, raw["decided_at"])
+        return Decision(raw["outcome"], raw["reasoning"], decided_at)
+
+    def read(self) -> Check:
+        parties = self.parties()
+        property_data = self.fields("property", self.data.get("property", {}), ["property"])
+        answers = self.answers()
+        decision = self.decision()
+        stamps = {
+            key: self.attempt([key], parse_datetime, self.data[key])
+            for key in ("created_at", "updated_at")
+            if key in self.data
+        }
+        examiner = self.data.get("examiner", {})
+        if self.problems:
+            raise InvalidCheck(self.problems)
+        return Check(
+            id=self.data.get("id") or str(uuid.uuid4()),
+            pack_id=self.pack.id,
+            pack_version=self.pack.version,
+            role=self.role,
+            language=self.data.get("language", "nl"),
+            parties=parties,
+            property=property_data,
+            answers=answers,
+            examiner=Examiner(examiner.get("name", ""), examiner.get("organisation", "")),
+            decision=decision,
+            status=Status(self.data.get("status", "draft")),
+            created_at=stamps.get("created_at"),
+            updated_at=stamps.get("updated_at"),
+        )
+
+
+def check_from_document(data: object, registry: PackRegistry) -> tuple[Check, Pack]:
+    """The Check in ``data`` and its pack; raises InvalidCheck naming every problem found."""
+    problems = schema_problems(data, CHECK_SCHEMA)
+    if problems:
+        raise InvalidCheck(problems)
+    assert isinstance(data, dict)
+    pack_id, version = data["pack"]["id"], data["pack"]["version"]
+    pack = registry.get(pack_id, version)
+    if pack is None:
+        known = registry.versions(pack_id)
+        if known:
+            message = _(
+                "this installation has no version {version} of the pack {pack} (it has {versions})"
+            ).format(version=repr(version), pack=pack_id, versions=", ".join(known))
+        else:
+            message = _("there is no pack {pack} on this installation").format(pack=repr(pack_id))
+        raise InvalidCheck([Problem(json_path(["pack"]), message)])
+    role = Role(data["role"])
+    if role not in pack.roles:
+        raise InvalidCheck(
+            [
+                Problem(
+                    json_path(["role"]),
+                    _("the pack {pack} is not meant for a {role}; it is for: {roles}").format(
+                        pack=pack.id, role=role.value, roles=", ".join(pack.roles)
+                    ),
+                )
+            ]
+        )
+    return _Reader(data, pack, role).read(), pack
+
+
+def read_check_file(path: Path, registry: PackRegistry) -> tuple[Check, Pack]:
+    try:
+        data = read_json_file(path, MAX_CHECK_FILE_BYTES)
+    except UnreadableFile as error:
+        raise InvalidCheck([error.problem]) from None
+    return check_from_document(data, registry)
