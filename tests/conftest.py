@@ -52,10 +52,11 @@ class Result:
 
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run the command line in-process and return its exit code and output."""
+    """Run the command line in-process (in English unless ``--lang`` is given)."""
 
     def run(*args: str) -> Result:
-        code = main(list(args))
+        language = [] if any(a.startswith("--lang") for a in args) else ["--lang", "en"]
+        code = main([*language, *args])
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
 

@@ -132,7 +132,7 @@ def test_a_knockout_stops_next_to_the_outcome() -> None:
     result = assess(pack, Role.BROKER, {"TST-01": YES, "TST-02": NO})
     assert result.stop
     assert result.outcome is Outcome.PROCEED
-    assert result.follow_ups[0].code == "stop"
+    assert result.follow_ups[0].code == "stop_broker"
 
 
 def test_an_edd_duty_asks_for_extra_checks_with_enhanced_due_diligence() -> None:
@@ -265,9 +265,16 @@ def test_acute_danger_adds_safety_advice_and_112() -> None:
     assert any(f.code == "safety" for f in result.follow_ups)
 
 
-def test_reasons_are_listed_strongest_first() -> None:
-    pack = make_pack([flag("TST-01", "high"), flag("TST-02", "critical", cluster="ID")])
-    result = assess(pack, Role.BROKER, {"TST-01": YES, "TST-02": YES})
-    levels = [reason.level for reason in result.reasons]
+def test_reasons_are_listed_knockouts_first_then_strongest_first() -> None:
+    pack = make_pack(
+        [
+            flag("TST-01", "high"),
+            flag("TST-02", "critical", cluster="ID"),
+            flag("TST-03", "low", cluster="MON", knockout=True),
+        ]
+    )
+    result = assess(pack, Role.BROKER, {"TST-01": YES, "TST-02": YES, "TST-03": YES})
+    assert (result.reasons[0].code, result.reasons[0].question_id) == ("knockout", "TST-03")
+    levels = [reason.level for reason in result.reasons[1:]]
     assert levels == sorted(levels, reverse=True)
-    assert result.reasons[0].question_id == "TST-02"
+    assert result.reasons[1].question_id == "TST-02"

@@ -270,9 +270,10 @@ def assess(
 
     if unanswered:
         follow_ups.append(FollowUp("unanswered", count=unanswered))
-    follow_ups.extend(_level_follow_ups(outcome, stop, wwft))
+    follow_ups.extend(_level_follow_ups(outcome, stop, wwft, role))
     channels = _channels(outcome, wwft, any(f.code == "safety" for f in follow_ups))
-    reasons.sort(key=lambda reason: -reason.level)
+    # Knock-outs first (they stop the matter), then the strongest reasons.
+    reasons.sort(key=lambda reason: (not reason.code.startswith("knockout"), -reason.level))
     return Assessment(
         outcome=outcome,
         stop=stop,
@@ -286,11 +287,11 @@ def assess(
     )
 
 
-def _level_follow_ups(outcome: Outcome, stop: bool, wwft: bool) -> list[FollowUp]:
+def _level_follow_ups(outcome: Outcome, stop: bool, wwft: bool, role: Role) -> list[FollowUp]:
     audience = "wwft" if wwft else "private"
     steps: list[FollowUp] = []
     if stop:
-        steps.append(FollowUp("stop"))
+        steps.append(FollowUp(f"stop_{role.value}"))
     steps.append(FollowUp(f"{outcome.code}_{audience}"))
     if outcome is Outcome.MUST_REPORT:
         steps.extend([FollowUp("report_content"), FollowUp("tipping_off"), FollowUp("retention")])

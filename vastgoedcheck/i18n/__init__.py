@@ -6,10 +6,12 @@ Messages are written in English in the code; the Dutch catalogue lives in
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import io
 import locale
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -28,11 +30,11 @@ def detect_language(environ: Mapping[str, str] | None = None) -> str:
     """The language the system asks for: English when its locale is English, otherwise Dutch."""
     env = os.environ if environ is None else environ
     candidates = [env.get(name, "") for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
-    if environ is None:
-        try:
+    if environ is None and sys.platform in ("win32", "darwin"):
+        # Desktop sessions there often set no LANG; the user's locale setting decides. Not on
+        # POSIX: Python maps the plain "C.UTF-8" locale to en_US there.
+        with contextlib.suppress(ValueError):
             candidates.append(locale.getlocale()[0] or "")
-        except ValueError:
-            pass
     for candidate in candidates:
         first = candidate.split(":")[0].strip().lower()
         if not first or first in ("c", "posix") or first.startswith("c."):

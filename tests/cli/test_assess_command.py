@@ -1,0 +1,96 @@
+"""``assess`` explains the outcome of a check file and refuses files that do not fit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import REPO, run_subprocess
+
+EXAMPLES = REPO / "docs" / "examples"
+
+
+def load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    return data
+
+
+def save(tmp_path: Path, document: dict[str, Any]) -> Path:
+    path = tmp_path / "check.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_json_output_explains_the_outcome(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("assess", str(EXAMPLES / "broker-buyer-cash-deposit.json"), "--json")
+    data = json.loads(result.out)
+    assert set(data) >= {
+        "outcome",
+        "stop",
+        "score",
+        "reasons",
+        "follow_ups",
+        "report_channels",
+        "patterns",
+    }
+    assert data["reasons"][0]["item"] == "BUY-07"
+    assert "objective Wwft reporting indicator" in data["reasons"][0]["text"]
+    assert any("tipping-off" in f["text"] for f in data["follow_ups"])
+    assert data["score"] == 10
+
+
+def test_text_output_names_outcome_reasons_and_channels(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("assess", str(EXAMPLES / "landlord-residential-straw-man.json"))
+    assert result.code == 0
+    assert "Outcome: Report recommended" in result.out
+    assert "STOP: do not proceed" in result.out
+    assert "Knock-out RES-02" in result.out
+    assert "Meld Misdaad Anoniem" in result.out
+    assert "FIU" not in result.out
+
+
+def test_a_landlord_is_told_fiu_is_not_open_to_them(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("assess", str(EXAMPLES / "hospitality-landlord-cash-offer.json"), "--json")
+    data = json.loads(result.out)
+    assert "fiu" not in data["report_channels"]
+    assert any(r["code"] == "fiu_not_open" for r in data["reasons"])
+
+
+def test_a_three_signal_pattern_is_reported(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    document = load("landlord-residential-all-clear.json")
+    for item in ("RES-09", "RES-10", "RES-11"):  # all three: concealment (CON)
+        document["answers"][item] = {"value": "yes"}
+    result = cli("assess", str(save(tmp_path, document)), "--json")
+    data = json.loads(result.out)
+    assert data["patterns"] == [{"cluster": "CON", "items": ["RES-09", "RES-10", "RES-11"]}]
+    assert data["score"] == 6 + 6 + 3 + 6
+
+
+def test_a_check_that_does_not_fit_is_refused_in_one_sentence(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    document = load("landlord-residential-all-clear.json")
+    document["answers"]["RES-77"] = {"value": "yes"}
+    document["answers"]["RES-01"] = {"value": "ja"}
+    result = cli("assess", str(save(tmp_path, document)))
+    assert result.code == 1
+    assert result.out == ""
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1
+    assert "cannot be assessed" in lines[0] and "(and 1 more problem)" in lines[0]
+
+
+def test_unreadable_check_files_are_refused(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "check.json"
+    path.write_bytes(b"\xff\xd8\xff\xe0 not json")
+    result = cli("assess", str(path))
+    assert result.code == 1
+    assert "not a UTF-8 text file" in result.err
+
+
+def test_assess_in_dutch(tmp_path: Path) -> None:
+    result = run_subprocess(
+        "--lang", "nl", "assess", str(EXAMPLES / "broker-buyer-cash-deposit.json")
+    )
+    assert result.code == 0
+    assert "Meldplicht" in result.out
+    assert "Wordt € 10.000 of meer contant" in result.out

@@ -1,0 +1,23 @@
+"""Amounts, dates and numbers read the way a Dutch or English reader writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from vastgoedcheck.i18n.formatting import format_amount, format_date, format_number
+
+
+def test_amounts_in_euros() -> None:
+    assert format_amount(Decimal("12500"), "nl") == "€\xa012.500,00"
+    assert format_amount(Decimal("12500"), "en") == "€12,500.00"
+
+
+def test_dates() -> None:
+    assert format_date(dt.date(2026, 3, 9), "nl") == "9 maart 2026"
+    assert format_date(dt.date(2026, 3, 9), "en") == "9 March 2026"
+
+
+def test_half_points_of_a_score() -> None:
+    assert format_number(Decimal("7.5"), "nl") == "7,5"
+    assert format_number(Decimal("7.5"), "en") == "7.5"

@@ -1,0 +1,95 @@
+"""The seven built-in packs hold every item of the domain brief, correctly classified."""
+
+from __future__ import annotations
+
+import pytest
+
+from vastgoedcheck.domain.pack import LANDLORD_FORBIDDEN_FIELDS, QuestionType, Role
+from vastgoedcheck.packs.loading import validate_pack_file
+from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.paths import checklists_dir
+
+# From DOMAIN §2: the item ranges of each checklist, and the knock-outs listed in §3.
+DOMAIN_ITEMS = {"RES": 27, "COM": 23, "AGR": 18, "BUY": 26, "SEL": 16, "NOT": 23, "STAY": 18}
+DOMAIN_KNOCKOUTS = {
+    "RES-01", "RES-02", "RES-08", "RES-27", "COM-04", "AGR-03", "AGR-04", "AGR-17",
+    "BUY-01", "BUY-02", "BUY-06", "SEL-01", "SEL-02", "NOT-01", "NOT-02", "NOT-18", "NOT-23",
+}  # fmt: skip
+DOMAIN_OBJECTIVE = {"BUY-07", "BUY-08", "NOT-04"}
+
+
+def test_every_builtin_pack_file_is_valid() -> None:
+    files = sorted(checklists_dir().glob("*.json"))
+    assert len(files) == 7
+    for path in files:
+        assert validate_pack_file(path) == [], path.name
+
+
+def test_seven_packs_cover_landlord_broker_and_notary(registry: PackRegistry) -> None:
+    packs = registry.latest()
+    assert sorted(p.code for p in packs) == sorted(DOMAIN_ITEMS)
+    roles = {role for pack in packs for role in pack.roles}
+    assert roles == {Role.LANDLORD, Role.BROKER, Role.NOTARY}
+    assert sum(len(p.questions) for p in packs) >= 150
+
+
+@pytest.mark.parametrize(("code", "count"), sorted(DOMAIN_ITEMS.items()))
+def test_every_domain_item_is_a_flag_question(
+    registry: PackRegistry, code: str, count: int
+) -> None:
+    pack = next(p for p in registry.latest() if p.code == code)
+    for number in range(1, count + 1):
+        question = pack.question(f"{code}-{number:02d}")
+        assert question is not None, f"{code}-{number:02d} is missing"
+        assert question.type is QuestionType.FLAG
+        assert question.severity is not None and question.sources
+        assert question.label.nl.strip() and question.label.en.strip()
+        assert question.guidance.nl.strip() and question.guidance.en.strip()
+        assert question.label.nl != question.label.en
+
+
+def test_knockouts_are_exactly_those_of_the_domain_brief(registry: PackRegistry) -> None:
+    knockouts = {q.id for p in registry.latest() for q in p.questions if q.knockout}
+    assert knockouts == DOMAIN_KNOCKOUTS
+
+
+def test_objective_indicators_are_those_of_the_uitvoeringsbesluit(registry: PackRegistry) -> None:
+    objective = {
+        q.id
+        for p in registry.latest()
+        for q in p.questions
+        if q.kind and q.kind.value == "objective"
+    }
+    assert objective == DOMAIN_OBJECTIVE
+
+
+def test_cash_amounts_make_the_mixed_items_objective(registry: PackRegistry) -> None:
+    for item in ("SEL-05", "NOT-03", "STAY-03"):
+        pack = next(p for p in registry.latest() if p.question(item))
+        question = pack.question(item)
+        assert question is not None
+        kinds = {e.kind.value for e in question.escalations if e.kind}
+        assert kinds == {"objective"}, item
+    notary_cash = next(p for p in registry.latest() if p.code == "NOT").question("NOT-03")
+    assert notary_cash is not None and any(e.knockout for e in notary_cash.escalations)
+
+
+def test_landlord_packs_never_ask_for_protected_data(registry: PackRegistry) -> None:
+    for pack in registry.latest():
+        asked = {name for fields in pack.fields.values() for name in fields}
+        if Role.LANDLORD in pack.roles:
+            assert not asked & LANDLORD_FORBIDDEN_FIELDS, pack.id
+        if pack.roles != (Role.NOTARY,):
+            assert "bsn" not in asked, pack.id
+
+
+def test_every_text_of_every_pack_exists_in_both_languages(registry: PackRegistry) -> None:
+    for pack in registry.latest():
+        texts = [pack.title, pack.description]
+        for section in pack.sections:
+            texts.append(section.title)
+            for question in section.questions:
+                texts += [question.label, question.guidance]
+                texts += [choice.label for choice in question.choices]
+        for text in texts:
+            assert text.nl.strip() and text.en.strip(), pack.id

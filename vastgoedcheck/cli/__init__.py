@@ -1,0 +1,64 @@
+"""The command line: ``vastgoedcheck`` sub-commands, and the desktop app when none is given."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from vastgoedcheck import APP_NAME, __version__
+from vastgoedcheck.cli.output import UserError, fail
+from vastgoedcheck.i18n import LANGUAGES, _, set_language
+
+
+def _language_from(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` value, read before the parser exists so that its help is translated."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from vastgoedcheck.cli import assess_command, templates_command
+
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description=_(
+            "Red-flag checks against criminal misuse of real estate, for landlords, estate agents "
+            "and notaries. Everything stays on this computer."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_("language of the messages (default: the system language, else Dutch)"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    templates_command.register(commands)
+    assess_command.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_from(args_list))
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        result: int = args.handler(args)
+    except UserError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing left to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return result

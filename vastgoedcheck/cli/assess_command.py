@@ -1,0 +1,117 @@
+"""``vastgoedcheck assess``: the advice for one check file, without storing anything."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from vastgoedcheck.cli.output import UserError, print_json, say
+from vastgoedcheck.cli.templates_command import load_registry
+from vastgoedcheck.domain.assessment import Assessment, assess
+from vastgoedcheck.domain.check import Check
+from vastgoedcheck.domain.pack import Pack
+from vastgoedcheck.exchange.reading import InvalidCheck, read_check_file
+from vastgoedcheck.i18n import _, current_language, ngettext
+from vastgoedcheck.i18n.formatting import format_number
+from vastgoedcheck.i18n.labels import role_label
+from vastgoedcheck.i18n.outcome_text import (
+    channel_label,
+    follow_up_text,
+    outcome_label,
+    reason_text,
+    stop_label,
+)
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "assess", help=_("give the outcome for a check file, without storing anything")
+    )
+    parser.add_argument("file", type=Path, metavar=_("CHECK.json"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
+    parser.set_defaults(handler=run)
+
+
+def assessment_document(check: Check, pack: Pack, result: Assessment) -> dict[str, Any]:
+    """The assessment as JSON data, with every text in the active language."""
+    return {
+        "check": check.id,
+        "pack": {"id": pack.id, "version": pack.version},
+        "role": check.role.value,
+        "language": current_language(),
+        "outcome": result.outcome.code,
+        "stop": result.stop,
+        "score": result.score,
+        "wwft": result.wwft,
+        "reasons": [
+            {
+                "code": reason.code,
+                "level": reason.level.code,
+                "item": reason.question_id,
+                "text": reason_text(reason, pack, result),
+            }
+            for reason in result.reasons
+        ],
+        "follow_ups": [
+            {"code": f.code, "item": f.question_id, "text": follow_up_text(f, pack)}
+            for f in result.follow_ups
+        ],
+        "report_channels": [channel.value for channel in result.report_channels],
+        "patterns": [
+            {"cluster": p.cluster.value, "items": list(p.question_ids)} for p in result.patterns
+        ],
+    }
+
+
+def _print_text(check: Check, pack: Pack, result: Assessment) -> None:
+    language = current_language()
+    say(
+        _("Check {id}: {pack} ({pack_id} {version}), as {role}").format(
+            id=check.id,
+            pack=pack.title.get(language),
+            pack_id=pack.id,
+            version=pack.version,
+            role=role_label(check.role),
+        )
+    )
+    say(_("Outcome: {outcome}").format(outcome=outcome_label(result.outcome)))
+    if result.stop:
+        say(stop_label())
+    say(_("Score: {score}").format(score=format_number(result.score)))
+    sections = [
+        (_("Why:"), [reason_text(r, pack, result) for r in result.reasons]),
+        (_("What to do next:"), [follow_up_text(f, pack) for f in result.follow_ups]),
+        (_("Where to report:"), [channel_label(c) for c in result.report_channels]),
+    ]
+    for title, lines in sections:
+        if lines:
+            say()
+            say(title)
+            for line in lines:
+                say(f"  - {line}")
+
+
+def run(args: argparse.Namespace) -> int:
+    registry = load_registry()
+    try:
+        check, pack = read_check_file(args.file, registry)
+    except InvalidCheck as error:
+        problem = error.problems[0]
+        more = len(error.problems) - 1
+        message = _("{file} cannot be assessed: {problem}").format(
+            file=args.file, problem=problem.describe("").lstrip(": ")
+        )
+        if more:
+            message += " " + ngettext(
+                "(and {count} more problem)", "(and {count} more problems)", more
+            ).format(count=more)
+        raise UserError(message) from None
+    result = assess(
+        pack, check.role, {k: a.value for k, a in check.answers.items()}, check.property
+    )
+    if args.json:
+        print_json(assessment_document(check, pack, result))
+    else:
+        _print_text(check, pack, result)
+    return 0

@@ -1,0 +1,183 @@
+"""The words for an assessment: outcome, reasons, follow-ups and report channels."""
+
+from __future__ import annotations
+
+from vastgoedcheck.domain.assessment import Assessment, Channel, FollowUp, Outcome, Reason
+from vastgoedcheck.domain.pack import Cluster, Pack
+from vastgoedcheck.i18n import N_, _, current_language, ngettext
+from vastgoedcheck.i18n.formatting import format_number
+
+OUTCOME_LABELS = {
+    Outcome.PROCEED: N_("Proceed"),
+    Outcome.EXTRA_CHECKS: N_("Proceed only after extra checks"),
+    Outcome.ESCALATE: N_("Pause: get a second opinion"),
+    Outcome.REPORT_RECOMMENDED: N_("Report recommended"),
+    Outcome.MUST_REPORT: N_("Must report to FIU-Nederland without delay"),
+}
+STOP_LABEL = N_("STOP: do not proceed")
+
+CLUSTER_LABELS = {
+    Cluster.ID: N_("identity and accountability"),
+    Cluster.MON: N_("money and payments"),
+    Cluster.STR: N_("ownership and structure"),
+    Cluster.PRC: N_("price and valuation"),
+    Cluster.USE: N_("use of the premises"),
+    Cluster.CON: N_("concealment and obstruction"),
+    Cluster.CTX: N_("context"),
+}
+
+CHANNEL_LABELS = {
+    Channel.EMERGENCY: N_("112, when there is acute danger"),
+    Channel.FIU: N_("FIU-Nederland, through its reporting portal"),
+    Channel.POLICE: N_("Police: 0900-8844, or a report at a police station"),
+    Channel.ANONYMOUS: N_("Meld Misdaad Anoniem: 0800-7000 or the online form"),
+    Channel.MUNICIPALITY: N_("The municipality (meldpunt ondermijning or woonfraude)"),
+}
+
+REASONS = {
+    "knockout": N_("Knock-out {id}: {label}"),
+    "knockout_unknown": N_(
+        "Knock-out {id} is unknown and must be resolved before you continue: {label}"
+    ),
+    "unknown_serious": N_("{id} is unknown on a serious item: {label}"),
+    "objective": N_("{id} meets an objective Wwft reporting indicator: {label}"),
+    "objective_no_wwft": N_("{id} would be an objective indicator for a Wwft institution: {label}"),
+    "duty_cdd": N_("{id}: client due diligence is not complete: {label}"),
+    "duty_edd": N_("{id}: enhanced due diligence is required: {label}"),
+    "duty_sanctions": N_("{id}: possible sanctions hit: {label}"),
+    "critical_signal": N_("{id} is a critical signal: {label}"),
+    "high_signal": N_("{id} is a high-risk signal: {label}"),
+    "pattern": N_("Coherent pattern: {count} signals point the same way ({cluster})"),
+    "score": N_("Total score {score} (6 or more: extra checks; 15: escalate; 25: report)"),
+    "cdd_incomplete_with_signals": N_(
+        "Client due diligence is incomplete and there are serious signals"
+    ),
+    "fiu_not_open": N_(
+        "FIU-Nederland is not open to you for this matter: only Wwft institutions "
+        "report there. Report to the police or Meld Misdaad Anoniem instead."
+    ),
+}
+
+FOLLOW_UPS = {
+    "find_out": N_("Find out and record: {label} ({id})"),
+    "edd": N_(
+        "{id}: perform and document enhanced due diligence: source of wealth and of funds, "
+        "approval by senior management, closer monitoring."
+    ),
+    "sanctions": N_(
+        "{id}: make no funds or property available; freeze what you hold and report the hit."
+    ),
+    "safety": N_(
+        "{id}: safety first: do not confront anyone, do not go inside, keep your distance "
+        "(at least 25 m from drug waste) and call 112 if there is acute danger."
+    ),
+    "cdd_incomplete": N_(
+        "Client due diligence is not complete: do not enter into or continue the "
+        "relationship and do not carry out the transaction until it is."
+    ),
+    "stop_landlord": N_("Do not proceed: do not sign the lease and do not hand over the keys."),
+    "stop_broker": N_(
+        "Do not proceed: do not let the purchase or lease agreement be signed and do not continue "
+        "your service."
+    ),
+    "stop_notary": N_(
+        "Do not proceed: do not pass the deed. Where only the cash is the problem, refuse the cash "
+        "and have the amount paid through a bank."
+    ),
+    "proceed_wwft": N_("Store the check and set a date to review the client."),
+    "proceed_private": N_("Store the check and plan the first inspection."),
+    "extra_checks_wwft": N_(
+        "Perform and document enhanced due diligence (source of wealth and of "
+        "funds, approval) before you continue."
+    ),
+    "extra_checks_private": N_(
+        "Ask for the missing documents, plan a second meeting and include "
+        "an inspection clause before you sign."
+    ),
+    "escalate_wwft": N_(
+        "Pause: let the compliance officer or the notary decide on the subjective indicator."
+    ),
+    "escalate_private": N_(
+        "Do not sign yet. If needed, consult the municipality or the police "
+        "liaison, sharing no more personal data than needed."
+    ),
+    "report_recommended_wwft": N_(
+        "Assess the matter as an unusual transaction and report it to "
+        "FIU-Nederland (subjective indicator). If in doubt, report."
+    ),
+    "report_recommended_private": N_(
+        "Report to the police, to Meld Misdaad Anoniem or to the "
+        "municipality. Do not confront anyone; you do not need "
+        "proof."
+    ),
+    "must_report_wwft": N_("Report to FIU-Nederland without delay through its reporting portal."),
+    "report_content": N_(
+        "Put in the report: the client's identity, the type and number of the ID "
+        "document, the nature, time and place of the transaction, for cash the "
+        "amount, origin and destination, and why it is unusual."
+    ),
+    "tipping_off": N_(
+        "Do not tell the client or anyone else that you report or have reported "
+        "(tipping-off ban, Wwft art. 23)."
+    ),
+    "retention": N_("Keep a copy of the report and FIU-Nederland's acknowledgement for 5 years."),
+    "record_decision": N_(
+        "Record your decision and your reasoning, also when you decide not to report."
+    ),
+}
+
+
+def outcome_label(outcome: Outcome) -> str:
+    return _(OUTCOME_LABELS[outcome])
+
+
+def stop_label() -> str:
+    return _(STOP_LABEL)
+
+
+def channel_label(channel: Channel) -> str:
+    return _(CHANNEL_LABELS[channel])
+
+
+def cluster_label(cluster: Cluster) -> str:
+    return _(CLUSTER_LABELS[cluster])
+
+
+def _label(pack: Pack, question_id: str | None) -> str:
+    question = pack.question(question_id) if question_id else None
+    return question.label.get(current_language()) if question else ""
+
+
+def reason_text(reason: Reason, pack: Pack, assessment: Assessment) -> str:
+    """One reason as a sentence, with the escalation that applied to its item, if any."""
+    if reason.code == "score":
+        return _(REASONS["score"]).format(score=format_number(reason.value or 0))
+    if reason.code == "pattern":
+        assert reason.cluster is not None
+        count = next(
+            len(p.question_ids) for p in assessment.patterns if p.cluster == reason.cluster
+        )
+        return _(REASONS["pattern"]).format(count=count, cluster=cluster_label(reason.cluster))
+    text = _(REASONS[reason.code]).format(
+        id=reason.question_id, label=_label(pack, reason.question_id)
+    )
+    question = pack.question(reason.question_id) if reason.question_id else None
+    item = next((i for i in assessment.items if i.question_id == reason.question_id), None)
+    if question is not None and item is not None and reason.code in ("knockout", "objective"):
+        for index in item.escalated_by:
+            escalation_reason = question.escalations[index].reason
+            if escalation_reason is not None:
+                text += " (" + escalation_reason.get(current_language()) + ")"
+    return text
+
+
+def follow_up_text(follow_up: FollowUp, pack: Pack) -> str:
+    if follow_up.code == "unanswered":
+        return ngettext(
+            "{count} required question is not answered yet.",
+            "{count} required questions are not answered yet.",
+            follow_up.count,
+        ).format(count=follow_up.count)
+    return _(FOLLOW_UPS[follow_up.code]).format(
+        id=follow_up.question_id, label=_label(pack, follow_up.question_id)
+    )
