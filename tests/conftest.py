@@ -18,6 +18,8 @@ from vastgoedcheck.i18n import set_language
 from vastgoedcheck.packs.registry import PackRegistry
 
 REPO = Path(__file__).resolve().parent.parent
+# GUI tests never need a display; set before anything loads Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(scope="session", autouse=True)
