@@ -13,6 +13,7 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.identifiers import InvalidIdentifier, normalise
 
 DEFAULT_TEXT_LIMIT = 10_000
+MAX_AMOUNT = Decimal(10) ** 12  # a trillion euros: anything larger is a typing error
 _AMOUNT = re.compile(r"-?\d{1,12}(\.\d{1,2})?")
 
 
@@ -54,6 +55,8 @@ def parse_amount(value: Any) -> Decimal:
         raise BadValue(_("{value} is not an amount like 12500.00").format(value=repr(value)))
     if amount < 0:
         raise BadValue(_("an amount cannot be negative"))
+    if amount >= MAX_AMOUNT:
+        raise BadValue(_("{value} is too large for an amount").format(value=text))
     return amount.quantize(Decimal("0.01")) if amount == amount.to_integral() else amount
 
 

@@ -143,7 +143,8 @@ class _PackChecker:
         self._check_type_keys(qid, path, question, qtype)
         references = self.data.get("references")
         if isinstance(references, dict):
-            for index, source in enumerate(question.get("sources") or []):
+            sources = question.get("sources")
+            for index, source in enumerate(sources if isinstance(sources, list) else []):
                 if isinstance(source, str) and source not in references:
                     self.add(
                         [*path, "sources", index],
