@@ -180,6 +180,7 @@ def test_a_broker_letting_is_a_wwft_institution_from_10000_a_month(
     assert result.wwft is wwft
     assert (Channel.FIU in result.report_channels) is wwft
     assert (result.outcome is Outcome.MUST_REPORT) is wwft
+    assert any(f.code == "record_rent" for f in result.follow_ups) is (rent is None)
 
 
 def test_incomplete_cdd_with_another_serious_signal_must_be_reported() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from vastgoedcheck.cli.output import UserError, print_json, say
 from vastgoedcheck.cli.templates_command import load_registry
-from vastgoedcheck.domain.assessment import Assessment, assess
+from vastgoedcheck.domain.assessment import Assessment, Outcome, assess
 from vastgoedcheck.domain.check import Check
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.exchange.reading import InvalidCheck, read_check_file
@@ -79,6 +79,14 @@ def _print_text(check: Check, pack: Pack, result: Assessment) -> None:
     if result.stop:
         say(stop_label())
     say(_("Score: {score}").format(score=format_number(result.score)))
+    if check.decision is not None:
+        decided = check.decision.outcome
+        label = stop_label() if decided == "stop" else outcome_label(Outcome[decided.upper()])
+        say(
+            _("Your recorded decision: {decision}. {reasoning}").format(
+                decision=label, reasoning=check.decision.reasoning
+            )
+        )
     sections = [
         (_("Why:"), [reason_text(r, pack, result) for r in result.reasons]),
         (_("What to do next:"), [follow_up_text(f, pack) for f in result.follow_ups]),

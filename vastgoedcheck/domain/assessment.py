@@ -127,13 +127,16 @@ def wwft_applies(pack: Pack, role: Role, property_data: Mapping[str, object]) ->
         return True
     if role is not Role.BROKER:
         return False
-    rental = pack.deal is Deal.RENTAL or (
-        pack.deal is Deal.ANY and property_data.get("transaction") == "rental"
-    )
-    if not rental:
+    if not _is_rental(pack, property_data):
         return True
     rent = _as_decimal(property_data.get("rent_monthly"))
     return rent is not None and rent >= WWFT_RENT_THRESHOLD
+
+
+def _is_rental(pack: Pack, property_data: Mapping[str, object]) -> bool:
+    return pack.deal is Deal.RENTAL or (
+        pack.deal is Deal.ANY and property_data.get("transaction") == "rental"
+    )
 
 
 def _read_item(
@@ -270,6 +273,12 @@ def assess(
 
     if unanswered:
         follow_ups.append(FollowUp("unanswered", count=unanswered))
+    if (
+        role is Role.BROKER
+        and _is_rental(pack, property_data)
+        and "rent_monthly" not in property_data
+    ):
+        follow_ups.append(FollowUp("record_rent"))
     follow_ups.extend(_level_follow_ups(outcome, stop, wwft, role))
     channels = _channels(outcome, wwft, any(f.code == "safety" for f in follow_ups))
     # Knock-outs first (they stop the matter), then the strongest reasons.

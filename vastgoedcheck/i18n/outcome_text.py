@@ -121,6 +121,10 @@ FOLLOW_UPS = {
         "(tipping-off ban, Wwft art. 23)."
     ),
     "retention": N_("Keep a copy of the report and FIU-Nederland's acknowledgement for 5 years."),
+    "record_rent": N_(
+        "Record the monthly rent: from €10,000 a month the Wwft applies to your mediation and "
+        "reports go to FIU-Nederland."
+    ),
     "record_decision": N_(
         "Record your decision and your reasoning, also when you decide not to report."
     ),
