@@ -95,10 +95,14 @@ def _message(error: ValidationError) -> list[tuple[list[str | int], str]]:
         return [([], _("has too many entries (at most {count})").format(count=expected))]
     if kind == "uniqueItems":
         return [([], _("contains the same entry twice"))]
-    if kind in ("minimum", "exclusiveMinimum"):
+    if kind == "minimum":
         return [([], _("must be at least {limit}").format(limit=expected))]
-    if kind in ("maximum", "exclusiveMaximum"):
+    if kind == "exclusiveMinimum":
+        return [([], _("must be more than {limit}").format(limit=expected))]
+    if kind == "maximum":
         return [([], _("must be at most {limit}").format(limit=expected))]
+    if kind == "exclusiveMaximum":
+        return [([], _("must be less than {limit}").format(limit=expected))]
     if kind == "propertyNames":
         return [([], _("{value} is not allowed as a key here").format(value=_short(instance)))]
     if kind == "format":
@@ -120,5 +124,7 @@ def schema_problems(data: Any, schema_file: str) -> list[Problem]:
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
         for extra, message in _message(error):
-            problems.append(Problem(json_path([*error.absolute_path, *extra]), message))
+            problem = Problem(json_path([*error.absolute_path, *extra]), message)
+            if problem not in problems:  # one "required" error per missing key names them all
+                problems.append(problem)
     return problems

@@ -75,10 +75,12 @@ def test_a_fitting_check_is_read_with_typed_and_normalised_values(registry: Pack
         ({"answers": {"RES-00": {"value": "viewing"}}}, "'viewing' is not one of"),
         ({"answers": {"RES-30": {"value": "31-12-2026"}}}, "is not a date (YYYY-MM-DD)"),
         ({"answers": {"RES-01": {"value": "no", "note": "x" * 20_001}}}, "is too long"),
-        ({"answers": {"RES-01": {"value": "no", "note": "BSN 1234.56.782 gezien"}}},
-         "looks like a BSN"),
+        (
+            {"answers": {"RES-01": {"value": "no", "note": "BSN 1234.56.782 gezien"}}},
+            "looks like a BSN",
+        ),
     ],
-)  # fmt: skip
+)
 def test_checks_that_do_not_fit_their_pack_are_refused(
     registry: PackRegistry, change: dict[str, Any], expected: str
 ) -> None:
@@ -146,3 +148,94 @@ def test_a_broker_check_records_the_full_id_document(registry: PackRegistry) -> 
     check, _pack = check_from_document(document, registry)
     assert check.parties[0].data["id_document"]["number"] == "SPECI2014"
     assert check.answer_value("BUY-07a") == Decimal("12500.00")
+
+
+def test_each_missing_key_is_named_once(registry: PackRegistry) -> None:
+    problems = problems_of({"format": "vastgoedcheck-check"}, registry)
+    missing = [p for p in problems if "is missing" in p]
+    assert len(missing) == len(set(missing)) == 6
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "expected"),
+    [
+        ("rent_monthly", 1e30, "must be less than"),
+        ("rent_monthly", "-5.00", "does not have the expected form"),
+        ("rent_monthly", "1.450,00", "does not have the expected form"),
+        ("rent_monthly", 10**26, "must be less than"),
+    ],
+)
+def test_impossible_amounts_are_refused(
+    registry: PackRegistry, where: str, value: object, expected: str
+) -> None:
+    document = landlord_check()
+    document["property"][where] = value
+    assert any(expected in p for p in problems_of(document, registry))
+
+
+def test_an_amount_answer_of_a_trillion_is_a_typing_error(registry: PackRegistry) -> None:
+    document = landlord_check(answers={"RES-03": {"value": "yes"}, "RES-03a": {"value": 1e15}})
+    assert any("too large for an amount" in p for p in problems_of(document, registry))
+
+
+@pytest.mark.parametrize("date", ["20261231", "2026-W09-6", "2026-02-30"])
+def test_dates_must_be_real_and_written_yyyy_mm_dd(registry: PackRegistry, date: str) -> None:
+    document = landlord_check(answers={"RES-00": {"value": "tenancy"}, "RES-30": {"value": date}})
+    assert any("$.answers.RES-30.value" in p for p in problems_of(document, registry))
+
+
+def test_nested_dates_are_real_dates(registry: PackRegistry) -> None:
+    document = landlord_check()
+    document["parties"][0]["sanctions_screening"] = {"date": "2026-02-30", "result": "no_hit"}
+    problems = problems_of(document, registry)
+    assert any("$.parties[0].sanctions_screening.date" in p for p in problems)
+
+
+def test_free_text_anywhere_is_scanned_for_bsn_and_control_characters(
+    registry: PackRegistry,
+) -> None:
+    document = landlord_check()
+    document["parties"][0]["name"] = "J. Jansen 111222333"
+    document["answers"]["RES-03"]["note"] = "Regel één\nRegel twee\x07"
+    problems = problems_of(document, registry)
+    assert any("$.parties[0].name" in p and "BSN" in p for p in problems)
+    assert any("$.answers.RES-03.note" in p and "control characters" in p for p in problems)
+
+
+def test_a_foreign_passport_number_is_kept_and_a_dutch_one_is_checked(
+    registry: PackRegistry,
+) -> None:
+    document = {
+        "format": "vastgoedcheck-check",
+        "format_version": 1,
+        "pack": {"id": "broker-buyer", "version": "2026.1"},
+        "role": "broker",
+        "parties": [
+            {
+                "role": "buyer",
+                "kind": "person",
+                "name": "Anna Nowak",
+                "id_document": {
+                    "type": "passport",
+                    "number": "ea 1234567",
+                    "issuing_country": "PL",
+                },
+            },
+            {
+                "role": "representative",
+                "kind": "person",
+                "name": "Piet Bos",
+                "id_document": {"type": "passport", "number": "AB12", "issuing_country": "NL"},
+            },
+        ],
+        "property": {},
+        "answers": {},
+    }
+    problems = problems_of(document, registry)
+    assert problems == [
+        "check.json: $.parties[1].id_document.number: 'AB12': not a valid Dutch passport "
+        "or identity card number"
+    ]
+    del document["parties"][1]
+    check, _pack = check_from_document(document, registry)
+    assert check.parties[0].data["id_document"]["number"] == "EA1234567"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -41,18 +42,9 @@ _IDENTIFIER_FIELDS = {
 }
 _DATE_FIELDS = ("birth_date", "registration_date")
 _AMOUNT_FIELDS = ("net_monthly_income", "price", "rent_monthly", "woz_value", "valuation")
-_FREE_TEXT_FIELDS = (
-    "address",
-    "city",
-    "source_of_funds",
-    "intended_use",
-    "prior_enforcement",
-    "utilities_holder",
-    "lender",
-    "birth_place",
-    "legal_form",
-    "sbi_activity",
-)
+# Fields whose own validator decides what they hold; every other text is scanned.
+_NOT_SCANNED = {*_IDENTIFIER_FIELDS, "phone", "email"}
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class InvalidCheck(Exception):
@@ -78,6 +70,20 @@ class _Reader:
         except BadValue as error:
             self.add(path, str(error))
             return None
+
+    def scan_texts(self, value: Any, path: list[str | int]) -> None:
+        """Every free text: no control characters, and nothing that looks like a BSN."""
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if key not in _NOT_SCANNED:
+                    self.scan_texts(child, [*path, key])
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                self.scan_texts(child, [*path, index])
+        elif isinstance(value, str):
+            if _CONTROL_CHARACTERS.search(value):
+                self.add(path, _("the text contains control characters"))
+            self.no_bsn(path, value)
 
     def no_bsn(self, path: list[str | int], text: str) -> None:
         for number in find_bsn_like(text):
@@ -118,9 +124,19 @@ class _Reader:
             return self.attempt(path, parse_amount, value)
         if name == "id_document":
             return self.id_document(value, path)
-        if name in _FREE_TEXT_FIELDS and isinstance(value, str):
-            self.no_bsn(path, value)
+        if name in ("sanctions_screening", "vog") and isinstance(value, dict) and "date" in value:
+            return {**value, "date": self.attempt([*path, "date"], parse_date, value["date"])}
+        if name == "ubos" and isinstance(value, list):
+            return [self.ubo(ubo, [*path, index]) for index, ubo in enumerate(value)]
         return value
+
+    def ubo(self, value: dict[str, Any], path: list[str | int]) -> dict[str, Any]:
+        if "birth_date" not in value:
+            return value
+        return {
+            **value,
+            "birth_date": self.attempt([*path, "birth_date"], parse_date, value["birth_date"]),
+        }
 
     def id_document(self, value: dict[str, Any], path: list[str | int]) -> dict[str, Any]:
         document = dict(value)
@@ -139,10 +155,15 @@ class _Reader:
                         "a landlord keeps only the last {count} characters of an ID-document number"
                     ).format(count=LANDLORD_ID_NUMBER_CHARS),
                 )
-            elif self.role is not Role.LANDLORD and document.get("type") in ("passport", "id_card"):
+            elif document.get("issuing_country") == "NL" and document.get("type") in (
+                "passport",
+                "id_card",
+            ):
                 document["number"] = self.attempt(
                     [*path, "number"], parse_identifier, "id-document", number
                 )
+            else:  # a foreign document: its own format, kept as written without spaces
+                document["number"] = number.replace(" ", "").upper()
         return document
 
     def parties(self) -> tuple[Party, ...]:
@@ -175,9 +196,6 @@ class _Reader:
                 continue
             value = self.attempt([*path, "value"], parse_answer, question, raw["value"])
             note = raw.get("note", "")
-            self.no_bsn([*path, "note"], note)
-            if isinstance(value, str) and question.type.value == "text":
-                self.no_bsn([*path, "value"], value)
             answers[question_id] = Answer(value, note)
         return answers
 
@@ -185,13 +203,15 @@ class _Reader:
         raw = self.data.get("decision")
         if raw is None:
             return None
-        self.no_bsn(["decision", "reasoning"], raw["reasoning"])
         decided_at = None
         if "decided_at" in raw:
             decided_at = self.attempt(["decision", "decided_at"], parse_datetime, raw["decided_at"])
         return Decision(raw["outcome"], raw["reasoning"], decided_at)
 
     def read(self) -> Check:
+        for key in ("parties", "property", "answers", "decision", "examiner"):
+            if key in self.data:
+                self.scan_texts(self.data[key], [key])
         parties = self.parties()
         property_data = self.fields("property", self.data.get("property", {}), ["property"])
         answers = self.answers()

@@ -14,6 +14,7 @@ from vastgoedcheck.identifiers import InvalidIdentifier, normalise
 
 DEFAULT_TEXT_LIMIT = 10_000
 MAX_AMOUNT = Decimal(10) ** 12  # a trillion euros: anything larger is a typing error
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _AMOUNT = re.compile(r"-?\d{1,12}(\.\d{1,2})?")
 
 
@@ -23,6 +24,8 @@ class BadValue(ValueError):
 
 def parse_date(value: Any) -> dt.date:
     try:
+        if not _DATE.fullmatch(value):
+            raise ValueError(value)
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
         raise BadValue(_("{value} is not a date (YYYY-MM-DD)").format(value=repr(value))) from None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from vastgoedcheck.domain.pack import FIELD_CATALOGUE, LANDLORD_FORBIDDEN_FIELDS
+from vastgoedcheck.exchange.values import BadValue, parse_date
 from vastgoedcheck.i18n import _
 from vastgoedcheck.jsonfiles import Problem, json_path
 
@@ -122,7 +122,7 @@ class _PackChecker:
                 if key in question:
                     self.add(
                         [*path, key],
-                        _("{key} is only for flag questions; {id} is a {type} question").format(
+                        _("{key} is only for flag questions, not for {id} (type {type})").format(
                             key=repr(key), id=qid, type=qtype
                         ),
                     )
@@ -247,7 +247,7 @@ class _PackChecker:
             self.add(
                 [*path, "operator"],
                 _(
-                    "{operator} only compares numbers, amounts and dates; {id} is a {type} question"
+                    "{operator} only compares numbers, amounts and dates, not {id} (type {type})"
                 ).format(operator=operator, id=target_id, type=ttype),
             )
             return
@@ -287,7 +287,7 @@ class _PackChecker:
                         ).format(name=repr(name)),
                     )
                 elif name == "bsn" and roles != ["notary"]:
-                    self.add(f_path, _("only a notary may record a BSN"))
+                    self.add(f_path, _("only a pack for notaries alone may ask for a BSN"))
             for name in ALWAYS_REQUIRED_FIELDS[category]:
                 if declared.get(name) != "required":
                     self.add(
@@ -319,8 +319,8 @@ def _answer_fits(answer: Any, target: dict[str, Any]) -> bool:
         return isinstance(answer, int | float) and not isinstance(answer, bool)
     if ttype == "date":
         try:
-            dt.date.fromisoformat(answer)
-        except (TypeError, ValueError):
+            parse_date(answer)
+        except BadValue:
             return False
         return True
     return isinstance(answer, str)
