@@ -96,24 +96,24 @@ def test_assess_in_dutch(tmp_path: Path) -> None:
     assert "Wordt € 10.000 of meer contant" in result.out
 
 
-def test_the_recorded_decision_is_shown_with_the_advice(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def with_decision(tmp_path: Path, decision: dict[str, str]) -> Path:
     document = load("broker-seller-cash-below-threshold.json")
-    document["decision"] = {
+    document["decision"] = decision
+    return save(tmp_path, document)
+
+
+def test_the_recorded_decision_is_shown_with_the_advice(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    decision = {
         "outcome": "report_recommended",
         "reasoning": "Verkoper wil € 5.000 contant; gemeld via het FIU-meldportaal.",
         "decided_at": "2026-11-27T10:15:00+01:00",
     }
-    result = cli("assess", str(save(tmp_path, document)))
+    result = cli("assess", str(with_decision(tmp_path, decision)))
     assert "Your recorded decision: Report recommended. Verkoper wil € 5.000 contant" in result.out
 
 
 def test_a_decision_without_time_zone_is_refused(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    document = load("broker-seller-cash-below-threshold.json")
-    document["decision"] = {
-        "outcome": "proceed",
-        "reasoning": "ok",
-        "decided_at": "2026-11-27T10:15",
-    }
-    result = cli("assess", str(save(tmp_path, document)))
+    decision = {"outcome": "proceed", "reasoning": "ok", "decided_at": "2026-11-27T10:15"}
+    result = cli("assess", str(with_decision(tmp_path, decision)))
     assert result.code == 1
     assert "$.decision.decided_at" in result.err

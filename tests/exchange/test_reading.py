@@ -128,23 +128,26 @@ def test_a_party_role_must_belong_to_the_pack(registry: PackRegistry) -> None:
     assert any("not a party role of this pack" in p for p in problems_of(document, registry))
 
 
-def test_a_broker_check_records_the_full_id_document(registry: PackRegistry) -> None:
-    document = {
+def broker_check(parties: list[dict[str, Any]], answers: dict[str, Any]) -> dict[str, Any]:
+    return {
         "format": "vastgoedcheck-check",
         "format_version": 1,
         "pack": {"id": "broker-buyer", "version": "2026.1"},
         "role": "broker",
-        "parties": [
-            {
-                "role": "buyer",
-                "kind": "person",
-                "name": "Αλέξανδρος Παπαδόπουλος",
-                "id_document": {"type": "passport", "number": "speci2014"},
-            }
-        ],
+        "parties": parties,
         "property": {},
-        "answers": {"BUY-07": {"value": "yes"}, "BUY-07a": {"value": 12500}},
+        "answers": answers,
     }
+
+
+def test_a_broker_check_records_the_full_id_document(registry: PackRegistry) -> None:
+    buyer = {
+        "role": "buyer",
+        "kind": "person",
+        "name": "Αλέξανδρος Παπαδόπουλος",
+        "id_document": {"type": "passport", "number": "speci2014", "issuing_country": "NL"},
+    }
+    document = broker_check([buyer], {"BUY-07": {"value": "yes"}, "BUY-07a": {"value": 12500}})
     check, _pack = check_from_document(document, registry)
     assert check.parties[0].data["id_document"]["number"] == "SPECI2014"
     assert check.answer_value("BUY-07a") == Decimal("12500.00")
@@ -205,32 +208,15 @@ def test_free_text_anywhere_is_scanned_for_bsn_and_control_characters(
 def test_a_foreign_passport_number_is_kept_and_a_dutch_one_is_checked(
     registry: PackRegistry,
 ) -> None:
-    document = {
-        "format": "vastgoedcheck-check",
-        "format_version": 1,
-        "pack": {"id": "broker-buyer", "version": "2026.1"},
-        "role": "broker",
-        "parties": [
-            {
-                "role": "buyer",
-                "kind": "person",
-                "name": "Anna Nowak",
-                "id_document": {
-                    "type": "passport",
-                    "number": "ea 1234567",
-                    "issuing_country": "PL",
-                },
-            },
-            {
-                "role": "representative",
-                "kind": "person",
-                "name": "Piet Bos",
-                "id_document": {"type": "passport", "number": "AB12", "issuing_country": "NL"},
-            },
+    foreign = {"type": "passport", "number": "ea 1234567", "issuing_country": "PL"}
+    dutch = {"type": "passport", "number": "AB12", "issuing_country": "NL"}
+    document = broker_check(
+        [
+            {"role": "buyer", "kind": "person", "name": "Anna Nowak", "id_document": foreign},
+            {"role": "representative", "kind": "person", "name": "Piet Bos", "id_document": dutch},
         ],
-        "property": {},
-        "answers": {},
-    }
+        {},
+    )
     problems = problems_of(document, registry)
     assert problems == [
         "check.json: $.parties[1].id_document.number: 'AB12': not a valid Dutch passport "
