@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import IntEnum, StrEnum
 
@@ -29,9 +29,6 @@ from vastgoedcheck.domain.pack import (
 
 CLUSTER_PATTERN_SIZE = 3
 CLUSTER_PATTERN_BONUS = Decimal(6)
-EXTRA_CHECKS_SCORE = Decimal(6)
-ESCALATE_SCORE = Decimal(15)
-REPORT_SCORE = Decimal(25)
 
 
 class Outcome(IntEnum):
@@ -46,6 +43,14 @@ class Outcome(IntEnum):
     @property
     def code(self) -> str:
         return self.name.lower()
+
+
+# Score thresholds of the outcome ladder, highest first.
+SCORE_LEVELS = (
+    (Decimal(25), Outcome.REPORT_RECOMMENDED),
+    (Decimal(15), Outcome.ESCALATE),
+    (Decimal(6), Outcome.EXTRA_CHECKS),
+)
 
 
 class Channel(StrEnum):
@@ -163,8 +168,57 @@ def _read_item(
     )
 
 
-def _is_signal(question: Question, item: ItemResult) -> bool:
-    return item.kind is Kind.SIGNAL or question.also_signal
+@dataclass
+class _Tally:
+    """What the answers add up to while the items are read one by one."""
+
+    reasons: list[Reason] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    items: list[ItemResult] = field(default_factory=list)
+    by_cluster: dict[Cluster, list[str]] = field(default_factory=lambda: defaultdict(list))
+    stop: bool = False
+    cdd_gaps: set[str] = field(default_factory=set)  # CDD steps that failed or are unknown
+    strong_signals: set[str] = field(default_factory=set)  # high/critical signals answered yes
+    unanswered: int = 0
+
+    def unknown(self, question: Question, item: ItemResult) -> None:
+        qid = question.id
+        self.follow_ups.append(FollowUp("find_out", qid))
+        if item.knockout:
+            self.stop = True
+            self.reasons.append(Reason("knockout_unknown", Outcome.EXTRA_CHECKS, qid))
+        elif item.severity in (Severity.HIGH, Severity.CRITICAL):
+            self.reasons.append(Reason("unknown_serious", Outcome.EXTRA_CHECKS, qid))
+        if question.duty_type is DutyType.CDD:
+            self.cdd_gaps.add(qid)
+
+    def yes(self, question: Question, item: ItemResult, wwft: bool) -> None:
+        qid = question.id
+        if question.cluster is not None:
+            self.by_cluster[question.cluster].append(qid)
+        if item.knockout:
+            self.stop = True
+            self.reasons.append(Reason("knockout", Outcome.PROCEED, qid))
+        if item.kind is Kind.OBJECTIVE:
+            if wwft:
+                self.reasons.append(Reason("objective", Outcome.MUST_REPORT, qid))
+            else:
+                self.reasons.append(Reason("objective_no_wwft", Outcome.REPORT_RECOMMENDED, qid))
+        if item.kind is Kind.DUTY:
+            self.reasons.append(Reason(f"duty_{question.duty_type}", Outcome.EXTRA_CHECKS, qid))
+            if question.duty_type is DutyType.CDD:
+                self.cdd_gaps.add(qid)
+            else:  # EDD or sanctions
+                self.follow_ups.append(FollowUp(str(question.duty_type), qid))
+        if item.kind is Kind.SIGNAL or question.also_signal:
+            if item.severity is Severity.CRITICAL:
+                self.strong_signals.add(qid)
+                self.reasons.append(Reason("critical_signal", Outcome.REPORT_RECOMMENDED, qid))
+            elif item.severity is Severity.HIGH:
+                self.strong_signals.add(qid)
+                self.reasons.append(Reason("high_signal", Outcome.ESCALATE, qid))
+        if question.safety:
+            self.follow_ups.append(FollowUp("safety", qid))
 
 
 def assess(
@@ -178,90 +232,41 @@ def assess(
     wwft = wwft_applies(pack, role, property_data)
     visible = visible_question_ids(pack, answers)
     values = {qid: value for qid, value in answers.items() if qid in visible}
-
-    reasons: list[Reason] = []
-    follow_ups: list[FollowUp] = []
-    items: list[ItemResult] = []
-    by_cluster: dict[Cluster, list[str]] = defaultdict(list)
-    stop = False
-    cdd_gaps: set[str] = set()  # CDD steps that failed or are unknown
-    strong_signals: set[str] = set()  # high or critical subjective signals answered "yes"
-    unanswered = 0
-
+    tally = _Tally()
     for question in pack.questions:
+        value = values.get(question.id)
         if question.id not in visible:
             continue
-        value = values.get(question.id)
         if value is None:
-            unanswered += question.required
-            continue
-        if not question.scored or not isinstance(value, FlagValue) or value is FlagValue.NA:
-            continue
-        item = _read_item(question, value, values)
-        items.append(item)
-        qid = question.id
-        if value is FlagValue.UNKNOWN:
-            follow_ups.append(FollowUp("find_out", qid))
-            if item.knockout:
-                stop = True
-                reasons.append(Reason("knockout_unknown", Outcome.EXTRA_CHECKS, qid))
-            elif item.severity in (Severity.HIGH, Severity.CRITICAL):
-                reasons.append(Reason("unknown_serious", Outcome.EXTRA_CHECKS, qid))
-            if question.duty_type is DutyType.CDD:
-                cdd_gaps.add(qid)
-            continue
-        if value is not FlagValue.YES:
-            continue
-        if question.cluster is not None:
-            by_cluster[question.cluster].append(qid)
-        if item.knockout:
-            stop = True
-            reasons.append(Reason("knockout", Outcome.PROCEED, qid))
-        if item.kind is Kind.OBJECTIVE:
-            if wwft:
-                reasons.append(Reason("objective", Outcome.MUST_REPORT, qid))
-            else:
-                reasons.append(Reason("objective_no_wwft", Outcome.REPORT_RECOMMENDED, qid))
-        if item.kind is Kind.DUTY:
-            reasons.append(Reason(f"duty_{question.duty_type}", Outcome.EXTRA_CHECKS, qid))
-            if question.duty_type is DutyType.CDD:
-                cdd_gaps.add(qid)
-            elif question.duty_type is DutyType.EDD:
-                follow_ups.append(FollowUp("edd", qid))
-            else:
-                follow_ups.append(FollowUp("sanctions", qid))
-        if _is_signal(question, item):
-            if item.severity is Severity.CRITICAL:
-                strong_signals.add(qid)
-                reasons.append(Reason("critical_signal", Outcome.REPORT_RECOMMENDED, qid))
-            elif item.severity is Severity.HIGH:
-                strong_signals.add(qid)
-                reasons.append(Reason("high_signal", Outcome.ESCALATE, qid))
-        if question.safety:
-            follow_ups.append(FollowUp("safety", qid))
+            tally.unanswered += question.required
+        elif question.scored and isinstance(value, FlagValue) and value is not FlagValue.NA:
+            item = _read_item(question, value, values)
+            tally.items.append(item)
+            if value is FlagValue.UNKNOWN:
+                tally.unknown(question, item)
+            elif value is FlagValue.YES:
+                tally.yes(question, item, wwft)
+    reasons, follow_ups = tally.reasons, tally.follow_ups
 
-    score = sum((item.points for item in items), Decimal(0))
+    score = sum((item.points for item in tally.items), Decimal(0))
     patterns = tuple(
         Pattern(cluster, tuple(ids))
-        for cluster, ids in by_cluster.items()
+        for cluster, ids in tally.by_cluster.items()
         if len(ids) >= CLUSTER_PATTERN_SIZE
     )
     for pattern in patterns:
         score += CLUSTER_PATTERN_BONUS
         reasons.append(Reason("pattern", Outcome.PROCEED, cluster=pattern.cluster))
+    for threshold, level in SCORE_LEVELS:
+        if score >= threshold:
+            reasons.append(Reason("score", level, value=score))
+            break
 
-    if score >= REPORT_SCORE:
-        reasons.append(Reason("score", Outcome.REPORT_RECOMMENDED, value=score))
-    elif score >= ESCALATE_SCORE:
-        reasons.append(Reason("score", Outcome.ESCALATE, value=score))
-    elif score >= EXTRA_CHECKS_SCORE:
-        reasons.append(Reason("score", Outcome.EXTRA_CHECKS, value=score))
-
-    if cdd_gaps:
+    if tally.cdd_gaps:
         follow_ups.append(FollowUp("cdd_incomplete"))
         # "CDD incomplete and indications": the indication must be another item than the gap
         # itself (a DUTY+SOFT item such as BUY-23 alone is not both).
-        if any(signal != gap for signal in strong_signals for gap in cdd_gaps):
+        if any(signal != gap for signal in tally.strong_signals for gap in tally.cdd_gaps):
             level = Outcome.MUST_REPORT if wwft else Outcome.REPORT_RECOMMENDED
             reasons.append(Reason("cdd_incomplete_with_signals", level))
 
@@ -271,28 +276,28 @@ def assess(
     ):
         reasons.append(Reason("fiu_not_open", Outcome.REPORT_RECOMMENDED))
 
-    if unanswered:
-        follow_ups.append(FollowUp("unanswered", count=unanswered))
+    if tally.unanswered:
+        follow_ups.append(FollowUp("unanswered", count=tally.unanswered))
     if (
         role is Role.BROKER
         and _is_rental(pack, property_data)
         and "rent_monthly" not in property_data
     ):
         follow_ups.append(FollowUp("record_rent"))
-    follow_ups.extend(_level_follow_ups(outcome, stop, wwft, role))
+    follow_ups.extend(_level_follow_ups(outcome, tally.stop, wwft, role))
     channels = _channels(outcome, wwft, any(f.code == "safety" for f in follow_ups))
     # Knock-outs first (they stop the matter), then the strongest reasons.
     reasons.sort(key=lambda reason: (not reason.code.startswith("knockout"), -reason.level))
     return Assessment(
         outcome=outcome,
-        stop=stop,
+        stop=tally.stop,
         score=score,
         wwft=wwft,
         reasons=tuple(reasons),
-        follow_ups=tuple(_unique(follow_ups)),
+        follow_ups=tuple(dict.fromkeys(follow_ups)),
         report_channels=channels,
         patterns=patterns,
-        items=tuple(items),
+        items=tuple(tally.items),
     )
 
 
@@ -320,13 +325,3 @@ def _channels(outcome: Outcome, wwft: bool, danger: bool) -> tuple[Channel, ...]
         else:
             channels.extend([Channel.POLICE, Channel.ANONYMOUS, Channel.MUNICIPALITY])
     return tuple(channels)
-
-
-def _unique(follow_ups: list[FollowUp]) -> list[FollowUp]:
-    seen: set[FollowUp] = set()
-    result = []
-    for follow_up in follow_ups:
-        if follow_up not in seen:
-            seen.add(follow_up)
-            result.append(follow_up)
-    return result
