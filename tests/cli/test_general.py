@@ -73,3 +73,11 @@ def test_the_domain_loads_no_gui_storage_or_pdf_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_mistyped_command_gets_usage_and_one_error_line() -> None:
+    result = run_subprocess("--lang", "nl", "templates", "shw")
+    assert result.code == 2
+    assert result.err.startswith("gebruik: vastgoedcheck templates")
+    assert "fout: argument ACTIE: invalid choice: 'shw'" in result.err
+    assert "Traceback" not in result.err

@@ -28,7 +28,9 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "assess", help=_("give the outcome for a check file, without storing anything")
     )
-    parser.add_argument("file", type=Path, metavar=_("CHECK.json"))
+    parser.add_argument(
+        "file", type=Path, metavar=_("CHECK.json"), help=_("one check in the exchange format")
+    )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run)
 

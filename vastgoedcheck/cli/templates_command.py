@@ -29,7 +29,9 @@ def register(commands: Any) -> None:
     show.set_defaults(handler=show_pack)
 
     validate = actions.add_parser("validate", help=_("check pack files and report every problem"))
-    validate.add_argument("files", nargs="+", type=Path, metavar=_("FILE"))
+    validate.add_argument(
+        "files", nargs="+", type=Path, metavar=_("FILE"), help=_("one or more pack files")
+    )
     validate.set_defaults(handler=validate_files)
 
 
