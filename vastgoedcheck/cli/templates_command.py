@@ -10,6 +10,7 @@ from vastgoedcheck.cli.output import UserError, fail, print_json, say
 from vastgoedcheck.domain.pack import Pack, Question
 from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.labels import kind_label, role_label, severity_label, type_label
+from vastgoedcheck.i18n.pack_text import condition_text
 from vastgoedcheck.packs.loading import InvalidPack, validate_pack_file
 from vastgoedcheck.packs.registry import PackRegistry
 
@@ -114,6 +115,8 @@ def show_pack(args: argparse.Namespace) -> int:
         say(section.title.get(language))
         for question in section.questions:
             say(_question_line(question, language))
+            if question.enable_when is not None:
+                say(" " * 12 + "(" + condition_text(pack, question.enable_when, language) + ")")
     return 0
 
 
