@@ -105,6 +105,8 @@ def _message(error: ValidationError) -> list[tuple[list[str | int], str]]:
         return [([], _("must be less than {limit}").format(limit=expected))]
     if kind == "propertyNames":
         return [([], _("{value} is not allowed as a key here").format(value=_short(instance)))]
+    if kind == "not":
+        return [([], _("contains a line break or another control character"))]
     if kind == "format":
         return [
             (

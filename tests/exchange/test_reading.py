@@ -225,3 +225,19 @@ def test_a_foreign_passport_number_is_kept_and_a_dutch_one_is_checked(
     del document["parties"][1]
     check, _pack = check_from_document(document, registry)
     assert check.parties[0].data["id_document"]["number"] == "EA1234567"
+
+
+def test_a_name_with_a_trailing_line_break_is_refused(registry: PackRegistry) -> None:
+    document = landlord_check()
+    document["parties"][0]["name"] = "Kees\n"
+    problems = problems_of(document, registry)
+    assert any("$.parties[0].name" in p and "line break" in p for p in problems)
+
+
+def test_a_landlord_may_name_the_issuing_country_of_a_dutch_document(
+    registry: PackRegistry,
+) -> None:
+    document = landlord_check()
+    document["parties"][0]["id_document"]["issuing_country"] = "NL"
+    check, _pack = check_from_document(document, registry)
+    assert check.parties[0].data["id_document"]["number"] == "4X1B"

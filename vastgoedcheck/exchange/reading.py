@@ -28,6 +28,7 @@ CHECK_SCHEMA = "check.schema.json"
 MAX_CHECK_FILE_BYTES = 50_000_000
 # Characters a landlord may keep of an ID-document number (DOMAIN §4.1: expiry + last 4).
 LANDLORD_ID_NUMBER_CHARS = 4
+DUTCH_ID_TYPES = ("passport", "id_card")  # the documents python-stdnum can check
 
 _IDENTIFIER_FIELDS = {
     "postcode": "postcode",
@@ -43,7 +44,7 @@ _IDENTIFIER_FIELDS = {
 _DATE_FIELDS = ("birth_date", "registration_date")
 _AMOUNT_FIELDS = ("net_monthly_income", "price", "rent_monthly", "woz_value", "valuation")
 # Fields whose own validator decides what they hold; every other text is scanned.
-_NOT_SCANNED = {*_IDENTIFIER_FIELDS, "phone", "email"}
+_NOT_SCANNED = {*_IDENTIFIER_FIELDS, "phone", "email", "number"}
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -144,26 +145,22 @@ class _Reader:
             if key in document:
                 document[key] = self.attempt([*path, key], parse_date, document[key])
         number = document.get("number")
-        if isinstance(number, str):
-            if (
-                self.role is Role.LANDLORD
-                and len(number.replace(" ", "")) > LANDLORD_ID_NUMBER_CHARS
-            ):
-                self.add(
-                    [*path, "number"],
-                    _(
-                        "a landlord keeps only the last {count} characters of an ID-document number"
-                    ).format(count=LANDLORD_ID_NUMBER_CHARS),
-                )
-            elif document.get("issuing_country") == "NL" and document.get("type") in (
-                "passport",
-                "id_card",
-            ):
-                document["number"] = self.attempt(
-                    [*path, "number"], parse_identifier, "id-document", number
-                )
-            else:  # a foreign document: its own format, kept as written without spaces
-                document["number"] = number.replace(" ", "").upper()
+        if not isinstance(number, str):
+            return document
+        compact = number.replace(" ", "").upper()
+        if self.role is Role.LANDLORD:
+            if len(compact) > LANDLORD_ID_NUMBER_CHARS:
+                message = _(
+                    "a landlord keeps only the last {count} characters of an ID-document number"
+                ).format(count=LANDLORD_ID_NUMBER_CHARS)
+                self.add([*path, "number"], message)
+            document["number"] = compact
+        elif document.get("issuing_country") == "NL" and document.get("type") in DUTCH_ID_TYPES:
+            document["number"] = self.attempt(
+                [*path, "number"], parse_identifier, "id-document", number
+            )
+        else:  # a foreign document has its own format: kept as written, without spaces
+            document["number"] = compact
         return document
 
     def parties(self) -> tuple[Party, ...]:
