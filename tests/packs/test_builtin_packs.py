@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vastgoedcheck.domain.pack import LANDLORD_FORBIDDEN_FIELDS, QuestionType, Role
-from vastgoedcheck.packs.loading import validate_pack_file
+from vastgoedcheck.packs.loading import InvalidPack, load_pack_file, validate_pack_file
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.paths import checklists_dir
 
@@ -93,3 +93,16 @@ def test_every_text_of_every_pack_exists_in_both_languages(registry: PackRegistr
                 texts += [choice.label for choice in question.choices]
         for text in texts:
             assert text.nl.strip() and text.en.strip(), pack.id
+
+
+def test_two_files_with_the_same_pack_version_are_refused(registry: PackRegistry) -> None:
+    path = checklists_dir() / "notary-transaction.json"
+    copy = PackRegistry()
+    copy.add(load_pack_file(path), path)
+    with pytest.raises(InvalidPack) as refused:
+        copy.add(load_pack_file(path), path.with_name("notary-copy.json"))
+    message = refused.value.problems[0].describe("notary-copy.json")
+    assert message == (
+        "notary-copy.json: $.version: notary-transaction.json already holds version 2026.1 "
+        "of the pack notary-transaction"
+    )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from vastgoedcheck.domain.pack import Pack
-from vastgoedcheck.packs.loading import load_pack_file
+from vastgoedcheck.i18n import _
+from vastgoedcheck.jsonfiles import Problem, json_path
+from vastgoedcheck.packs.loading import InvalidPack, load_pack_file
 from vastgoedcheck.paths import checklists_dir
 
 
@@ -31,6 +31,13 @@ class PackRegistry:
         return registry
 
     def add(self, pack: Pack, path: Path) -> None:
+        """Register a pack; a second file with the same id and version is refused."""
+        earlier = self._files.get((pack.id, pack.version))
+        if earlier is not None:
+            message = _("{other} already holds version {version} of the pack {id}").format(
+                other=earlier.name, version=pack.version, id=pack.id
+            )
+            raise InvalidPack(path, [Problem(json_path(["version"]), message)])
         self._packs[(pack.id, pack.version)] = pack
         self._files[(pack.id, pack.version)] = path
 
@@ -51,13 +58,6 @@ class PackRegistry:
 
     def versions(self, pack_id: str) -> list[str]:
         return sorted((v for (i, v) in self._packs if i == pack_id), key=_version_key)
-
-    def document(self, pack: Pack) -> dict[str, Any]:
-        """The pack's JSON document exactly as in its file."""
-        path = self._files[(pack.id, pack.version)]
-        data = json.loads(path.read_text(encoding="utf-8"))
-        assert isinstance(data, dict)
-        return data
 
     def file_text(self, pack: Pack) -> str:
         return self._files[(pack.id, pack.version)].read_text(encoding="utf-8")
