@@ -1,12 +1,9 @@
-"""Where the app finds its bundled resources and keeps its data."""
+"""Where the app finds its bundled resources, in a checkout, a wheel or a PyInstaller bundle."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-
-DATA_DIR_ENV = "VASTGOEDCHECK_DATA_DIR"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -46,24 +43,3 @@ def checklists_dir() -> Path:
 
 def schema_path(name: str) -> Path:
     return resources_dir() / "schema" / name
-
-
-def default_data_dir() -> Path:
-    """The platform's per-user data folder for vastgoedcheck."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-        return base / "vastgoedcheck"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "vastgoedcheck"
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "vastgoedcheck"
-
-
-def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The data folder: ``--data-dir``, else ``VASTGOEDCHECK_DATA_DIR``, else the default."""
-    if override:
-        return Path(override).expanduser()
-    from_env = os.environ.get(DATA_DIR_ENV)
-    if from_env:
-        return Path(from_env).expanduser()
-    return default_data_dir()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from vastgoedcheck.i18n.formatting import format_amount, format_date, format_number
+from vastgoedcheck.i18n.formatting import format_amount, format_date, format_datetime, format_number
 
 
 def test_amounts_in_euros() -> None:
@@ -21,3 +21,9 @@ def test_dates() -> None:
 def test_half_points_of_a_score() -> None:
     assert format_number(Decimal("7.5"), "nl") == "7,5"
     assert format_number(Decimal("7.5"), "en") == "7.5"
+
+
+def test_moments_are_shown_in_their_own_time_zone() -> None:
+    moment = dt.datetime(2026, 11, 27, 10, 15, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert format_datetime(moment, "nl") == "27 nov 2026, 10:15:00"
+    assert format_datetime(moment, "en") == "27 Nov 2026, 10:15:00"

@@ -289,11 +289,5 @@ class Pack:
     def question(self, question_id: str) -> Question | None:
         return self._index.get(question_id)
 
-    def section_of(self, question_id: str) -> Section | None:
-        for section in self.sections:
-            if any(q.id == question_id for q in section.questions):
-                return section
-        return None
-
     def field_need(self, category: str, name: str) -> FieldNeed | None:
         return self.fields.get(category, {}).get(name)

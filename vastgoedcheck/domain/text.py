@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-LANGUAGES = ("nl", "en")
-DEFAULT_LANGUAGE = "nl"
-
 
 @dataclass(frozen=True)
 class LocalizedText:
