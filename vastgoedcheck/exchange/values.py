@@ -12,6 +12,7 @@ from vastgoedcheck.domain.pack import FlagValue, Question, QuestionType
 from vastgoedcheck.i18n import _
 from vastgoedcheck.identifiers import InvalidIdentifier, normalise
 
+FLAG_VALUES = tuple(value.value for value in FlagValue)
 DEFAULT_TEXT_LIMIT = 10_000
 MAX_AMOUNT = Decimal(10) ** 12  # a trillion euros: anything larger is a typing error
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -94,7 +95,7 @@ def parse_answer(question: Question, value: Any) -> AnswerValue | None:
         return None
     qtype = question.type
     if qtype is QuestionType.FLAG:
-        if value not in ("yes", "no", "unknown", "na"):
+        if value not in FLAG_VALUES:
             raise BadValue(
                 _("{value} is not one of: yes, no, unknown, na").format(value=repr(value))
             )

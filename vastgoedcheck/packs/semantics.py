@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from vastgoedcheck.domain.pack import FIELD_CATALOGUE, LANDLORD_FORBIDDEN_FIELDS
-from vastgoedcheck.exchange.values import BadValue, parse_date
+from vastgoedcheck.exchange.values import FLAG_VALUES, BadValue, parse_date
 from vastgoedcheck.i18n import _
 from vastgoedcheck.jsonfiles import Problem, json_path
 
-FLAG_ANSWERS = ("yes", "no", "unknown", "na")
 SCORING_KEYS = (
     "severity",
     "kind",
@@ -312,7 +311,7 @@ class _PackChecker:
 def _answer_fits(answer: Any, target: dict[str, Any]) -> bool:
     ttype = target.get("type")
     if ttype == "flag":
-        return answer in FLAG_ANSWERS
+        return answer in FLAG_VALUES
     if ttype in ("choice", "multi_choice"):
         return answer in [c.get("value") for _i, c in _dicts(target.get("choices"))]
     if ttype in ("number", "amount"):
