@@ -44,78 +44,55 @@ def _type_name(name: str | Sequence[str]) -> str:
     return _(" or ").join(_(_TYPE_NAMES.get(n, n)) for n in names)
 
 
+# One sentence per kind of schema rule. The fields each may use: {value} (what the file holds),
+# {expected} (what the rule asks, already in words) and {limit} (the rule's number).
+_SENTENCES = {
+    "type": N_("must be {expected}, not {value}"),
+    "const": N_("must be {expected}, not {value}"),
+    "enum": N_("{value} is not one of: {expected}"),
+    "pattern": N_("{value} does not have the expected form"),
+    "minItems": N_("must not be empty"),
+    "minProperties": N_("must not be empty"),
+    "maxLength": N_("is too long (at most {limit} characters)"),
+    "maxItems": N_("has too many entries (at most {limit})"),
+    "uniqueItems": N_("contains the same entry twice"),
+    "minimum": N_("must be at least {limit}"),
+    "exclusiveMinimum": N_("must be more than {limit}"),
+    "maximum": N_("must be at most {limit}"),
+    "exclusiveMaximum": N_("must be less than {limit}"),
+    "propertyNames": N_("{value} is not allowed as a key here"),
+    # Our schemas use "not" only to keep control characters out of one-line texts.
+    "not": N_("contains a line break or another control character"),
+}
+
+
+def _expected_words(kind: str, expected: Any) -> str:
+    if kind == "type":
+        return _type_name(expected)
+    if kind == "enum":
+        return ", ".join(str(option) for option in expected)
+    return _short(expected)
+
+
 def _message(error: ValidationError) -> list[tuple[list[str | int], str]]:
     """One or more (extra path, sentence) pairs for a jsonschema error."""
-    kind, expected, instance = error.validator, error.validator_value, error.instance
-    if kind == "required":
-        missing = [key for key in expected if isinstance(instance, dict) and key not in instance]
+    kind, expected, instance = str(error.validator), error.validator_value, error.instance
+    if kind == "required" and isinstance(instance, dict):
+        missing = [key for key in expected if key not in instance]
         return [([], _("the key {key} is missing").format(key=repr(key))) for key in missing]
-    if kind in ("additionalProperties", "unevaluatedProperties") and isinstance(instance, dict):
+    if kind == "additionalProperties" and expected is False and isinstance(instance, dict):
         known = set(error.schema.get("properties", {}))
         extra = [key for key in instance if key not in known]
-        if expected is False:
-            return [([key], _("unknown key {key}").format(key=repr(key))) for key in extra]
-    if kind == "type":
-        return [
-            (
-                [],
-                _("must be {expected}, not {actual}").format(
-                    expected=_type_name(expected), actual=_short(instance)
-                ),
-            )
-        ]
-    if kind == "enum":
-        options = ", ".join(str(option) for option in expected)
-        return [
-            (
-                [],
-                _("{value} is not one of: {options}").format(
-                    value=_short(instance), options=options
-                ),
-            )
-        ]
-    if kind == "const":
-        return [
-            (
-                [],
-                _("must be {expected}, not {actual}").format(
-                    expected=_short(expected), actual=_short(instance)
-                ),
-            )
-        ]
-    if kind == "pattern":
-        return [([], _("{value} does not have the expected form").format(value=_short(instance)))]
-    if kind in ("minItems", "minProperties") or (kind == "minLength" and expected == 1):
-        return [([], _("must not be empty"))]
+        return [([key], _("unknown key {key}").format(key=repr(key))) for key in extra]
     if kind == "minLength":
-        return [([], _("is too short (at least {count} characters)").format(count=expected))]
-    if kind == "maxLength":
-        return [([], _("is too long (at most {count} characters)").format(count=expected))]
-    if kind == "maxItems":
-        return [([], _("has too many entries (at most {count})").format(count=expected))]
-    if kind == "uniqueItems":
-        return [([], _("contains the same entry twice"))]
-    if kind == "minimum":
-        return [([], _("must be at least {limit}").format(limit=expected))]
-    if kind == "exclusiveMinimum":
-        return [([], _("must be more than {limit}").format(limit=expected))]
-    if kind == "maximum":
-        return [([], _("must be at most {limit}").format(limit=expected))]
-    if kind == "exclusiveMaximum":
-        return [([], _("must be less than {limit}").format(limit=expected))]
-    if kind == "propertyNames":
-        return [([], _("{value} is not allowed as a key here").format(value=_short(instance)))]
-    if kind == "not":
-        return [([], _("contains a line break or another control character"))]
-    if kind == "format":
-        return [
-            (
-                [],
-                _("{value} is not a valid {format}").format(
-                    value=_short(instance), format=expected
-                ),
-            )
-        ]
+        if expected == 1:
+            return [([], _("must not be empty"))]
+        return [([], _("is too short (at least {limit} characters)").format(limit=expected))]
+    if kind in _SENTENCES:
+        sentence = _(_SENTENCES[kind]).format(
+            value=_short(instance), expected=_expected_words(kind, expected), limit=expected
+        )
+        return [([], sentence)]
     return [([], _("does not match the format: {detail}").format(detail=error.message))]
 
 

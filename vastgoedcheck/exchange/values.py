@@ -89,17 +89,23 @@ def _in_range(question: Question, number: Decimal) -> Decimal:
     return number
 
 
+def _one_of(value: Any, options: tuple[str, ...]) -> str:
+    if value not in options:
+        raise BadValue(
+            _("{value} is not one of: {expected}").format(
+                value=repr(value), expected=", ".join(options)
+            )
+        )
+    return str(value)
+
+
 def parse_answer(question: Question, value: Any) -> AnswerValue | None:
     """The typed answer to ``question``; raises BadValue naming what was expected."""
     if value is None:
         return None
     qtype = question.type
     if qtype is QuestionType.FLAG:
-        if value not in FLAG_VALUES:
-            raise BadValue(
-                _("{value} is not one of: yes, no, unknown, na").format(value=repr(value))
-            )
-        return FlagValue(value)
+        return FlagValue(_one_of(value, FLAG_VALUES))
     if qtype is QuestionType.AMOUNT:
         return _in_range(question, parse_amount(value))
     if qtype is QuestionType.NUMBER:
@@ -109,13 +115,7 @@ def parse_answer(question: Question, value: Any) -> AnswerValue | None:
     if qtype is QuestionType.DATE:
         return parse_date(value)
     if qtype is QuestionType.CHOICE:
-        if value not in question.choice_values():
-            raise BadValue(
-                _("{value} is not one of: {options}").format(
-                    value=repr(value), options=", ".join(question.choice_values())
-                )
-            )
-        return str(value)
+        return _one_of(value, question.choice_values())
     if qtype is QuestionType.MULTI_CHOICE:
         if not isinstance(value, list) or any(v not in question.choice_values() for v in value):
             raise BadValue(
