@@ -87,7 +87,7 @@ def test_unreadable_check_files_are_refused(cli, tmp_path: Path) -> None:  # typ
     assert "not a UTF-8 text file" in result.err
 
 
-def test_assess_in_dutch(tmp_path: Path) -> None:
+def test_assess_in_dutch() -> None:
     result = run_subprocess(
         "--lang", "nl", "assess", str(EXAMPLES / "broker-buyer-cash-deposit.json")
     )

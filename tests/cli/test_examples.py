@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -30,7 +29,7 @@ def test_example_gives_its_expected_outcome(cli, name: str) -> None:  # type: ig
     assert assessment["report_channels"] == expected["report_channels"]
 
 
-def test_the_examples_are_documented(tmp_path: Path) -> None:
+def test_the_examples_are_documented() -> None:
     table = (EXAMPLES / "README.md").read_text(encoding="utf-8")
     for name in EXPECTED:
         assert f"`{name}`" in table

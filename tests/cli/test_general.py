@@ -10,7 +10,7 @@ from tests.conftest import run_subprocess
 from vastgoedcheck import __version__
 
 
-def test_version(cli) -> None:  # type: ignore[no-untyped-def]
+def test_version() -> None:
     result = run_subprocess("--version")
     assert result.code == 0
     assert result.out.strip() == f"vastgoedcheck {__version__}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
@@ -51,7 +50,7 @@ def test_the_pot_template_is_committed_next_to_the_catalogue() -> None:
     assert (REPO / "translations" / "vastgoedcheck.pot").is_file()
 
 
-def test_dutch_and_english_switch_the_words(tmp_path: Path) -> None:
+def test_dutch_and_english_switch_the_words() -> None:
     set_language("nl")
     assert _("Report recommended") == "Melding aanbevolen"
     assert ngettext("{count} question", "{count} questions", 2).format(count=2) == "2 vragen"
