@@ -1,7 +1,8 @@
-"""Where the app finds its bundled resources, in a checkout, a wheel or a PyInstaller bundle."""
+"""Where the app finds its bundled resources (checkout, wheel, PyInstaller) and its data."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -43,3 +44,29 @@ def checklists_dir() -> Path:
 
 def schema_path(name: str) -> Path:
     return resources_dir() / "schema" / name
+
+
+DATA_DIR_VARIABLE = "VASTGOEDCHECK_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """The platform's folder for this user's application data."""
+    home = Path.home()
+    if sys.platform == "win32":
+        base = os.environ.get("APPDATA")
+        return (Path(base) if base else home / "AppData" / "Roaming") / "vastgoedcheck"
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / "vastgoedcheck"
+    base = os.environ.get("XDG_DATA_HOME")
+    return (Path(base) if base else home / ".local" / "share") / "vastgoedcheck"
+
+
+def data_dir(chosen: str | Path | None = None) -> Path:
+    """Where the checks are kept: ``--data-dir``, else $VASTGOEDCHECK_DATA_DIR, else the
+    platform's user data folder."""
+    if chosen:
+        return Path(chosen).expanduser()
+    from_environment = os.environ.get(DATA_DIR_VARIABLE)
+    if from_environment:
+        return Path(from_environment).expanduser()
+    return default_data_dir()

@@ -45,7 +45,15 @@ class LocalisedParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from vastgoedcheck.cli import assess_command, templates_command
+    from vastgoedcheck.cli import (
+        assess_command,
+        backup_command,
+        checks_command,
+        exchange_command,
+        lifecycle_command,
+        templates_command,
+    )
+    from vastgoedcheck.cli.store_access import add_data_dir_option
 
     parser = LocalisedParser(
         prog=APP_NAME,
@@ -65,9 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
         choices=LANGUAGES,
         help=_("language of the messages (default: the system language, else Dutch)"),
     )
+    add_data_dir_option(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     templates_command.register(commands)
     assess_command.register(commands)
+    exchange_command.register(commands)
+    checks_command.register(commands)
+    lifecycle_command.register(commands)
+    backup_command.register(commands)
     return parser
 
 

@@ -12,7 +12,7 @@ from vastgoedcheck.domain.assessment import Assessment, Outcome, assess
 from vastgoedcheck.domain.check import Check
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.exchange.reading import InvalidCheck, read_check_file
-from vastgoedcheck.i18n import _, current_language, ngettext
+from vastgoedcheck.i18n import _, current_language
 from vastgoedcheck.i18n.formatting import format_number
 from vastgoedcheck.i18n.labels import role_label
 from vastgoedcheck.i18n.outcome_text import (
@@ -66,7 +66,7 @@ def assessment_document(check: Check, pack: Pack, result: Assessment) -> dict[st
     }
 
 
-def _print_text(check: Check, pack: Pack, result: Assessment) -> None:
+def print_assessment(check: Check, pack: Pack, result: Assessment) -> None:
     language = current_language()
     say(
         _("Check {id}: {pack} ({pack_id} {version}), as {role}").format(
@@ -107,21 +107,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         check, pack = read_check_file(args.file, registry)
     except InvalidCheck as error:
-        problem = error.problems[0]
-        more = len(error.problems) - 1
-        message = _("{file} cannot be assessed: {problem}").format(
-            file=args.file, problem=problem.describe("").lstrip(": ")
-        )
-        if more:
-            message += " " + ngettext(
-                "(and {count} more problem)", "(and {count} more problems)", more
-            ).format(count=more)
-        raise UserError(message) from None
+        raise UserError(
+            _("{file} cannot be assessed: {problem}").format(
+                file=args.file, problem=error.headline()
+            )
+        ) from None
     result = assess(
         pack, check.role, {k: a.value for k, a in check.answers.items()}, check.property
     )
     if args.json:
         print_json(assessment_document(check, pack, result))
     else:
-        _print_text(check, pack, result)
+        print_assessment(check, pack, result)
     return 0

@@ -26,9 +26,20 @@ class PartyKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file kept with an answer (a photo, a scan), identified by the SHA-256 of its content."""
+
+    sha256: str
+    name: str
+    size: int
+    media_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True)
 class Answer:
     value: AnswerValue | None
     note: str = ""
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,15 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Amendment:
+    """The link from an amended revision to the finalized revision it corrects, and why."""
+
+    revision: int
+    fingerprint: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Check:
     id: str
     pack_id: str
@@ -75,6 +95,10 @@ class Check:
     status: Status = Status.DRAFT
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    revision: int = 1
+    amends: Amendment | None = None
+    finalized_at: dt.datetime | None = None
+    fingerprint: str | None = None  # SHA-256 of the canonical document, set when finalized
 
     def answer_value(self, question_id: str) -> AnswerValue | None:
         answer = self.answers.get(question_id)

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import re
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from vastgoedcheck.domain.check import Answer, Check, Decision, Examiner, Party, PartyKind, Status
+from vastgoedcheck.domain.check import (
+    Amendment,
+    Answer,
+    Attachment,
+    Check,
+    Decision,
+    Examiner,
+    Party,
+    PartyKind,
+    Status,
+)
 from vastgoedcheck.domain.pack import Pack, Role
 from vastgoedcheck.exchange.values import (
     BadValue,
@@ -18,14 +31,15 @@ from vastgoedcheck.exchange.values import (
     parse_datetime,
     parse_identifier,
 )
-from vastgoedcheck.i18n import _
+from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.identifiers import find_bsn_like
 from vastgoedcheck.jsonfiles import Problem, UnreadableFile, json_path, read_json_file
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.schema_messages import schema_problems
 
 CHECK_SCHEMA = "check.schema.json"
-MAX_CHECK_FILE_BYTES = 50_000_000
+# Large enough for a check with its photos embedded (base64 adds a third).
+MAX_CHECK_FILE_BYTES = 250_000_000
 # Characters a landlord may keep of an ID-document number (DOMAIN §4.1: expiry + last 4).
 LANDLORD_ID_NUMBER_CHARS = 4
 DUTCH_ID_TYPES = ("passport", "id_card")  # the documents python-stdnum can check
@@ -44,8 +58,32 @@ _IDENTIFIER_FIELDS = {
 _DATE_FIELDS = ("birth_date", "registration_date")
 _AMOUNT_FIELDS = ("net_monthly_income", "price", "rent_monthly", "woz_value", "valuation")
 # Fields whose own validator decides what they hold; every other text is scanned.
-_NOT_SCANNED = {*_IDENTIFIER_FIELDS, "phone", "email", "number"}
+_NOT_SCANNED = {
+    *_IDENTIFIER_FIELDS,
+    "phone",
+    "email",
+    "number",
+    "content",
+    "sha256",
+    "media_type",
+    "fingerprint",
+}
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def text_problems(text: str) -> list[str]:
+    """Why a free text may not be stored: control characters, or a number that is a BSN."""
+    problems = []
+    if _CONTROL_CHARACTERS.search(text):
+        problems.append(_("the text contains control characters"))
+    problems += [
+        _(
+            "{number} looks like a BSN (citizen service number); remove it: only a notary "
+            "records a BSN, and only in its own field"
+        ).format(number=number)
+        for number in find_bsn_like(text)
+    ]
+    return problems
 
 
 class InvalidCheck(Exception):
@@ -55,11 +93,22 @@ class InvalidCheck(Exception):
         super().__init__("; ".join(p.describe("") for p in problems))
         self.problems = problems
 
+    def headline(self) -> str:
+        """The first problem, and how many more there are."""
+        text = self.problems[0].describe("").lstrip(": ")
+        more = len(self.problems) - 1
+        if more:
+            text += " " + ngettext(
+                "(and {count} more problem)", "(and {count} more problems)", more
+            ).format(count=more)
+        return text
+
 
 class _Reader:
     def __init__(self, data: dict[str, Any], pack: Pack, role: Role) -> None:
         self.data, self.pack, self.role = data, pack, role
         self.problems: list[Problem] = []
+        self.contents: dict[str, bytes] = {}  # attachment content found in the file, by SHA-256
 
     def add(self, path: list[str | int], message: str) -> None:
         self.problems.append(Problem(json_path(path), message))
@@ -82,19 +131,8 @@ class _Reader:
             for index, child in enumerate(value):
                 self.scan_texts(child, [*path, index])
         elif isinstance(value, str):
-            if _CONTROL_CHARACTERS.search(value):
-                self.add(path, _("the text contains control characters"))
-            self.no_bsn(path, value)
-
-    def no_bsn(self, path: list[str | int], text: str) -> None:
-        for number in find_bsn_like(text):
-            self.add(
-                path,
-                _(
-                    "{number} looks like a BSN (citizen service number); remove it: only a notary "
-                    "records a BSN, and only in its own field"
-                ).format(number=number),
-            )
+            for message in text_problems(value):
+                self.add(path, message)
 
     def fields(
         self, category: str, values: dict[str, Any], path: list[str | int]
@@ -192,9 +230,46 @@ class _Reader:
                 )
                 continue
             value = self.attempt([*path, "value"], parse_answer, question, raw["value"])
-            note = raw.get("note", "")
-            answers[question_id] = Answer(value, note)
+            attachments = tuple(
+                self.attachment(item, [*path, "attachments", index])
+                for index, item in enumerate(raw.get("attachments", []))
+            )
+            answers[question_id] = Answer(value, raw.get("note", ""), attachments)
         return answers
+
+    def attachment(self, raw: dict[str, Any], path: list[str | int]) -> Attachment:
+        attachment = Attachment(
+            sha256=raw["sha256"],
+            name=raw["name"],
+            size=raw["size"],
+            media_type=raw.get("media_type", Attachment.media_type),
+        )
+        if "content" in raw:
+            try:
+                content = base64.b64decode(raw["content"], validate=True)
+            except (binascii.Error, ValueError):
+                self.add([*path, "content"], _("the attachment content is not valid base64"))
+                return attachment
+            if len(content) != attachment.size or (
+                hashlib.sha256(content).hexdigest() != attachment.sha256
+            ):
+                self.add(
+                    path,
+                    _("the content of {name} does not match its size and SHA-256").format(
+                        name=repr(attachment.name)
+                    ),
+                )
+            else:
+                self.contents[attachment.sha256] = content
+        return attachment
+
+    def amendment(self) -> Amendment | None:
+        raw = self.data.get("amends")
+        if raw is None:
+            return None
+        if raw["revision"] >= self.data.get("revision", 1):
+            self.add(["amends", "revision"], _("an amendment must follow the revision it amends"))
+        return Amendment(raw["revision"], raw["fingerprint"], raw["reason"])
 
     def decision(self) -> Decision | None:
         raw = self.data.get("decision")
@@ -206,16 +281,17 @@ class _Reader:
         return Decision(raw["outcome"], raw["reasoning"], decided_at)
 
     def read(self) -> Check:
-        for key in ("parties", "property", "answers", "decision", "examiner"):
+        for key in ("parties", "property", "answers", "decision", "examiner", "amends"):
             if key in self.data:
                 self.scan_texts(self.data[key], [key])
         parties = self.parties()
         property_data = self.fields("property", self.data.get("property", {}), ["property"])
         answers = self.answers()
         decision = self.decision()
+        amends = self.amendment()
         stamps = {
             key: self.attempt([key], parse_datetime, self.data[key])
-            for key in ("created_at", "updated_at")
+            for key in ("created_at", "updated_at", "finalized_at")
             if key in self.data
         }
         examiner = self.data.get("examiner", {})
@@ -235,11 +311,23 @@ class _Reader:
             status=Status(self.data.get("status", "draft")),
             created_at=stamps.get("created_at"),
             updated_at=stamps.get("updated_at"),
+            revision=self.data.get("revision", 1),
+            amends=amends,
+            finalized_at=stamps.get("finalized_at"),
+            fingerprint=self.data.get("fingerprint"),
         )
 
 
 def check_from_document(data: object, registry: PackRegistry) -> tuple[Check, Pack]:
     """The Check in ``data`` and its pack; raises InvalidCheck naming every problem found."""
+    check, pack, _contents = check_with_attachments(data, registry)
+    return check, pack
+
+
+def check_with_attachments(
+    data: object, registry: PackRegistry
+) -> tuple[Check, Pack, dict[str, bytes]]:
+    """Like ``check_from_document``, plus the attachment content embedded in ``data``."""
     problems = schema_problems(data, CHECK_SCHEMA)
     if problems:
         raise InvalidCheck(problems)
@@ -267,7 +355,8 @@ def check_from_document(data: object, registry: PackRegistry) -> tuple[Check, Pa
                 )
             ]
         )
-    return _Reader(data, pack, role).read(), pack
+    reader = _Reader(data, pack, role)
+    return reader.read(), pack, reader.contents
 
 
 def read_check_file(path: Path, registry: PackRegistry) -> tuple[Check, Pack]:

@@ -1,9 +1,15 @@
-"""The words for the fixed vocabulary of packs: roles, severities, kinds and question types."""
+"""The words for the fixed vocabulary of packs and checks: roles, severities, kinds, question
+types, statuses and answers."""
 
 from __future__ import annotations
 
-from vastgoedcheck.domain.pack import Kind, QuestionType, Role, Severity
-from vastgoedcheck.i18n import N_, _
+import datetime as dt
+from decimal import Decimal
+
+from vastgoedcheck.domain.check import AnswerValue, Status
+from vastgoedcheck.domain.pack import FlagValue, Kind, Question, QuestionType, Role, Severity
+from vastgoedcheck.i18n import N_, _, current_language
+from vastgoedcheck.i18n.formatting import format_amount, format_date, format_number
 
 ROLE_LABELS = {
     Role.LANDLORD: N_("landlord"),
@@ -32,6 +38,31 @@ TYPE_LABELS = {
     QuestionType.IDENTIFIER: N_("identifier"),
 }
 
+FLAG_LABELS = {
+    FlagValue.YES: N_("yes"),
+    FlagValue.NO: N_("no"),
+    FlagValue.UNKNOWN: N_("unknown"),
+    FlagValue.NA: N_("not applicable"),
+}
+STATUS_LABELS = {Status.DRAFT: N_("draft"), Status.FINAL: N_("final")}
+# What an audit event records, by its action code (see storage/audit.py).
+ACTION_LABELS = {
+    "created": N_("created"),
+    "imported": N_("imported"),
+    "answer": N_("answer changed"),
+    "note": N_("note changed"),
+    "attachment_added": N_("attachment added"),
+    "attachment_removed": N_("attachment removed"),
+    "parties": N_("parties changed"),
+    "property": N_("property changed"),
+    "examiner": N_("examiner changed"),
+    "language": N_("language changed"),
+    "decision": N_("decision recorded"),
+    "finalized": N_("finalized"),
+    "amended": N_("amendment started"),
+    "issued": N_("file issued"),
+}
+
 
 def role_label(role: Role) -> str:
     return _(ROLE_LABELS[role])
@@ -47,3 +78,32 @@ def kind_label(kind: Kind) -> str:
 
 def type_label(question_type: QuestionType) -> str:
     return _(TYPE_LABELS[question_type])
+
+
+def action_label(action: str) -> str:
+    label = ACTION_LABELS.get(action)
+    return action if label is None else _(label)
+
+
+def status_label(status: Status) -> str:
+    return _(STATUS_LABELS[status])
+
+
+def answer_text(question: Question, value: AnswerValue | None) -> str:
+    """An answer as a person reads it, in the active language."""
+    language = current_language()
+    if value is None:
+        return _("(no answer)")
+    if isinstance(value, FlagValue):
+        return _(FLAG_LABELS[value])
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, Decimal):
+        if question.type is QuestionType.AMOUNT:
+            return format_amount(value)
+        return format_number(value)
+    if isinstance(value, tuple):
+        return ", ".join(question.choice_label(choice, language) for choice in value)
+    if question.type is QuestionType.CHOICE:
+        return question.choice_label(value, language)
+    return value

@@ -1,0 +1,167 @@
+"""``vastgoedcheck list`` and ``show``: the stored checks, and one check in full."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from vastgoedcheck.cli.assess_command import print_assessment
+from vastgoedcheck.cli.output import print_json, say
+from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
+from vastgoedcheck.domain.assessment import Outcome, assess
+from vastgoedcheck.domain.check import Check, Status
+from vastgoedcheck.domain.pack import Pack
+from vastgoedcheck.exchange.writing import check_document
+from vastgoedcheck.i18n import _, current_language, ngettext
+from vastgoedcheck.i18n.formatting import format_datetime
+from vastgoedcheck.i18n.labels import action_label, answer_text, status_label
+from vastgoedcheck.i18n.outcome_text import outcome_label
+from vastgoedcheck.storage.audit import AuditEvent
+from vastgoedcheck.storage.summary import Summary
+
+HISTORY_SHOWN = 10  # latest audit events in the text output of ``show``
+
+
+def register(commands: Any) -> None:
+    listing = commands.add_parser("list", help=_("list the stored checks"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    listing.add_argument("--status", choices=[s.value for s in Status], help=_("only this status"))
+    listing.add_argument("--pack", metavar=_("PACK"), help=_("only checks made with this pack"))
+    listing.add_argument(
+        "--search",
+        metavar=_("TEXT"),
+        default="",
+        help=_("only checks whose party names, address or city contain every word of TEXT"),
+    )
+    add_data_dir_option(listing)
+    listing.set_defaults(handler=list_checks)
+
+    show = commands.add_parser("show", help=_("show one stored check in full"))
+    show.add_argument("id", metavar=_("ID"), help=_("the check's id"))
+    show.add_argument("--revision", type=int, metavar=_("N"), help=_("an earlier revision"))
+    show.add_argument("--json", action="store_true", help=_("print JSON"))
+    add_data_dir_option(show)
+    show.set_defaults(handler=show_check)
+
+
+def _when(summary: Summary) -> str:
+    moment = summary.updated_at or summary.created_at
+    return "" if moment is None else format_datetime(moment)
+
+
+def list_checks(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        found = store.summaries(search=args.search, status=args.status, pack=args.pack)
+    if args.json:
+        print_json([summary.as_json() for summary in found])
+        return 0
+    if not found:
+        say(_("No checks found."))
+        return 0
+    for summary in found:
+        place = ", ".join(part for part in (summary.address, summary.city) if part)
+        who = "; ".join(summary.parties) or _("(no party named)")
+        say(
+            "  ".join(
+                [
+                    summary.id,
+                    status_label(Status(summary.status)),
+                    outcome_label(Outcome[summary.outcome.upper()]),
+                    summary.pack,
+                    _when(summary),
+                    f"{who} — {place}" if place else who,
+                ]
+            )
+        )
+    say(ngettext("{count} check", "{count} checks", len(found)).format(count=len(found)))
+    return 0
+
+
+def _event_json(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "at": event.at.isoformat(),
+        "actor": event.actor,
+        "revision": event.revision,
+        "action": event.action,
+        "target": event.target,
+        "old": event.old,
+        "new": event.new,
+        "reason": event.reason,
+    }
+
+
+def show_check(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        check = store.get(args.id, args.revision)
+        pack = store.pack_of(check)
+        revisions = store.revisions(args.id)
+        events = store.events(args.id)
+    if args.json:
+        print_json(
+            {
+                "check": check_document(check, pack),
+                "revisions": [
+                    {
+                        "revision": r.revision,
+                        "status": r.status.value,
+                        "finalized_at": r.finalized_at.isoformat() if r.finalized_at else None,
+                        "fingerprint": r.fingerprint,
+                        "amendment_reason": r.amends.reason if r.amends else None,
+                    }
+                    for r in revisions
+                ],
+                "events": [_event_json(event) for event in events],
+            }
+        )
+        return 0
+    _print_check(check, pack, revisions, events)
+    return 0
+
+
+def _print_check(
+    check: Check, pack: Pack, revisions: list[Check], events: list[AuditEvent]
+) -> None:
+    values = {qid: answer.value for qid, answer in check.answers.items()}
+    print_assessment(check, pack, assess(pack, check.role, values, check.property))
+    say()
+    say(
+        _("Revision {revision} of {count}, {status}").format(
+            revision=check.revision, count=len(revisions), status=status_label(check.status)
+        )
+    )
+    if check.amends is not None:
+        say(
+            _("Amends revision {revision}: {reason}").format(
+                revision=check.amends.revision, reason=check.amends.reason
+            )
+        )
+    if check.fingerprint:
+        say(_("Fingerprint: {fingerprint}").format(fingerprint=check.fingerprint))
+    for party in check.parties:
+        say(_("Party ({role}): {name}").format(role=party.role, name=party.name))
+    place = ", ".join(
+        str(check.property[key]) for key in ("address", "postcode", "city") if key in check.property
+    )
+    if place:
+        say(_("Property: {place}").format(place=place))
+    say()
+    say(_("Answers:"))
+    language = current_language()
+    for section in pack.sections:
+        answered = [q for q in section.questions if q.id in check.answers]
+        if not answered:
+            continue
+        say(f"  {section.title.get(language)}")
+        for question in answered:
+            answer = check.answers[question.id]
+            say(f"    {question.id}  {question.label.get(language)}")
+            say(f"        {answer_text(question, answer.value)}")
+            if answer.note:
+                say("        " + _("Note: {note}").format(note=answer.note))
+            for attachment in answer.attachments:
+                say("        " + _("Attachment: {name}").format(name=attachment.name))
+    say()
+    say(_("Latest changes:"))
+    for event in events[-HISTORY_SHOWN:]:
+        target = f" {event.target}" if event.target else ""
+        say(f"  {format_datetime(event.at)}  {event.actor}  {action_label(event.action)}{target}")

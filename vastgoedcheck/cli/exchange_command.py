@@ -1,0 +1,108 @@
+"""``vastgoedcheck import`` and ``export``: checks in and out as exchange-format files."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from vastgoedcheck import APP_NAME
+from vastgoedcheck.cli.output import UserError, say
+from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
+from vastgoedcheck.exchange.reading import MAX_CHECK_FILE_BYTES
+from vastgoedcheck.i18n import _
+from vastgoedcheck.jsonfiles import UnreadableFile, read_json_file
+from vastgoedcheck.storage.atomic import write_atomically
+from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.store import Store
+
+
+def register(commands: Any) -> None:
+    importing = commands.add_parser(
+        "import", help=_("store the checks in exchange-format files (all of a file, or none)")
+    )
+    importing.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("a file with one check, or a JSON list of checks"),
+    )
+    add_data_dir_option(importing)
+    importing.set_defaults(handler=import_files)
+
+    exporting = commands.add_parser("export", help=_("write a stored check to an exchange file"))
+    exporting.add_argument("id", metavar=_("ID"), help=_("the check's id"))
+    exporting.add_argument(
+        "-o", "--output", type=Path, required=True, metavar=_("FILE.json"), help=_("where to write")
+    )
+    exporting.add_argument("--revision", type=int, metavar=_("N"), help=_("an earlier revision"))
+    add_data_dir_option(exporting)
+    exporting.set_defaults(handler=export_check)
+
+
+def _documents(path: Path) -> list[object]:
+    data = read_json_file(path, MAX_CHECK_FILE_BYTES)
+    if isinstance(data, list):
+        if not data:
+            raise StoreError(_("the file holds an empty list, no checks"))
+        return data
+    return [data]
+
+
+def _import_one(store: Store, path: Path) -> bool:
+    """Import one file; print its ids; False (after saying why) when it was refused."""
+    try:
+        results = store.import_checks(_documents(path), path.name)
+    except UnreadableFile as error:
+        problem = error.problem.describe("").lstrip(": ")
+    except StoreError as error:
+        problem = str(error)
+    else:
+        for check_id, stored in results:
+            say(check_id if stored else _("{id} (already stored, unchanged)").format(id=check_id))
+        return True
+    message = _("{file} was not imported: {problem}; nothing from this file was stored").format(
+        file=path, problem=problem
+    )
+    print(f"{APP_NAME}: {message}", file=sys.stderr)
+    return False
+
+
+def import_files(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        imported = [_import_one(store, path) for path in args.files]
+    return 0 if all(imported) else 1
+
+
+def export_check(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    with opened_store(args) as store:
+        check = store.get(args.id, args.revision)
+        document = store.export_document(check.id, check.revision)
+        payload = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        try:
+            write_atomically(output, payload)
+        except OSError as error:
+            raise UserError(
+                _("{file} cannot be written ({reason})").format(
+                    file=output, reason=error.strerror or error
+                )
+            ) from None
+        store.record_issued(
+            check,
+            kind="export",
+            sha256=hashlib.sha256(payload).hexdigest(),
+            recipient="exchange",
+            language=check.language,
+            file=str(output),
+        )
+    say(
+        _("Check {id} (revision {revision}) written to {file}").format(
+            id=check.id, revision=check.revision, file=output
+        )
+    )
+    return 0

@@ -1,0 +1,80 @@
+"""``vastgoedcheck finalize``, ``amend`` and ``delete``: the life cycle of a stored check."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from vastgoedcheck.cli.output import UserError, say
+from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
+from vastgoedcheck.domain.check import Decision
+from vastgoedcheck.i18n import _
+
+DECISIONS = ("proceed", "extra_checks", "escalate", "report_recommended", "must_report", "stop")
+
+
+def register(commands: Any) -> None:
+    finalize = commands.add_parser(
+        "finalize", help=_("finalize a complete draft: it becomes read-only, with a fingerprint")
+    )
+    finalize.add_argument("id", metavar=_("ID"), help=_("the check's id"))
+    finalize.add_argument(
+        "--decision",
+        choices=DECISIONS,
+        help=_("record your decision first (with --reasoning)"),
+    )
+    finalize.add_argument(
+        "--reasoning", metavar=_("TEXT"), help=_("why you decided so (with --decision)")
+    )
+    add_data_dir_option(finalize)
+    finalize.set_defaults(handler=finalize_check)
+
+    amend = commands.add_parser(
+        "amend", help=_("start a correction of a finalized check, as a new revision")
+    )
+    amend.add_argument("id", metavar=_("ID"), help=_("the check's id"))
+    amend.add_argument("--reason", required=True, metavar=_("TEXT"), help=_("why it is corrected"))
+    add_data_dir_option(amend)
+    amend.set_defaults(handler=amend_check)
+
+    delete = commands.add_parser("delete", help=_("delete a draft that was never finalized"))
+    delete.add_argument("id", metavar=_("ID"), help=_("the check's id"))
+    delete.add_argument(
+        "--reason", required=True, metavar=_("TEXT"), help=_("why it is deleted (logged)")
+    )
+    add_data_dir_option(delete)
+    delete.set_defaults(handler=delete_check)
+
+
+def finalize_check(args: argparse.Namespace) -> int:
+    if (args.decision is None) != (args.reasoning is None):
+        raise UserError(_("give --decision and --reasoning together"))
+    with opened_store(args) as store:
+        if args.decision is not None:
+            store.set_decision(args.id, Decision(args.decision, args.reasoning))
+        check = store.finalize(args.id)
+    say(
+        _("Check {id} is finalized; its fingerprint is {fingerprint}").format(
+            id=check.id, fingerprint=check.fingerprint
+        )
+    )
+    return 0
+
+
+def amend_check(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        check = store.amend(args.id, args.reason)
+    assert check.amends is not None
+    say(
+        _("Check {id}: revision {revision} is a draft that corrects revision {previous}").format(
+            id=check.id, revision=check.revision, previous=check.amends.revision
+        )
+    )
+    return 0
+
+
+def delete_check(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        store.delete(args.id, args.reason)
+    say(_("Check {id} is deleted").format(id=args.id))
+    return 0

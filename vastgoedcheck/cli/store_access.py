@@ -1,0 +1,74 @@
+"""Opening the store for a command: the data folder, who is acting, and errors as sentences."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from vastgoedcheck.cli.output import UserError
+from vastgoedcheck.cli.templates_command import load_registry
+from vastgoedcheck.i18n import _
+from vastgoedcheck.paths import data_dir
+from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.store import Store
+
+# How long a command waits for another running copy to let go of the data folder.
+LOCK_WAIT_SECONDS = 2.0
+
+
+def add_data_dir_option(parser: argparse.ArgumentParser, *, suppress: bool = True) -> None:
+    """``--data-dir``, accepted before and after the sub-command."""
+    parser.add_argument(
+        "--data-dir",
+        metavar=_("FOLDER"),
+        default=argparse.SUPPRESS if suppress else None,
+        help=_(
+            "the folder with the checks (default: $VASTGOEDCHECK_DATA_DIR, else the user's "
+            "application data folder)"
+        ),
+    )
+
+
+def actor() -> str:
+    """Who is making the changes, for the audit trail: the computer's login name."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return _("unknown user")
+
+
+def warn(message: str) -> None:
+    print(_("vastgoedcheck: note: {message}").format(message=message), file=sys.stderr)
+
+
+@contextmanager
+def opened_store(args: Any) -> Iterator[Store]:
+    """The store in the chosen data folder, closed afterwards; store errors become UserError.
+
+    After a command that succeeded, today's automatic backup is made if there is none yet.
+    """
+    try:
+        store = Store.open(
+            data_dir(getattr(args, "data_dir", None)),
+            load_registry(),
+            actor=actor(),
+            wait=LOCK_WAIT_SECONDS,
+        )
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    try:
+        for problem in store.problems:
+            warn(problem)
+        yield store
+        try:
+            store.daily_backup()
+        except StoreError as error:
+            warn(str(error))
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    finally:
+        store.close()

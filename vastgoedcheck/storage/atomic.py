@@ -1,0 +1,164 @@
+"""A TinyDB storage that writes atomically and durably, and serves reads from memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from vastgoedcheck.i18n import _
+from vastgoedcheck.storage.errors import DamagedFile, StoreWriteError
+
+_WINDOWS = sys.platform == "win32"
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles for this)."""
+    if _WINDOWS:
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _replace(source: Path, target: Path) -> None:
+    # On Windows a virus scanner or indexer may hold the target open for a moment.
+    for attempt in range(5 if _WINDOWS else 1):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == 4 or not _WINDOWS:
+                raise
+            time.sleep(0.05)
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload``: after a crash the file is either old or new, whole.
+
+    Raises OSError; the old file is then untouched and no temporary file is left behind.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(temporary, flags, 0o600)
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        _replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    fsync_folder(path.parent)
+
+
+def read_json_object(path: Path) -> dict[str, Any] | None:
+    """The JSON object in ``path``, None when there is no file; DamagedFile when unreadable."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise DamagedFile(path, error.strerror or str(error)) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise DamagedFile(path, str(error)) from None
+    if not isinstance(data, dict):
+        raise DamagedFile(path, "not a JSON object")
+    return data
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage for one small file.
+
+    Every write serialises first, then writes a temporary file in the same folder, flushes and
+    fsyncs it, renames it over the old file and fsyncs the folder. No handle stays open. Reads
+    come from memory after the first. When a write fails, the in-memory state (which TinyDB
+    has already changed) is dropped, so the next read shows what is on disk, and
+    StoreWriteError says why. ``batch()`` turns several TinyDB operations into one write.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data: dict[str, Any] | None = None
+        self._batch_depth = 0
+        self._pending: dict[str, Any] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        if self._data is None:
+            data = read_json_object(self.path)
+            if data is not None and not all(
+                isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+                for table in data.values()
+            ):
+                raise DamagedFile(self.path, "not a TinyDB database")
+            self._data = data
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self._batch_depth:
+            self._pending = data
+            self._data = data
+            return
+        self._commit(data)
+
+    def _commit(self, data: dict[str, Any]) -> None:
+        try:
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            write_atomically(self.path, payload.encode("utf-8"))
+        except OSError as error:
+            self._data = None
+            raise StoreWriteError(
+                _("{file} could not be saved ({reason}); nothing was changed").format(
+                    file=self.path.name, reason=error.strerror or error
+                )
+            ) from error
+        except BaseException:
+            self._data = None
+            raise
+        self._data = data
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Write once, at the end, whatever the TinyDB operations inside change."""
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            self._data = self._pending = None
+            raise
+        finally:
+            self._batch_depth -= 1
+        if self._batch_depth == 0 and self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._commit(pending)
+
+    def forget(self) -> None:
+        """Drop the in-memory copy; the next read comes from disk."""
+        self._data = self._pending = None
+
+    def close(self) -> None:
+        """Nothing to close: no handle is kept open."""
+
+
+def open_database(path: Path) -> tuple[TinyDB, AtomicJSONStorage]:
+    """A TinyDB on ``path`` with atomic storage, and that storage (for ``batch``)."""
+    database = TinyDB(path, storage=AtomicJSONStorage)
+    storage = database.storage
+    assert isinstance(storage, AtomicJSONStorage)
+    return database, storage

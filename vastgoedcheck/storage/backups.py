@@ -1,0 +1,212 @@
+"""Backups of a data folder as one zip file: written atomically, rotated, checked, restored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vastgoedcheck.i18n import _
+from vastgoedcheck.storage.atomic import fsync_folder
+from vastgoedcheck.storage.errors import StoreError, StoreWriteError
+from vastgoedcheck.storage.layout import CHECK_ID, SHA256, Layout
+
+DAILY_PREFIX = "backup-"
+KEEP_DAILY = 7  # automatic backups kept, one per day
+KEEP_OTHER = 3  # kept of each other kind (before a restore, before a migration)
+_MEMBER = re.compile(
+    rf"meta\.json|checks/(?P<check>{CHECK_ID.pattern})\.json"
+    rf"|attachments/(?P<prefix>[0-9a-f]{{2}})/(?P<sha>{SHA256.pattern})"
+)
+_STAGING = "restore.tmp"
+_REPLACED = "replaced.tmp"
+_RESTORED = ("meta.json", "checks", "attachments")
+
+
+def _members(layout: Layout) -> list[tuple[Path, str, int]]:
+    """(file, name in the zip, compression) for everything a backup holds."""
+    members = [(layout.meta, "meta.json", zipfile.ZIP_DEFLATED)]
+    members += [
+        (path, f"checks/{path.name}", zipfile.ZIP_DEFLATED)
+        for path in sorted(layout.checks.glob("*.json"))
+        if CHECK_ID.fullmatch(path.stem)
+    ]
+    members += [  # photos and scans are compressed already
+        (path, f"attachments/{path.parent.name}/{path.name}", zipfile.ZIP_STORED)
+        for path in sorted(layout.attachments.glob("??/*"))
+        if SHA256.fullmatch(path.name)
+    ]
+    return members
+
+
+def write_backup(layout: Layout, target: Path) -> int:
+    """Write a backup of the store to ``target`` atomically; returns the number of checks."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    members = _members(layout)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            for path, name, compression in members:
+                if path.exists():
+                    archive.write(path, name, compress_type=compression)
+        with temporary.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+        fsync_folder(target.parent)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise StoreWriteError(
+            _("the backup {file} could not be written ({reason})").format(
+                file=target, reason=error.strerror or error
+            )
+        ) from error
+    return sum(1 for _path, name, _c in members if name.startswith("checks/"))
+
+
+def daily_backup(layout: Layout, today: dt.date) -> Path | None:
+    """Make today's automatic backup unless there is one; keep the last ``KEEP_DAILY``."""
+    target = layout.backups / f"{DAILY_PREFIX}{today.isoformat()}.zip"
+    if target.exists():
+        return None
+    write_backup(layout, target)
+    rotate(layout)
+    return target
+
+
+def special_backup(layout: Layout, kind: str) -> Path:
+    """A backup made before a risky step (``kind`` = before-restore, before-migration)."""
+    stamp = dt.datetime.now().strftime("%Y-%m-%dT%H%M%S")
+    target = layout.backups / f"{kind}-{stamp}.zip"
+    write_backup(layout, target)
+    rotate(layout)
+    return target
+
+
+def rotate(layout: Layout) -> None:
+    backups = sorted(layout.backups.glob("*.zip"))  # names sort by date within a kind
+    daily = [path for path in backups if path.name.startswith(DAILY_PREFIX)]
+    for path in daily[:-KEEP_DAILY]:
+        path.unlink()
+    kinds: dict[str, list[Path]] = {}
+    for path in backups:
+        if not path.name.startswith(DAILY_PREFIX):
+            kinds.setdefault(path.name.split("-20", 1)[0], []).append(path)
+    for paths in kinds.values():
+        for path in paths[:-KEEP_OTHER]:
+            path.unlink()
+
+
+@dataclass(frozen=True)
+class BackupContents:
+    checks: int
+    schema_version: int
+
+
+def _not_a_backup(source: Path, why: str) -> StoreError:
+    return StoreError(
+        _("{file} is not a usable vastgoedcheck backup: {reason}").format(file=source, reason=why)
+    )
+
+
+def inspect_backup(source: Path, newest_schema: int) -> BackupContents:
+    """Read every member of the backup at ``source``; StoreError when it cannot be restored."""
+    try:
+        archive = zipfile.ZipFile(source)
+    except FileNotFoundError:
+        raise StoreError(_("{file} does not exist").format(file=source)) from None
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _not_a_backup(source, str(error)) from None
+    with archive:
+        names = archive.namelist()
+        if "meta.json" not in names:
+            raise _not_a_backup(source, _("it has no meta.json"))
+        checks = 0
+        version: int = 0
+        for name in names:
+            match = _MEMBER.fullmatch(name)
+            if match is None:
+                raise _not_a_backup(
+                    source, _("it holds an unexpected file {name}").format(name=repr(name))
+                )
+            try:
+                content = archive.read(name)
+            except (zipfile.BadZipFile, OSError, ValueError) as error:  # CRC errors included
+                raise _not_a_backup(source, str(error)) from None
+            if match["sha"]:
+                if hashlib.sha256(content).hexdigest() != match["sha"] or (
+                    match["prefix"] != match["sha"][:2]
+                ):
+                    raise _not_a_backup(
+                        source, _("the attachment {name} is damaged").format(name=name)
+                    )
+                continue
+            try:
+                data = json.loads(content.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                raise _not_a_backup(source, _("{name} is damaged").format(name=name)) from None
+            if not isinstance(data, dict):
+                raise _not_a_backup(source, _("{name} is damaged").format(name=name))
+            if name == "meta.json":
+                records: Any = data.get("meta")
+                record: Any = (
+                    next(iter(records.values()), None) if isinstance(records, dict) else None
+                )
+                found = record.get("schema_version") if isinstance(record, dict) else None
+                if not isinstance(found, int):
+                    raise _not_a_backup(source, _("meta.json has no schema version"))
+                version = found
+                if version > newest_schema:
+                    raise _not_a_backup(
+                        source, _("it was made by a newer version of vastgoedcheck")
+                    )
+            else:
+                checks += 1
+    return BackupContents(checks=checks, schema_version=version)
+
+
+def restore_backup(layout: Layout, source: Path) -> None:
+    """Replace the store's files with those in ``source`` (already inspected)."""
+    staging, replaced = layout.root / _STAGING, layout.root / _REPLACED
+    for folder in (staging, replaced):
+        shutil.rmtree(folder, ignore_errors=True)
+    try:
+        with zipfile.ZipFile(source) as archive:
+            archive.extractall(staging)  # member names were checked by inspect_backup
+        for name in ("checks", "attachments"):
+            (staging / name).mkdir(exist_ok=True)
+        replaced.mkdir()
+        for name in _RESTORED:
+            if (layout.root / name).exists():
+                os.replace(layout.root / name, replaced / name)
+            os.replace(staging / name, layout.root / name)
+        for cache in (layout.index, layout.journal):
+            cache.unlink(missing_ok=True)
+        fsync_folder(layout.root)
+    except OSError as error:
+        finish_interrupted_restore(layout)  # put the store back as it was
+        raise StoreWriteError(
+            _("the backup could not be restored ({reason})").format(reason=error.strerror or error)
+        ) from error
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(replaced, ignore_errors=True)
+
+
+def finish_interrupted_restore(layout: Layout) -> bool:
+    """After a crash during a restore, put back what was moved out; True if there was one."""
+    staging, replaced = layout.root / _STAGING, layout.root / _REPLACED
+    found = staging.exists() or replaced.exists()
+    if replaced.exists():
+        for name in _RESTORED:
+            if (replaced / name).exists() and not (layout.root / name).exists():
+                os.replace(replaced / name, layout.root / name)
+    for folder in (staging, replaced):
+        shutil.rmtree(folder, ignore_errors=True)
+    return found

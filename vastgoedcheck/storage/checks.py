@@ -1,0 +1,164 @@
+"""The check files of a store: loading them (a few kept in memory), saving, setting aside."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from vastgoedcheck.domain.check import Check, Status
+from vastgoedcheck.domain.pack import Pack
+from vastgoedcheck.exchange.reading import InvalidCheck, check_from_document
+from vastgoedcheck.exchange.writing import check_document
+from vastgoedcheck.i18n import _
+from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage.audit import AuditEvent
+from vastgoedcheck.storage.check_file import CheckFile
+from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
+from vastgoedcheck.storage.index import SummaryIndex
+from vastgoedcheck.storage.layout import CHECK_ID, Layout
+from vastgoedcheck.storage.meta import MetaFile
+from vastgoedcheck.storage.summary import SUMMARY_KEYS, summary_row
+
+KEPT_OPEN = 16  # check files kept in memory: the one being edited, and a few recent ones
+
+
+def attachment_ids(check: Check) -> frozenset[str]:
+    return frozenset(a.sha256 for answer in check.answers.values() for a in answer.attachments)
+
+
+@dataclass
+class OpenCheck:
+    file: CheckFile
+    check: Check  # the latest revision
+    pack: Pack
+    older_attachments: frozenset[str] = field(default_factory=frozenset)
+
+
+class CheckFiles:
+    """Loads and saves ``checks/<id>.json``, keeping the summary index in step."""
+
+    def __init__(
+        self,
+        layout: Layout,
+        registry: PackRegistry,
+        meta: MetaFile,
+        index: SummaryIndex,
+        actor: str,
+        problems: list[str],
+    ) -> None:
+        self.layout, self.registry, self.meta, self.index = layout, registry, meta, index
+        self.actor = actor
+        self.problems = problems  # the store's list of things to tell the user
+        self._open: OrderedDict[str, OpenCheck] = OrderedDict()
+
+    def remember(self, opened: OpenCheck) -> None:
+        self._open[opened.check.id] = opened
+        self._open.move_to_end(opened.check.id)
+        while len(self._open) > KEPT_OPEN:
+            self._open.popitem(last=False)
+
+    def forget(self, check_id: str) -> None:
+        self._open.pop(check_id, None)
+
+    def load(self, check_id: str) -> OpenCheck:
+        """A check with its file and pack; StoreError if unknown, damaged or its pack missing."""
+        opened = self._open.get(check_id)
+        if opened is not None:
+            self._open.move_to_end(check_id)
+            return opened
+        path = self.layout.check_file(check_id)
+        if not CHECK_ID.fullmatch(check_id) or not path.is_file():
+            raise StoreError(_("there is no check {id} in this store").format(id=check_id))
+        file = CheckFile(path)
+        try:
+            numbers = file.revision_numbers()
+            check, pack = self.read_document(file, check_id, None)
+            older = frozenset().union(
+                *(attachment_ids(self.read_document(file, check_id, n)[0]) for n in numbers[:-1])
+            )
+        except DamagedFile:
+            raise StoreError(self.set_aside(check_id)) from None
+        opened = OpenCheck(file, check, pack, older)
+        self.remember(opened)
+        return opened
+
+    def draft(self, check_id: str) -> OpenCheck:
+        """A check that may be changed: its latest revision is a draft."""
+        opened = self.load(check_id)
+        if opened.check.status is Status.FINAL:
+            raise StoreError(
+                _(
+                    "the check {id} is finalized and cannot be changed; amend it to make a "
+                    "correction"
+                ).format(id=check_id)
+            )
+        return opened
+
+    def read_document(
+        self, file: CheckFile, check_id: str, revision: int | None
+    ) -> tuple[Check, Pack]:
+        """One revision, validated as an imported file would be: nothing damaged gets through."""
+        document = file.document(revision)
+        pack_ref = document.get("pack")
+        if isinstance(pack_ref, dict):
+            pack_id, version = str(pack_ref.get("id")), str(pack_ref.get("version"))
+            if self.registry.get(pack_id, version) is None:
+                raise StoreError(
+                    _(
+                        "the check {id} uses version {version} of the pack {pack}, which this "
+                        "installation does not have"
+                    ).format(id=check_id, version=version, pack=pack_id)
+                )
+        try:
+            check, pack = check_from_document(document, self.registry)
+        except InvalidCheck as error:
+            raise DamagedFile(file.path, error.headline()) from None
+        if check.id != check_id:
+            raise DamagedFile(file.path, "the check inside has another id")
+        return check, pack
+
+    def set_aside(self, check_id: str) -> str:
+        """Move a damaged check file to ``damaged/``, log it, and say so."""
+        self.forget(check_id)
+        moved = self.layout.move_aside(self.layout.check_file(check_id))
+        self.meta.record("damaged_file_moved", self.actor, check=check_id, file=str(moved))
+        message = _(
+            "The check {id} could not be read and was moved to {path}; restore it from a backup."
+        ).format(id=check_id, path=moved)
+        self.problems.append(message)
+        return message
+
+    def stored_row(self, check_id: str) -> dict[str, Any] | None:
+        """The summary row kept in a check file (recomputed if missing); None when the file is
+        damaged (it is moved aside) or cannot be read by this installation (it stays)."""
+        try:
+            row = CheckFile(self.layout.check_file(check_id)).summary()
+        except DamagedFile:
+            self.set_aside(check_id)
+            return None
+        if row is not None and row.get("id") == check_id and row.keys() >= SUMMARY_KEYS:
+            return row
+        try:
+            opened = self.load(check_id)
+        except StoreError as error:
+            if self.layout.check_file(check_id).exists():  # not moved aside: a missing pack
+                self.problems.append(str(error))
+            return None
+        return self.summary(opened, opened.check)
+
+    def summary(self, opened: OpenCheck, check: Check) -> dict[str, Any]:
+        row = summary_row(check, opened.pack)
+        row["attachments"] = sorted(opened.older_attachments | attachment_ids(check))
+        return row
+
+    def save(self, opened: OpenCheck, check: Check, events: list[AuditEvent]) -> None:
+        """Write ``check`` as its revision, with its events and summary: one atomic write."""
+        row = self.summary(opened, check)
+        try:
+            opened.file.save(check.revision, check_document(check, opened.pack), row, events)
+        except StoreWriteError:
+            self.forget(check.id)  # read back from disk next time
+            raise
+        opened.check = check
+        self.index.put(row)

@@ -1,0 +1,246 @@
+"""Editing a draft check: answers, notes, attachments, parties, property and decision.
+
+Every change is validated as an imported file would be, written with its audit event in one
+atomic write of the check's file, and reflected in the summary index.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from vastgoedcheck.domain.check import (
+    Answer,
+    AnswerValue,
+    Attachment,
+    Check,
+    Decision,
+    Examiner,
+    Party,
+)
+from vastgoedcheck.domain.pack import Pack, Role
+from vastgoedcheck.exchange.reading import InvalidCheck, check_from_document, text_problems
+from vastgoedcheck.exchange.values import BadValue, parse_answer
+from vastgoedcheck.exchange.writing import answer_json, attachment_json, check_document
+from vastgoedcheck.i18n import _
+from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage.attachments import AttachmentFiles
+from vastgoedcheck.storage.audit import AuditEvent
+from vastgoedcheck.storage.check_file import CheckFile
+from vastgoedcheck.storage.checks import CheckFiles, OpenCheck
+from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.index import SummaryIndex
+from vastgoedcheck.storage.layout import Layout
+from vastgoedcheck.storage.meta import now
+
+MAX_NOTE_LENGTH = 20_000
+
+
+class DraftEditing:
+    """The editing half of ``Store`` (a mixin): every method changes one draft."""
+
+    layout: Layout
+    registry: PackRegistry
+    actor: str
+    checks: CheckFiles
+    index: SummaryIndex
+    attachments: AttachmentFiles
+
+    # -- editing a draft -------------------------------------------------------------------
+
+    def create(
+        self,
+        pack: Pack,
+        role: Role,
+        *,
+        language: str = "nl",
+        examiner: Examiner | None = None,
+        parties: Sequence[Party] = (),
+        property_data: Mapping[str, object] | None = None,
+    ) -> Check:
+        """A new draft of ``pack``, stored at once."""
+        if role not in pack.roles:
+            raise StoreError(
+                _("the pack {pack} is not meant for a {role}; it is for: {roles}").format(
+                    pack=pack.id, role=role.value, roles=", ".join(pack.roles)
+                )
+            )
+        moment = now()
+        check = Check(
+            id=str(uuid.uuid4()),
+            pack_id=pack.id,
+            pack_version=pack.version,
+            role=role,
+            language=language,
+            parties=tuple(parties),
+            property=dict(property_data or {}),
+            examiner=examiner or Examiner(),
+            created_at=moment,
+            updated_at=moment,
+        )
+        check = self._validated(check, pack)
+        opened = OpenCheck(CheckFile(self.layout.check_file(check.id)), check, pack)
+        self.checks.save(opened, check, [self._event(check, "created", new=pack.id)])
+        self.checks.remember(opened)
+        return check
+
+    def set_answer(self, check_id: str, question_id: str, value: AnswerValue | None) -> Check:
+        """Record one answer (the autosave path): on disk and fsynced when this returns."""
+        opened = self.checks.draft(check_id)
+        question = opened.pack.question(question_id)
+        if question is None:
+            raise StoreError(
+                _("the pack {pack} {version} has no question {id}").format(
+                    pack=opened.pack.id, version=opened.pack.version, id=question_id
+                )
+            )
+        try:
+            parsed = parse_answer(question, answer_json(opened.pack, question_id, value))
+        except BadValue as error:
+            raise StoreError(f"{question_id}: {error}") from None
+        if isinstance(parsed, str):
+            self._refuse_bad_text(question_id, parsed)
+        old = opened.check.answers.get(question_id, Answer(None))
+        if old.value == parsed:
+            return opened.check
+        event = self._event(
+            opened.check,
+            "answer",
+            target=question_id,
+            old=answer_json(opened.pack, question_id, old.value),
+            new=answer_json(opened.pack, question_id, parsed),
+        )
+        return self._change_answer(opened, question_id, replace(old, value=parsed), event)
+
+    def set_note(self, check_id: str, question_id: str, note: str) -> Check:
+        opened = self.checks.draft(check_id)
+        if opened.pack.question(question_id) is None:
+            raise StoreError(
+                _("the pack {pack} {version} has no question {id}").format(
+                    pack=opened.pack.id, version=opened.pack.version, id=question_id
+                )
+            )
+        if len(note) > MAX_NOTE_LENGTH:
+            raise StoreError(
+                _("the note is {length} characters long; at most {limit} are allowed").format(
+                    length=len(note), limit=MAX_NOTE_LENGTH
+                )
+            )
+        self._refuse_bad_text(question_id, note)
+        old = opened.check.answers.get(question_id, Answer(None))
+        if old.note == note:
+            return opened.check
+        event = self._event(opened.check, "note", target=question_id, old=old.note, new=note)
+        return self._change_answer(opened, question_id, replace(old, note=note), event)
+
+    def add_attachment(self, check_id: str, question_id: str, source: Path) -> Attachment:
+        """Keep a copy of the file at ``source`` with an answer (stored once per content)."""
+        opened = self.checks.draft(check_id)
+        if opened.pack.question(question_id) is None:
+            raise StoreError(
+                _("the pack {pack} {version} has no question {id}").format(
+                    pack=opened.pack.id, version=opened.pack.version, id=question_id
+                )
+            )
+        name = source.name[:300]
+        self._refuse_bad_text(question_id, name)
+        sha256, size = self.attachments.add_file(source)
+        attachment = Attachment(sha256, name, size, media_type_of(name))
+        old = opened.check.answers.get(question_id, Answer(None))
+        if any(a.sha256 == sha256 for a in old.attachments):
+            return attachment
+        answer = replace(old, attachments=(*old.attachments, attachment))
+        event = self._event(
+            opened.check, "attachment_added", target=question_id, new=attachment_json(attachment)
+        )
+        self._change_answer(opened, question_id, answer, event)
+        return attachment
+
+    def remove_attachment(self, check_id: str, question_id: str, sha256: str) -> Check:
+        opened = self.checks.draft(check_id)
+        old = opened.check.answers.get(question_id, Answer(None))
+        kept = tuple(a for a in old.attachments if a.sha256 != sha256)
+        if len(kept) == len(old.attachments):
+            return opened.check
+        removed = next(a for a in old.attachments if a.sha256 == sha256)
+        event = self._event(
+            opened.check, "attachment_removed", target=question_id, old=attachment_json(removed)
+        )
+        check = self._change_answer(opened, question_id, replace(old, attachments=kept), event)
+        self._drop_unused_attachments({sha256})
+        return check
+
+    def set_parties(self, check_id: str, parties: Sequence[Party]) -> Check:
+        return self._set(check_id, "parties", parties=tuple(parties))
+
+    def set_property(self, check_id: str, property_data: Mapping[str, object]) -> Check:
+        return self._set(check_id, "property", property=dict(property_data))
+
+    def set_examiner(self, check_id: str, examiner: Examiner) -> Check:
+        return self._set(check_id, "examiner", examiner=examiner)
+
+    def set_language(self, check_id: str, language: str) -> Check:
+        return self._set(check_id, "language", language=language)
+
+    def set_decision(self, check_id: str, decision: Decision) -> Check:
+        """Record what the person decided and why (also a decision not to report)."""
+        if decision.decided_at is None:
+            decision = replace(decision, decided_at=now())
+        return self._set(check_id, "decision", decision=decision)
+
+    def _event(self, check: Check, action: str, **values: Any) -> AuditEvent:
+        return AuditEvent(now(), self.actor, check.revision, action, **values)
+
+    def _change_answer(
+        self, opened: OpenCheck, question_id: str, answer: Answer, event: AuditEvent
+    ) -> Check:
+        answers = dict(opened.check.answers)
+        if answer.value is None and not answer.note and not answer.attachments:
+            answers.pop(question_id, None)
+        else:
+            answers[question_id] = answer
+        check = replace(opened.check, answers=answers, updated_at=event.at)
+        self.checks.save(opened, check, [event])
+        return check
+
+    def _set(self, check_id: str, action: str, **changes: Any) -> Check:
+        """Change whole fields of a draft, validated as the exchange format would be."""
+        opened = self.checks.draft(check_id)
+        before = check_document(opened.check, opened.pack)
+        check = self._validated(replace(opened.check, **changes, updated_at=now()), opened.pack)
+        after = check_document(check, opened.pack)
+        if before.get(action) == after.get(action):
+            return opened.check
+        event = self._event(
+            check, action, target=action, old=before.get(action), new=after.get(action)
+        )
+        self.checks.save(opened, check, [event])
+        return check
+
+    def _validated(self, check: Check, pack: Pack) -> Check:
+        """``check`` as reading its document gives it back: normalised, or StoreError."""
+        try:
+            validated, _pack = check_from_document(check_document(check, pack), self.registry)
+        except InvalidCheck as error:
+            raise StoreError(error.headline()) from None
+        return validated
+
+    def _refuse_bad_text(self, question_id: str, text: str) -> None:
+        problems = text_problems(text)
+        if problems:
+            raise StoreError(f"{question_id}: {problems[0]}")
+
+    def _drop_unused_attachments(self, candidates: set[str] | frozenset[str]) -> None:
+        """Remove attachment content no check refers to any more (e.g. of a deleted draft)."""
+        used = {sha for row in self.index.rows.values() for sha in row.get("attachments", ())}
+        for sha256 in candidates - used:
+            self.attachments.path(sha256).unlink(missing_ok=True)
+
+
+def media_type_of(name: str) -> str:
+    guessed, _encoding = mimetypes.guess_type(name)
+    return guessed or Attachment.media_type

@@ -1,0 +1,59 @@
+"""What can go wrong in the store; every message is one translated sentence for the user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vastgoedcheck.domain.completeness import Gaps
+from vastgoedcheck.i18n import _, ngettext
+
+
+class StoreError(Exception):
+    """Something the user can understand and act on, e.g. an unknown check id."""
+
+
+class StoreWriteError(StoreError):
+    """A file could not be written (disk full, no permission); nothing was changed."""
+
+
+class StoreLocked(StoreError):
+    """Another running copy of the app has the data folder open."""
+
+
+class StoreDamaged(StoreError):
+    """The store cannot be opened as it is: restore a backup (or update the app)."""
+
+
+class DamagedFile(Exception):
+    """A file that is not what the store wrote: truncated, garbled or of the wrong shape."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path = path
+        self.detail = detail
+
+
+class NotComplete(StoreError):
+    """A check that cannot be finalized yet; ``gaps`` says what is missing."""
+
+    def __init__(self, check_id: str, missing: Gaps) -> None:
+        parts = []
+        if missing.unanswered:
+            shown = ", ".join(missing.unanswered[:5]) + ("…" if len(missing.unanswered) > 5 else "")
+            parts.append(
+                ngettext(
+                    "{count} required question is unanswered ({ids})",
+                    "{count} required questions are unanswered ({ids})",
+                    len(missing.unanswered),
+                ).format(count=len(missing.unanswered), ids=shown)
+            )
+        if missing.no_party:
+            parts.append(_("no party is named"))
+        if missing.no_decision:
+            parts.append(_("no decision has been recorded"))
+        super().__init__(
+            _("the check {id} cannot be finalized yet: {missing}").format(
+                id=check_id, missing="; ".join(parts)
+            )
+        )
+        self.gaps = missing

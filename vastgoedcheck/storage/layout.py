@@ -1,0 +1,83 @@
+"""Where each kind of file lives in a data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+CHECK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The files of one store::
+
+    meta.json            schema version, store log (TinyDB)
+    index.json           summary index: one row per check (TinyDB; a cache)
+    index.journal        summary changes since index.json was written (a cache)
+    checks/<id>.json     one check: revisions, audit events, summary (TinyDB)
+    attachments/ab/<sha256>  attachment content, stored once
+    backups/*.zip        automatic and requested backups
+    damaged/             files that could not be read, moved aside
+    vastgoedcheck.lock   held by the running copy
+    """
+
+    root: Path
+
+    @property
+    def meta(self) -> Path:
+        return self.root / "meta.json"
+
+    @property
+    def index(self) -> Path:
+        return self.root / "index.json"
+
+    @property
+    def journal(self) -> Path:
+        return self.root / "index.journal"
+
+    @property
+    def checks(self) -> Path:
+        return self.root / "checks"
+
+    @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def damaged(self) -> Path:
+        return self.root / "damaged"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "vastgoedcheck.lock"
+
+    def check_file(self, check_id: str) -> Path:
+        return self.checks / f"{check_id}.json"
+
+    def attachment_file(self, sha256: str) -> Path:
+        return self.attachments / sha256[:2] / sha256
+
+    def create_folders(self) -> None:
+        for folder in (self.root, self.checks, self.attachments, self.backups):
+            folder.mkdir(parents=True, exist_ok=True)
+
+    def move_aside(self, path: Path) -> Path:
+        """Move a damaged file to ``damaged/`` under a time-stamped name, and return that."""
+        self.damaged.mkdir(exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.damaged / f"{stamp}-{path.name}"
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = self.damaged / f"{stamp}-{counter}-{path.name}"
+        os.replace(path, target)
+        return target

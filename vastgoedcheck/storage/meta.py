@@ -1,0 +1,79 @@
+"""The store's ``meta.json``: its schema version, the ordered migrations, and the store log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from vastgoedcheck import __version__
+from vastgoedcheck.storage.atomic import open_database
+from vastgoedcheck.storage.errors import DamagedFile
+from vastgoedcheck.storage.layout import Layout
+
+# The layout and file formats this version of the app reads and writes.
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Migration:
+    """Brings a data folder from ``from_version`` to ``from_version + 1``, in place.
+
+    ``apply`` must be safe to run again on a folder it has partly migrated: a crash during a
+    migration leaves the schema version unchanged, so the next start runs it again.
+    """
+
+    from_version: int
+    description: str
+    apply: Callable[[Layout], None]
+
+
+# Run in order, oldest first. Each one is kept forever, so every old folder can be opened.
+MIGRATIONS: tuple[Migration, ...] = ()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).astimezone()
+
+
+class MetaFile:
+    """``meta.json``: table ``meta`` (one record) and table ``log`` (store-wide events)."""
+
+    def __init__(self, layout: Layout) -> None:
+        database, self.storage = open_database(layout.meta)
+        self._info = database.table("meta", cache_size=0)
+        self._log = database.table("log", cache_size=0)
+
+    def schema_version(self) -> int | None:
+        """The recorded schema version; None for a new folder. DamagedFile if unreadable."""
+        record = self._info.get(doc_id=1)
+        if record is None:
+            if self.storage.read() is not None:  # a file, but without its record
+                raise DamagedFile(self.storage.path, "no meta record")
+            return None
+        assert isinstance(record, dict)
+        version = record.get("schema_version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+            raise DamagedFile(self.storage.path, "no valid schema version")
+        return version
+
+    def create(self) -> None:
+        with self.storage.batch():
+            self._info.insert(
+                {
+                    "schema_version": SCHEMA_VERSION,
+                    "created_at": now().isoformat(),
+                    "created_by_app": __version__,
+                }
+            )
+
+    def set_schema_version(self, version: int) -> None:
+        self._info.update({"schema_version": version}, doc_ids=[1])
+
+    def record(self, action: str, actor: str, **details: Any) -> None:
+        """Add one store-wide event (a deletion, an import, a restore, a damaged file…)."""
+        self._log.insert({"at": now().isoformat(), "actor": actor, "action": action, **details})
+
+    def entries(self) -> list[dict[str, Any]]:
+        return [dict(entry) for entry in self._log.all()]

@@ -1,0 +1,355 @@
+"""The store: the Python API through which the app and the command line keep checks."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from vastgoedcheck.domain.check import (
+    Amendment,
+    Check,
+    Status,
+)
+from vastgoedcheck.domain.completeness import gaps
+from vastgoedcheck.domain.pack import Pack
+from vastgoedcheck.exchange.reading import text_problems
+from vastgoedcheck.exchange.writing import (
+    check_document,
+    document_fingerprint,
+)
+from vastgoedcheck.i18n import _
+from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage import backups
+from vastgoedcheck.storage.atomic import fsync_folder
+from vastgoedcheck.storage.attachments import AttachmentFiles
+from vastgoedcheck.storage.audit import AuditEvent, event_from_record
+from vastgoedcheck.storage.check_file import CheckFile
+from vastgoedcheck.storage.checks import CheckFiles, OpenCheck, attachment_ids
+from vastgoedcheck.storage.editing import DraftEditing
+from vastgoedcheck.storage.errors import NotComplete, StoreError, StoreWriteError
+from vastgoedcheck.storage.importing import prepare_import
+from vastgoedcheck.storage.index import SummaryIndex
+from vastgoedcheck.storage.layout import Layout
+from vastgoedcheck.storage.lock import FolderLock
+from vastgoedcheck.storage.meta import MIGRATIONS, SCHEMA_VERSION, MetaFile, Migration, now
+from vastgoedcheck.storage.migrate import migrate
+from vastgoedcheck.storage.summary import Summary
+
+MAX_REASON_LENGTH = 2_000
+
+
+class Store(DraftEditing):
+    """Checks in a data folder. Open with ``Store.open``; one running copy per folder."""
+
+    def __init__(self, layout: Layout, registry: PackRegistry, actor: str, lock: FolderLock):
+        self.layout = layout
+        self.registry = registry
+        self.actor = actor
+        self.lock = lock
+        self.attachments = AttachmentFiles(layout)
+        self.problems: list[str] = []  # what the user should be told: files moved aside, …
+        self._connect()
+
+    def _connect(self) -> None:
+        """(Re)read the folder's meta file and index; after a restore, too."""
+        self.meta = MetaFile(self.layout)
+        self.index = SummaryIndex(self.layout)
+        self.checks = CheckFiles(
+            self.layout, self.registry, self.meta, self.index, self.actor, self.problems
+        )
+
+    # -- opening and closing --------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        folder: Path,
+        registry: PackRegistry,
+        *,
+        actor: str,
+        wait: float = 0.0,
+        migrations: Sequence[Migration] = MIGRATIONS,
+    ) -> Store:
+        """Open (or create) the store in ``folder``.
+
+        Raises StoreLocked when another copy has it open (after waiting ``wait`` seconds),
+        StoreDamaged when it cannot be opened as it is, StoreError for an unusable folder.
+        """
+        layout = Layout(Path(folder))
+        try:
+            layout.create_folders()
+        except OSError as error:
+            raise StoreError(
+                _("the data folder {folder} cannot be used ({reason})").format(
+                    folder=folder, reason=error.strerror or error
+                )
+            ) from None
+        lock = FolderLock(layout.lock)
+        lock.acquire(wait)
+        try:
+            store = cls(layout, registry, actor, lock)
+            if backups.finish_interrupted_restore(layout):
+                store.problems.append(_("An interrupted restore was found and undone."))
+            migrate(store.meta, layout, actor, migrations)
+            store.problems += store.index.load(store.checks.stored_row)
+        except BaseException:
+            lock.release()
+            raise
+        return store
+
+    def close(self) -> None:
+        try:
+            self.index.close()
+        except OSError:
+            pass  # the index is a cache: the next open rebuilds it
+        finally:
+            self.lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def summaries(
+        self, *, search: str = "", status: str | None = None, pack: str | None = None
+    ) -> list[Summary]:
+        """The checks, newest change first, filtered by status, pack and search words."""
+        rows = self.index.select(text=search, status=status, pack=pack)
+        return [Summary.from_row(row) for row in rows]
+
+    def __len__(self) -> int:
+        return len(self.index.rows)
+
+    def get(self, check_id: str, revision: int | None = None) -> Check:
+        """A check: its latest revision, or the one asked for."""
+        opened = self.checks.load(check_id)
+        if revision is None or revision == opened.check.revision:
+            return opened.check
+        if revision not in opened.file.revision_numbers():
+            raise StoreError(
+                _("the check {id} has no revision {revision}").format(
+                    id=check_id, revision=revision
+                )
+            )
+        check, _pack = self.checks.read_document(opened.file, check_id, revision)
+        return check
+
+    def revisions(self, check_id: str) -> list[Check]:
+        """Every stored revision of a check, oldest first."""
+        opened = self.checks.load(check_id)
+        return [self.get(check_id, number) for number in opened.file.revision_numbers()]
+
+    def pack_of(self, check: Check) -> Pack:
+        pack = self.registry.get(check.pack_id, check.pack_version)
+        if pack is None:
+            raise StoreError(
+                _(
+                    "the check {id} uses version {version} of the pack {pack}, which this "
+                    "installation does not have"
+                ).format(id=check.id, version=check.pack_version, pack=check.pack_id)
+            )
+        return pack
+
+    def events(self, check_id: str) -> list[AuditEvent]:
+        """The audit trail of a check, oldest first."""
+        return [event_from_record(record) for record in self.checks.load(check_id).file.events()]
+
+    def log(self) -> list[dict[str, Any]]:
+        """Store-wide events: deletions, imports, restores, damaged files moved aside."""
+        return self.meta.entries()
+
+    def attachment_path(self, sha256: str) -> Path:
+        return self.attachments.path(sha256)
+
+    # -- life cycle ------------------------------------------------------------------------
+
+    def finalize(self, check_id: str) -> Check:
+        """Freeze the draft: complete checks only; records the fingerprint; read-only after."""
+        opened = self.checks.draft(check_id)
+        missing = gaps(opened.check, opened.pack)
+        if missing:
+            raise NotComplete(check_id, missing)
+        moment = now()
+        final = replace(opened.check, status=Status.FINAL, finalized_at=moment, updated_at=moment)
+        final = replace(final, fingerprint=document_fingerprint(check_document(final, opened.pack)))
+        self.checks.save(opened, final, [self._event(final, "finalized", new=final.fingerprint)])
+        return final
+
+    def amend(self, check_id: str, reason: str) -> Check:
+        """Start a correction of a finalized check: a new draft revision linked to it."""
+        opened = self.checks.load(check_id)
+        check = opened.check
+        if check.status is Status.DRAFT:
+            raise StoreError(
+                _(
+                    "the check {id} is a draft; change it directly (only a finalized check is "
+                    "amended)"
+                ).format(id=check_id)
+            )
+        reason = self._reason(reason)
+        assert check.fingerprint is not None
+        amended = replace(
+            check,
+            revision=check.revision + 1,
+            status=Status.DRAFT,
+            amends=Amendment(check.revision, check.fingerprint, reason),
+            finalized_at=None,
+            fingerprint=None,
+            updated_at=now(),
+        )
+        event = self._event(amended, "amended", old=check.revision, new=amended.revision)
+        event = replace(event, reason=reason)
+        opened.older_attachments = opened.older_attachments | attachment_ids(check)
+        self.checks.save(opened, amended, [event])
+        return amended
+
+    def delete(self, check_id: str, reason: str) -> None:
+        """Delete a draft that was never finalized; the store log keeps who, when and why."""
+        opened = self.checks.load(check_id)
+        check = opened.check
+        if check.status is Status.FINAL or check.revision > 1:
+            raise StoreError(
+                _(
+                    "the check {id} has been finalized; it is kept for the legal retention period "
+                    "and cannot be deleted"
+                ).format(id=check_id)
+            )
+        reason = self._reason(reason)
+        path = self.layout.check_file(check_id)
+        doomed = path.with_name(f".{path.name}.deleting")
+        try:
+            os.replace(path, doomed)
+            try:
+                self.meta.record(
+                    "deleted", self.actor, check=check_id, pack=check.pack_id, reason=reason
+                )
+            except StoreWriteError:
+                os.replace(doomed, path)
+                raise
+            doomed.unlink()
+            fsync_folder(path.parent)
+        except OSError as error:
+            raise StoreWriteError(
+                _("the check {id} could not be deleted ({reason})").format(
+                    id=check_id, reason=error.strerror or error
+                )
+            ) from error
+        self.checks.forget(check_id)
+        self.index.drop(check_id)
+        self._drop_unused_attachments(attachment_ids(check))
+
+    # -- documents out ---------------------------------------------------------------------
+
+    def export_document(self, check_id: str, revision: int | None = None) -> dict[str, Any]:
+        """The exchange document of a revision, with its attachments' content embedded."""
+        check = self.get(check_id, revision)
+        document = check_document(check, self.pack_of(check))
+        for answer in document["answers"].values():
+            for attachment in answer.get("attachments", []):
+                try:
+                    content = self.attachments.path(attachment["sha256"]).read_bytes()
+                except OSError:
+                    raise StoreError(
+                        _(
+                            "the attachment {name} of the check {id} is missing from the store"
+                        ).format(name=repr(attachment["name"]), id=check_id)
+                    ) from None
+                attachment["content"] = base64.b64encode(content).decode("ascii")
+        return document
+
+    def import_checks(self, documents: Sequence[object], source: str) -> list[tuple[str, bool]]:
+        """Store the checks in ``documents`` (exchange format): all of them, or none.
+
+        Returns (id, stored) per check; ``stored`` is False for a check the store already
+        holds unchanged. StoreError names the first check that cannot be imported, and why.
+        """
+        prepared = prepare_import(documents, self.registry, self.checks, self.attachments)
+        written: list[str] = []
+        try:
+            for item in prepared:
+                if item.unchanged:
+                    continue
+                for content in item.contents.values():
+                    self.attachments.add_bytes(content)
+                file = CheckFile(self.layout.check_file(item.check.id))
+                event = AuditEvent(
+                    now(), self.actor, item.check.revision, "imported", target=source
+                )
+                self.checks.save(OpenCheck(file, item.check, item.pack), item.check, [event])
+                written.append(item.check.id)
+        except StoreError:
+            for check_id in written:  # all or nothing
+                self.layout.check_file(check_id).unlink(missing_ok=True)
+                self.index.drop(check_id)
+            self._drop_unused_attachments({sha for item in prepared for sha in item.contents})
+            raise
+        if written:
+            self.meta.record("imported", self.actor, file=source, checks=written)
+        return [(item.check.id, not item.unchanged) for item in prepared]
+
+    def record_issued(
+        self, check: Check, *, kind: str, sha256: str, recipient: str, language: str, file: str
+    ) -> None:
+        """Log a file handed out (an export, a report) in the check's trail and the store log."""
+        details = {
+            "sha256": sha256,
+            "recipient": recipient,
+            "language": language,
+            "file": file,
+            "revision": check.revision,
+            "fingerprint": check.fingerprint,
+        }
+        opened = self.checks.load(check.id)
+        event = AuditEvent(now(), self.actor, check.revision, "issued", target=kind, new=details)
+        opened.file.add_events([event])
+        self.meta.record("issued", self.actor, check=check.id, kind=kind, **details)
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def backup(self, target: Path) -> int:
+        """Write a backup of the whole store to ``target``; returns the number of checks."""
+        count = backups.write_backup(self.layout, target)
+        self.meta.record("backup", self.actor, file=str(target), checks=count)
+        return count
+
+    def daily_backup(self, today: dt.date | None = None) -> Path | None:
+        """Today's automatic backup, if not made yet (the last seven days are kept)."""
+        return backups.daily_backup(self.layout, today or dt.date.today())
+
+    def restore(self, source: Path) -> int:
+        """Replace the whole store by the backup at ``source``; the current state is backed up
+        first. Returns the number of checks restored."""
+        contents = backups.inspect_backup(source, SCHEMA_VERSION)
+        safety = backups.special_backup(self.layout, "before-restore")
+        backups.restore_backup(self.layout, source)
+        self.problems.clear()
+        self._connect()
+        migrate(self.meta, self.layout, self.actor, MIGRATIONS)
+        self.problems += self.index.load(self.checks.stored_row)
+        self.meta.record("restored", self.actor, file=str(source), safety_backup=str(safety))
+        return contents.checks
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _reason(self, reason: str) -> str:
+        reason = reason.strip()
+        if not reason:
+            raise StoreError(_("give a reason"))
+        if len(reason) > MAX_REASON_LENGTH:
+            raise StoreError(
+                _("the reason is {length} characters long; at most {limit} are allowed").format(
+                    length=len(reason), limit=MAX_REASON_LENGTH
+                )
+            )
+        problems = text_problems(reason)
+        if problems:
+            raise StoreError(problems[0])
+        return reason

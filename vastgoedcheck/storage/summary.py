@@ -1,0 +1,134 @@
+"""The summary row of a check, for listing and searching without opening every check file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from vastgoedcheck.domain.assessment import assess
+from vastgoedcheck.domain.check import Check
+from vastgoedcheck.domain.pack import Pack
+
+
+def search_key(text: str) -> str:
+    """``text`` folded for searching: lower case, accents removed (``Çelik`` → ``celik``)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def summary_row(check: Check, pack: Pack) -> dict[str, Any]:
+    """The row the index keeps for ``check`` (its latest revision)."""
+    values = {qid: answer.value for qid, answer in check.answers.items()}
+    result = assess(pack, check.role, values, check.property)
+    names = [party.name for party in check.parties if party.name]
+    place = [str(check.property.get(key, "")) for key in ("address", "postcode", "city")]
+    return {
+        "id": check.id,
+        "pack": check.pack_id,
+        "pack_version": check.pack_version,
+        "role": check.role.value,
+        "status": check.status.value,
+        "revision": check.revision,
+        "outcome": result.outcome.code,
+        "stop": result.stop,
+        "parties": names,
+        "address": place[0],
+        "postcode": place[1],
+        "city": place[2],
+        "created_at": _stamp(check.created_at),
+        "updated_at": _stamp(check.updated_at),
+        "finalized_at": _stamp(check.finalized_at),
+        "search": search_key(" ".join([*names, *place])),
+    }
+
+
+def _stamp(moment: dt.datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One check as the overview shows it."""
+
+    id: str
+    pack: str
+    pack_version: str
+    role: str
+    status: str
+    revision: int
+    outcome: str
+    stop: bool
+    parties: tuple[str, ...]
+    address: str
+    postcode: str
+    city: str
+    created_at: dt.datetime | None
+    updated_at: dt.datetime | None
+    finalized_at: dt.datetime | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Summary:
+        return cls(
+            id=row["id"],
+            pack=row["pack"],
+            pack_version=row["pack_version"],
+            role=row["role"],
+            status=row["status"],
+            revision=row["revision"],
+            outcome=row["outcome"],
+            stop=row["stop"],
+            parties=tuple(row["parties"]),
+            address=row["address"],
+            postcode=row["postcode"],
+            city=row["city"],
+            created_at=_moment(row["created_at"]),
+            updated_at=_moment(row["updated_at"]),
+            finalized_at=_moment(row["finalized_at"]),
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "pack": self.pack,
+            "pack_version": self.pack_version,
+            "role": self.role,
+            "status": self.status,
+            "revision": self.revision,
+            "outcome": self.outcome,
+            "stop": self.stop,
+            "parties": list(self.parties),
+            "address": self.address,
+            "postcode": self.postcode,
+            "city": self.city,
+            "created_at": _stamp(self.created_at),
+            "updated_at": _stamp(self.updated_at),
+            "finalized_at": _stamp(self.finalized_at),
+        }
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    return None if text is None else dt.datetime.fromisoformat(text)
+
+
+SUMMARY_KEYS = frozenset(
+    {
+        "id",
+        "pack",
+        "pack_version",
+        "role",
+        "status",
+        "revision",
+        "outcome",
+        "stop",
+        "parties",
+        "address",
+        "postcode",
+        "city",
+        "created_at",
+        "updated_at",
+        "finalized_at",
+        "search",
+    }
+)
