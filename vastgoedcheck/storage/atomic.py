@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -43,6 +44,12 @@ def _replace(source: Path, target: Path) -> None:
             time.sleep(0.05)
 
 
+def discard(path: Path) -> None:
+    """Remove a temporary file if it is there; a failure to do so changes nothing."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
 def write_atomically(path: Path, payload: bytes) -> None:
     """Replace ``path`` with ``payload``: after a crash the file is either old or new, whole.
 
@@ -61,7 +68,7 @@ def write_atomically(path: Path, payload: bytes) -> None:
             os.close(descriptor)
         _replace(temporary, path)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        discard(temporary)
         raise
     fsync_folder(path.parent)
 

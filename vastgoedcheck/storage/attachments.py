@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from vastgoedcheck.i18n import _
-from vastgoedcheck.storage.atomic import fsync_folder, write_atomically
+from vastgoedcheck.storage.atomic import discard, fsync_folder, write_atomically
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.layout import Layout
 
@@ -61,14 +61,12 @@ class AttachmentFiles:
                     os.fsync(writer.fileno())
                 sha256 = digest.hexdigest()
                 target = self.path(sha256)
-                if target.is_file():
-                    temporary.unlink()
-                else:
+                if not target.is_file():  # content already stored is not stored twice
                     target.parent.mkdir(exist_ok=True)
                     os.replace(temporary, target)
                     fsync_folder(target.parent)
             finally:
-                temporary.unlink(missing_ok=True)
+                discard(temporary)
         except FileNotFoundError:
             raise StoreError(_("{file} does not exist").format(file=source)) from None
         except PermissionError:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.i18n import _
-from vastgoedcheck.storage.atomic import fsync_folder
+from vastgoedcheck.storage.atomic import discard, fsync_folder
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.layout import CHECK_ID, SHA256, Layout
 
@@ -61,7 +61,7 @@ def write_backup(layout: Layout, target: Path) -> int:
         os.replace(temporary, target)
         fsync_folder(target.parent)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        discard(temporary)
         raise StoreWriteError(
             _("the backup {file} could not be written ({reason})").format(
                 file=target, reason=error.strerror or error

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from vastgoedcheck.i18n import _
 from vastgoedcheck.storage import backups
-from vastgoedcheck.storage.errors import DamagedFile, StoreDamaged
+from vastgoedcheck.storage.errors import DamagedFile, StoreDamaged, StoreError
 from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.meta import SCHEMA_VERSION, MetaFile, Migration
 
@@ -43,7 +43,7 @@ def migrate(meta: MetaFile, layout: Layout, actor: str, migrations: Sequence[Mig
     if version == SCHEMA_VERSION:
         return
     steps = {migration.from_version: migration for migration in migrations}
-    backups.special_backup(layout, "before-migration")
+    backup = backups.special_backup(layout, "before-migration")
     while version < SCHEMA_VERSION:
         step = steps.get(version)
         if step is None:
@@ -52,7 +52,15 @@ def migrate(meta: MetaFile, layout: Layout, actor: str, migrations: Sequence[Mig
                     found=version
                 )
             )
-        step.apply(layout)
+        try:
+            step.apply(layout)
+        except OSError as error:
+            raise StoreError(
+                _(
+                    "the data folder could not be upgraded to store version {version} "
+                    "({reason}); a backup made just before is {backup}"
+                ).format(version=version + 1, reason=error.strerror or error, backup=backup)
+            ) from error
         version += 1
         meta.set_schema_version(version)
         meta.record("migrated", actor, to_version=version, description=step.description)

@@ -1,0 +1,157 @@
+"""The summary index: listing and search, and rebuilding it whenever it cannot be trusted."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.storage.conftest import complete_draft, new_draft
+from vastgoedcheck.domain.pack import FlagValue
+from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage.store import Store
+
+
+def reopen(store: Store, registry: PackRegistry) -> Store:
+    store.close()
+    return Store.open(store.layout.root, registry, actor="tester")
+
+
+def test_search_ignores_case_and_accents_and_matches_every_word(store: Store) -> None:
+    celik = new_draft(store, "Mehmet Çelik")
+    new_draft(store, "Zofia Wiśniewska")
+    assert [s.id for s in store.summaries(search="celik")] == [celik.id]
+    assert [s.id for s in store.summaries(search="ÇELİK")] == [celik.id]
+    assert [s.parties for s in store.summaries(search="wisniewska utrecht")] == [
+        ("Zofia Wiśniewska",)
+    ]
+    assert store.summaries(search="wisniewska amsterdam") == []
+    assert len(store.summaries(search="3511")) == 2  # postcode
+
+
+def test_filters_and_newest_change_first(store: Store) -> None:
+    older = new_draft(store, "Wim Zuiderveld")
+    final = store.finalize(complete_draft(store).id)
+    store.set_answer(older.id, "RES-03", FlagValue.YES)
+    assert [s.id for s in store.summaries()] == [older.id, final.id]
+    assert [s.id for s in store.summaries(status="final")] == [final.id]
+    assert store.summaries(pack="broker-buyer") == []
+    [row] = store.summaries(search="zuiderveld")
+    assert row.outcome == "escalate" and row.status == "draft"
+
+
+def test_the_index_follows_every_change_without_being_rewritten_whole(
+    store: Store, registry: PackRegistry
+) -> None:
+    check = new_draft(store)
+    store = reopen(store, registry)
+    index_before = store.layout.index.read_bytes()
+    store.set_answer(check.id, "RES-03", FlagValue.YES)
+    assert store.layout.index.read_bytes() == index_before
+    assert store.summaries()[0].outcome == "escalate"
+    store = reopen(store, registry)
+    try:
+        assert store.summaries()[0].outcome == "escalate"
+    finally:
+        store.close()
+
+
+def test_a_missing_index_is_rebuilt_from_the_checks(store: Store, registry: PackRegistry) -> None:
+    ids = {new_draft(store, name).id for name in ("A", "B", "C")}
+    store.close()
+    store.layout.index.unlink()
+    store.layout.journal.unlink()
+    store = Store.open(store.layout.root, registry, actor="tester")
+    try:
+        assert {s.id for s in store.summaries()} == ids
+        assert store.problems == []
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),  # truncated
+        lambda p: p.write_bytes(b"\x00\xff garbage"),
+        lambda p: p.write_text('{"summaries": {"1": {"no": "id"}}}', encoding="utf-8"),
+        lambda p: p.write_text("[1, 2, 3]", encoding="utf-8"),
+    ],
+    ids=["truncated", "garbled", "rows-without-id", "not-an-object"],
+)
+def test_a_damaged_index_is_moved_aside_reported_and_rebuilt(
+    store: Store, registry: PackRegistry, damage: object
+) -> None:
+    ids = {new_draft(store, name).id for name in ("A", "B")}
+    store.close()
+    damage(store.layout.index)  # type: ignore[operator]
+    store = Store.open(store.layout.root, registry, actor="tester")
+    try:
+        assert {s.id for s in store.summaries()} == ids
+        [problem] = store.problems
+        assert "summary index was damaged" in problem
+        assert list(store.layout.damaged.iterdir())
+    finally:
+        store.close()
+
+
+def test_a_check_changed_behind_the_index_is_listed_as_it_is(
+    store: Store, registry: PackRegistry
+) -> None:
+    """As after a crash between saving a check and noting it in the index."""
+    check = new_draft(store)
+    saved = store.layout.check_file(check.id).read_bytes()
+    store.set_answer(check.id, "RES-03", FlagValue.YES)
+    changed = store.layout.check_file(check.id).read_bytes()
+    store.close()
+    index, journal = store.layout.index.read_bytes(), store.layout.journal.read_bytes()
+    # Put the index back to the state before the answer, but keep the saved answer.
+    path = store.layout.check_file(check.id)
+    path.write_bytes(saved)
+    store = Store.open(store.layout.root, registry, actor="tester")
+    store.close()
+    path.write_bytes(changed)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000))
+    assert (index, journal) != (store.layout.index.read_bytes(), b"")
+    store = Store.open(store.layout.root, registry, actor="tester")
+    try:
+        assert store.summaries()[0].outcome == "escalate"
+    finally:
+        store.close()
+
+
+def test_rows_journaled_before_a_crash_are_not_lost(store: Store, registry: PackRegistry) -> None:
+    check = new_draft(store)
+    store.set_answer(check.id, "RES-03", FlagValue.YES)
+    store.lock.release()  # the process dies: no clean close, the journal is not compacted
+    assert store.layout.journal.read_bytes()
+    reopened = Store.open(store.layout.root, registry, actor="tester")
+    try:
+        assert reopened.summaries()[0].outcome == "escalate"
+    finally:
+        reopened.close()
+
+
+def test_a_journal_line_cut_short_is_ignored(store: Store, registry: PackRegistry) -> None:
+    check = new_draft(store)
+    store.lock.release()
+    with store.layout.journal.open("ab") as journal:
+        journal.write(b'{"put": {"id": "x", "sea')
+    reopened = Store.open(store.layout.root, registry, actor="tester")
+    try:
+        assert [s.id for s in reopened.summaries()] == [check.id]
+    finally:
+        reopened.close()
+
+
+def test_files_that_are_not_checks_are_not_listed(store: Store, registry: PackRegistry) -> None:
+    new_draft(store)
+    store.close()
+    (store.layout.checks / "notes.txt").write_text("mine", encoding="utf-8")
+    (store.layout.checks / ".tmp.json").write_text("{}", encoding="utf-8")
+    store = Store.open(Path(store.layout.root), registry, actor="tester")
+    try:
+        assert len(store.summaries()) == 1 and store.problems == []
+    finally:
+        store.close()
