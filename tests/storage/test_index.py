@@ -155,3 +155,22 @@ def test_files_that_are_not_checks_are_not_listed(store: Store, registry: PackRe
         assert len(store.summaries()) == 1 and store.problems == []
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [
+        ("Mehmet Yılmaz", "yilmaz"),
+        ("İbrahim Öztürk", "ibrahim ozturk"),
+        ("Łukasz Wąsik", "lukasz wasik"),
+        ("Søren Ærø", "soren aero"),
+        ("Ștefan Nițu", "stefan nitu"),
+        ("Γιώργος Παπαδόπουλος", "γιωργος"),
+        ("Дмитрий Иванов", "дмитрий"),
+        ("Jan de Groot-Straße", "strasse"),
+    ],
+)
+def test_names_are_found_as_typed_on_a_dutch_keyboard(store: Store, name: str, typed: str) -> None:
+    check = new_draft(store, name)
+    assert [s.id for s in store.summaries(search=typed)] == [check.id]
+    assert [s.id for s in store.summaries(search=typed.upper())] == [check.id]

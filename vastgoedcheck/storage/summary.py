@@ -12,10 +12,18 @@ from vastgoedcheck.domain.check import Check
 from vastgoedcheck.domain.pack import Pack
 
 
+# Letters that carry no separable accent, written as a Dutch keyboard would type them.
+_PLAIN_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
+)
+
+
 def search_key(text: str) -> str:
-    """``text`` folded for searching: lower case, accents removed (``Çelik`` → ``celik``)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """``text`` folded for searching: lower case, accents removed (``Çelik`` → ``celik``,
+    ``Yılmaz`` → ``yilmaz``, ``Łukasz`` → ``lukasz``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.translate(_PLAIN_LETTERS)
 
 
 def summary_row(check: Check, pack: Pack) -> dict[str, Any]:

@@ -1,0 +1,191 @@
+"""The store's commands: import, list, show, export, finalize, amend, delete, backup, restore."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO, run_subprocess
+
+EXAMPLES = REPO / "docs" / "examples"
+EXAMPLE_FILES = sorted(p for p in EXAMPLES.glob("*.json") if p.stem != "expected-outcomes")
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> str:
+    return str(tmp_path / "data")
+
+
+def imported(cli: Any, data: str, *files: Path) -> list[str]:
+    result = cli("--data-dir", data, "import", *map(str, files))
+    assert result.code == 0, result.err
+    return result.out.split()
+
+
+def summaries(cli: Any, data: str, *filters: str) -> list[dict[str, Any]]:
+    result = cli("list", "--data-dir", data, "--json", *filters)
+    assert result.code == 0, result.err
+    rows: list[dict[str, Any]] = json.loads(result.out)
+    return rows
+
+
+def test_import_then_list_shows_every_check(cli, data: str) -> None:  # type: ignore[no-untyped-def]
+    ids = imported(cli, data, *EXAMPLE_FILES)
+    rows = summaries(cli, data)
+    assert sorted(row["id"] for row in rows) == sorted(ids)
+    assert {"id", "pack", "status", "outcome", "parties", "created_at", "updated_at"} <= set(
+        rows[0]
+    )
+    buyer = [row for row in rows if row["pack"] == "broker-buyer"]
+    assert buyer[0]["parties"] == ["Kees Verhoeven"] and buyer[0]["outcome"] == "must_report"
+
+
+def test_list_filters_by_status_pack_and_search(cli, data: str) -> None:  # type: ignore[no-untyped-def]
+    imported(cli, data, *EXAMPLE_FILES)
+    assert {row["pack"] for row in summaries(cli, data, "--pack", "landlord-residential")} == {
+        "landlord-residential"
+    }
+    assert summaries(cli, data, "--status", "final") == []
+    assert [row["city"] for row in summaries(cli, data, "--search", "YILMAZ")] == ["Amersfoort"]
+    text = cli("list", "--data-dir", data, "--search", "nobody-by-this-name")
+    assert text.code == 0 and "No checks found" in text.out
+
+
+def test_show_prints_the_check_and_its_history(cli, data: str) -> None:  # type: ignore[no-untyped-def]
+    [check_id] = imported(cli, data, EXAMPLES / "broker-buyer-cash-deposit.json")
+    result = cli("show", check_id, "--data-dir", data)
+    assert result.code == 0
+    assert "Must report to FIU-Nederland" in result.out
+    assert "Kees Verhoeven" in result.out and "€15,000.00" in result.out
+    shown = json.loads(cli("show", check_id, "--json", "--data-dir", data).out)
+    assert shown["check"]["id"] == check_id
+    assert [e["action"] for e in shown["events"]] == ["imported"]
+
+
+def test_export_round_trips_with_import(cli, data: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    [check_id] = imported(cli, data, EXAMPLES / "landlord-rural-drug-offer.json")
+    out = tmp_path / "out.json"
+    assert cli("export", check_id, "-o", str(out), "--data-dir", data).code == 0
+    other = str(tmp_path / "other")
+    assert imported(cli, other, out) == [check_id]
+    again = tmp_path / "again.json"
+    assert cli("export", check_id, "-o", str(again), "--data-dir", other).code == 0
+    assert json.loads(again.read_text(encoding="utf-8")) == json.loads(out.read_text("utf-8"))
+    shown = json.loads(cli("show", check_id, "--json", "--data-dir", data).out)
+    [issued] = [e for e in shown["events"] if e["action"] == "issued"]
+    assert issued["new"]["file"] == str(out)
+
+
+def test_finalize_amend_and_the_old_revision(cli, data: str) -> None:  # type: ignore[no-untyped-def]
+    [check_id] = imported(cli, data, EXAMPLES / "landlord-residential-all-clear.json")
+    refused = cli("finalize", check_id, "--data-dir", data)
+    assert refused.code == 1 and "no decision has been recorded" in refused.err
+    done = cli(
+        "finalize",
+        check_id,
+        "--decision",
+        "proceed",
+        "--reasoning",
+        "All clear.",
+        "--data-dir",
+        data,
+    )
+    assert done.code == 0 and "fingerprint" in done.out
+    assert cli("delete", check_id, "--reason", "x", "--data-dir", data).code == 1
+    amended = cli("amend", check_id, "--reason", "Wrong rent", "--data-dir", data)
+    assert amended.code == 0 and "revision 2" in amended.out
+    old = json.loads(cli("show", check_id, "--revision", "1", "--json", "--data-dir", data).out)
+    assert old["check"]["status"] == "final" and old["check"]["revision"] == 1
+    assert [r["status"] for r in old["revisions"]] == ["final", "draft"]
+
+
+def test_delete_a_draft(cli, data: str) -> None:  # type: ignore[no-untyped-def]
+    [check_id] = imported(cli, data, EXAMPLES / "landlord-residential-straw-man.json")
+    assert cli("delete", check_id, "--reason", "Test entry", "--data-dir", data).code == 0
+    assert summaries(cli, data) == []
+
+
+def test_backup_and_restore(cli, data: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ids = imported(cli, data, *EXAMPLE_FILES[:3])
+    backup = tmp_path / "backup.zip"
+    made = cli("backup", "-o", str(backup), "--data-dir", data)
+    assert made.code == 0 and "3 checks" in made.out
+    cli("delete", ids[0], "--reason", "mistake", "--data-dir", data)
+    restored = cli("restore", str(backup), "--data-dir", data)
+    assert restored.code == 0 and "Restored 3 checks" in restored.out
+    assert sorted(row["id"] for row in summaries(cli, data)) == sorted(ids)
+
+
+def test_a_refused_file_is_named_and_others_are_still_imported(  # type: ignore[no-untyped-def]
+    cli, data: str, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    document = json.loads((EXAMPLES / "landlord-residential-all-clear.json").read_text("utf-8"))
+    document["answers"]["RES-99"] = {"value": "no"}
+    bad.write_text(json.dumps([document]), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": ', encoding="utf-8")
+    result = cli("--data-dir", data, "import", str(bad), str(broken), str(EXAMPLE_FILES[0]))
+    assert result.code == 1
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 2
+    assert "bad.json was not imported: check number 1: " in lines[0]
+    assert "RES-99" in lines[0] and "nothing from this file was stored" in lines[0]
+    assert "broken.json was not imported" in lines[1] and "line 1" in lines[1]
+    assert len(result.out.split()) == 1 and len(summaries(cli, data)) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "7705d89a-269f-4bc1-83c4-c3c0904a5bad"],
+        ["export", "7705d89a-269f-4bc1-83c4-c3c0904a5bad", "-o", "x.json"],
+        ["finalize", "nonsense"],
+        ["amend", "nonsense", "--reason", "x"],
+        ["delete", "nonsense", "--reason", "x"],
+        ["restore", "missing.zip"],
+        ["import", "missing.json"],
+    ],
+)
+def test_user_errors_are_one_sentence_and_exit_code_1(  # type: ignore[no-untyped-def]
+    cli, data: str, args: list[str]
+) -> None:
+    result = cli("--data-dir", data, *args)
+    assert result.code == 1
+    assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
+    assert result.err.startswith("vastgoedcheck: ")
+
+
+def test_an_unwritable_export_path_is_one_sentence(cli, data: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    [check_id] = imported(cli, data, EXAMPLE_FILES[0])
+    result = cli(
+        "export", check_id, "-o", str(tmp_path / "no" / "such" / "x.json"), "--data-dir", data
+    )
+    assert result.code == 1 and "cannot be written" in result.err
+
+
+def test_the_data_folder_comes_from_the_environment(tmp_path: Path) -> None:
+    folder = tmp_path / "from-env"
+    env = {"VASTGOEDCHECK_DATA_DIR": str(folder)}
+    result = run_subprocess("--lang", "en", "import", str(EXAMPLE_FILES[0]), env=env)
+    assert result.code == 0, result.err
+    assert list((folder / "checks").glob("*.json"))
+    listed = run_subprocess("--lang", "en", "list", "--json", env=env)
+    assert len(json.loads(listed.out)) == 1
+
+
+def test_messages_are_dutch_by_request(cli, data: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--lang", "nl", "--data-dir", data, "show", "nonsense")
+    assert result.code == 1 and "er is geen controle nonsense" in result.err.lower()
+
+
+def test_a_damaged_store_is_one_sentence_not_a_traceback(data: str) -> None:
+    folder = Path(data)
+    assert run_subprocess("--lang", "en", "--data-dir", data, "list").code == 0
+    (folder / "meta.json").write_text("{", encoding="utf-8")
+    result = run_subprocess("--lang", "en", "--data-dir", data, "list")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "meta.json is damaged" in result.err and "restore a backup" in result.err
