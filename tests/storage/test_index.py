@@ -174,3 +174,24 @@ def test_names_are_found_as_typed_on_a_dutch_keyboard(store: Store, name: str, t
     check = new_draft(store, name)
     assert [s.id for s in store.summaries(search=typed)] == [check.id]
     assert [s.id for s in store.summaries(search=typed.upper())] == [check.id]
+
+
+def test_after_a_crash_the_next_start_says_that_nothing_saved_was_lost(
+    store: Store, registry: PackRegistry
+) -> None:
+    check = new_draft(store)
+    store.set_answer(check.id, "RES-03", FlagValue.YES)
+    store.lock.release()
+    store.layout.lock.write_text('{"pid": 4242, "host": "laptop"}', encoding="utf-8")
+    reopened = Store.open(store.layout.root, registry, actor="tester")
+    try:
+        [notice] = reopened.problems
+        assert "did not close normally (process 4242)" in notice
+        assert reopened.get(check.id).answers["RES-03"].value is FlagValue.YES
+    finally:
+        reopened.close()
+    again = Store.open(store.layout.root, registry, actor="tester")
+    try:
+        assert again.problems == []  # a clean close leaves nothing to report
+    finally:
+        again.close()

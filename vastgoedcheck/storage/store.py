@@ -93,6 +93,13 @@ class Store(DraftEditing):
         lock.acquire(wait)
         try:
             store = cls(layout, registry, actor, lock)
+            if lock.stale is not None:
+                store.problems.append(
+                    _(
+                        "The previous session on this data folder did not close normally "
+                        "(process {pid}); every saved change is kept."
+                    ).format(pid=lock.stale.get("pid", "?"))
+                )
             if backups.finish_interrupted_restore(layout):
                 store.problems.append(_("An interrupted restore was found and undone."))
             migrate(store.meta, layout, actor, migrations)
