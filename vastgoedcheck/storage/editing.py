@@ -22,7 +22,7 @@ from vastgoedcheck.domain.check import (
     Examiner,
     Party,
 )
-from vastgoedcheck.domain.pack import Pack, Role
+from vastgoedcheck.domain.pack import Pack, Question, Role
 from vastgoedcheck.exchange.reading import InvalidCheck, check_from_document, text_problems
 from vastgoedcheck.exchange.values import BadValue, parse_answer
 from vastgoedcheck.exchange.writing import answer_json, attachment_json, check_document
@@ -91,13 +91,7 @@ class DraftEditing:
     def set_answer(self, check_id: str, question_id: str, value: AnswerValue | None) -> Check:
         """Record one answer (the autosave path): on disk and fsynced when this returns."""
         opened = self.checks.draft(check_id)
-        question = opened.pack.question(question_id)
-        if question is None:
-            raise StoreError(
-                _("the pack {pack} {version} has no question {id}").format(
-                    pack=opened.pack.id, version=opened.pack.version, id=question_id
-                )
-            )
+        question = self._question(opened, question_id)
         try:
             parsed = parse_answer(question, answer_json(opened.pack, question_id, value))
         except BadValue as error:
@@ -118,12 +112,7 @@ class DraftEditing:
 
     def set_note(self, check_id: str, question_id: str, note: str) -> Check:
         opened = self.checks.draft(check_id)
-        if opened.pack.question(question_id) is None:
-            raise StoreError(
-                _("the pack {pack} {version} has no question {id}").format(
-                    pack=opened.pack.id, version=opened.pack.version, id=question_id
-                )
-            )
+        self._question(opened, question_id)
         if len(note) > MAX_NOTE_LENGTH:
             raise StoreError(
                 _("the note is {length} characters long; at most {limit} are allowed").format(
@@ -140,12 +129,7 @@ class DraftEditing:
     def add_attachment(self, check_id: str, question_id: str, source: Path) -> Attachment:
         """Keep a copy of the file at ``source`` with an answer (stored once per content)."""
         opened = self.checks.draft(check_id)
-        if opened.pack.question(question_id) is None:
-            raise StoreError(
-                _("the pack {pack} {version} has no question {id}").format(
-                    pack=opened.pack.id, version=opened.pack.version, id=question_id
-                )
-            )
+        self._question(opened, question_id)
         name = source.name[:300]
         self._refuse_bad_text(question_id, name)
         sha256, size = self.attachments.add_file(source)
@@ -191,6 +175,16 @@ class DraftEditing:
         if decision.decided_at is None:
             decision = replace(decision, decided_at=now())
         return self._set(check_id, "decision", decision=decision)
+
+    def _question(self, opened: OpenCheck, question_id: str) -> Question:
+        question = opened.pack.question(question_id)
+        if question is None:
+            raise StoreError(
+                _("the pack {pack} {version} has no question {id}").format(
+                    pack=opened.pack.id, version=opened.pack.version, id=question_id
+                )
+            )
+        return question
 
     def _event(self, check: Check, action: str, **values: Any) -> AuditEvent:
         return AuditEvent(now(), self.actor, check.revision, action, **values)

@@ -11,7 +11,6 @@ from vastgoedcheck.domain.assessment import assess
 from vastgoedcheck.domain.check import Check
 from vastgoedcheck.domain.pack import Pack
 
-
 # Letters that carry no separable accent, written as a Dutch keyboard would type them.
 _PLAIN_LETTERS = str.maketrans(
     {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
