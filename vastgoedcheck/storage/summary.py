@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from vastgoedcheck.domain.assessment import assess
@@ -77,65 +77,25 @@ class Summary:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Summary:
-        return cls(
-            id=row["id"],
-            pack=row["pack"],
-            pack_version=row["pack_version"],
-            role=row["role"],
-            status=row["status"],
-            revision=row["revision"],
-            outcome=row["outcome"],
-            stop=row["stop"],
-            parties=tuple(row["parties"]),
-            address=row["address"],
-            postcode=row["postcode"],
-            city=row["city"],
-            created_at=_moment(row["created_at"]),
-            updated_at=_moment(row["updated_at"]),
-            finalized_at=_moment(row["finalized_at"]),
-        )
+        values = {name: row[name] for name in _FIELDS}
+        values["parties"] = tuple(values["parties"])
+        for name in _MOMENTS:
+            values[name] = _moment(values[name])
+        return cls(**values)
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "pack": self.pack,
-            "pack_version": self.pack_version,
-            "role": self.role,
-            "status": self.status,
-            "revision": self.revision,
-            "outcome": self.outcome,
-            "stop": self.stop,
-            "parties": list(self.parties),
-            "address": self.address,
-            "postcode": self.postcode,
-            "city": self.city,
-            "created_at": _stamp(self.created_at),
-            "updated_at": _stamp(self.updated_at),
-            "finalized_at": _stamp(self.finalized_at),
-        }
+        data = {name: getattr(self, name) for name in _FIELDS}
+        data["parties"] = list(self.parties)
+        for name in _MOMENTS:
+            data[name] = _stamp(data[name])
+        return data
+
+
+_FIELDS = tuple(field.name for field in fields(Summary))
+_MOMENTS = ("created_at", "updated_at", "finalized_at")
+# The keys of a row as summary_row writes it: the Summary's fields and the search text.
+SUMMARY_KEYS = frozenset({*_FIELDS, "search"})
 
 
 def _moment(text: str | None) -> dt.datetime | None:
     return None if text is None else dt.datetime.fromisoformat(text)
-
-
-SUMMARY_KEYS = frozenset(
-    {
-        "id",
-        "pack",
-        "pack_version",
-        "role",
-        "status",
-        "revision",
-        "outcome",
-        "stop",
-        "parties",
-        "address",
-        "postcode",
-        "city",
-        "created_at",
-        "updated_at",
-        "finalized_at",
-        "search",
-    }
-)
