@@ -195,3 +195,22 @@ def test_after_a_crash_the_next_start_says_that_nothing_saved_was_lost(
         assert again.problems == []  # a clean close leaves nothing to report
     finally:
         again.close()
+
+
+def test_a_disk_that_refuses_the_index_on_closing_loses_nothing(
+    store: Store, registry: PackRegistry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check = new_draft(store)
+    store.set_answer(check.id, "RES-03", FlagValue.YES)
+
+    def full(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    store.close()  # folding the journal into the index fails: not the user's problem
+    monkeypatch.undo()
+    reopened = Store.open(store.layout.root, registry, actor="tester")
+    try:
+        assert reopened.summaries()[0].outcome == "escalate"
+    finally:
+        reopened.close()

@@ -8,6 +8,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from vastgoedcheck.i18n import _
+from vastgoedcheck.storage.errors import StoreWriteError
+
 CHECK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -79,5 +82,12 @@ class Layout:
         while target.exists():
             counter += 1
             target = self.damaged / f"{stamp}-{counter}-{path.name}"
-        os.replace(path, target)
+        try:
+            os.replace(path, target)
+        except OSError as error:
+            raise StoreWriteError(
+                _("{file} is damaged and could not be moved aside ({reason})").format(
+                    file=path, reason=error.strerror or error
+                )
+            ) from error
         return target

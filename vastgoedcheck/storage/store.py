@@ -112,8 +112,8 @@ class Store(DraftEditing):
     def close(self) -> None:
         try:
             self.index.close()
-        except OSError:
-            pass  # the index is a cache: the next open rebuilds it
+        except StoreError:
+            pass  # the index is a cache: the next open brings it up to date
         finally:
             self.lock.release()
 
