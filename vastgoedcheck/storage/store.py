@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -230,18 +229,12 @@ class Store(DraftEditing):
                 ).format(id=check_id)
             )
         reason = self._reason(reason)
+        # Logged first: a crash in between leaves the check and a log line, never a check
+        # that vanished without a trace.
+        self.meta.record("deleted", self.actor, check=check_id, pack=check.pack_id, reason=reason)
         path = self.layout.check_file(check_id)
-        doomed = path.with_name(f".{path.name}.deleting")
         try:
-            os.replace(path, doomed)
-            try:
-                self.meta.record(
-                    "deleted", self.actor, check=check_id, pack=check.pack_id, reason=reason
-                )
-            except StoreWriteError:
-                os.replace(doomed, path)
-                raise
-            doomed.unlink()
+            path.unlink()
             fsync_folder(path.parent)
         except OSError as error:
             raise StoreWriteError(
@@ -317,6 +310,7 @@ class Store(DraftEditing):
         opened = self.checks.load(check.id)
         event = AuditEvent(now(), self.actor, check.revision, "issued", target=kind, new=details)
         opened.file.add_events([event])
+        self.index.put(self.checks.summary(opened, opened.check))
         self.meta.record("issued", self.actor, check=check.id, kind=kind, **details)
 
     # -- backups ---------------------------------------------------------------------------
