@@ -214,3 +214,27 @@ def test_a_disk_that_refuses_the_index_on_closing_loses_nothing(
         assert reopened.summaries()[0].outcome == "escalate"
     finally:
         reopened.close()
+
+
+def test_after_a_crash_a_check_whose_size_and_time_look_unchanged_is_read_again(
+    store: Store, registry: PackRegistry
+) -> None:
+    """On a disk with coarse file times, a crash between saving a check and noting it in the
+    index can leave a check file with the same size and time as the index remembers."""
+    check = new_draft(store, "Anna Smit")
+    store.set_answer(check.id, "RES-03", FlagValue.NO)
+    store.close()
+    store = Store.open(store.layout.root, registry, actor="M. Jansen")
+    path = store.layout.check_file(check.id)
+    before = path.stat()
+    changed = store.set_answer(check.id, "RES-03", FlagValue.NA)  # same length as "no"
+    store.lock.release()  # killed before the index was folded ...
+    store.layout.journal.write_bytes(b"")  # ... and before the journal line reached the disk
+    assert path.stat().st_size == before.st_size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # a clock of 2 s steps
+    store.layout.lock.write_text('{"pid": 4242}', encoding="utf-8")
+    reopened = Store.open(store.layout.root, registry, actor="tester")
+    try:
+        assert reopened.summaries()[0].updated_at == changed.updated_at
+    finally:
+        reopened.close()

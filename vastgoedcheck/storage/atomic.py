@@ -70,7 +70,11 @@ def write_atomically(path: Path, payload: bytes) -> None:
     except BaseException:
         discard(temporary)
         raise
-    fsync_folder(path.parent)
+    # The new content is on disk and in place. Syncing the folder makes the rename itself
+    # survive a power cut; some network and FUSE file systems refuse it, and then the write
+    # has still happened, so it must not be reported as failed.
+    with contextlib.suppress(OSError):
+        fsync_folder(path.parent)
 
 
 def read_json_object(path: Path) -> dict[str, Any] | None:

@@ -24,6 +24,8 @@ from vastgoedcheck.storage.summary import search_key
 # Rows appended to the journal before the index is rewritten whole.
 JOURNAL_LIMIT = 2000
 _TABLE = "summaries"
+# Some file systems (FAT, exFAT, HFS+) keep modification times to a second or two.
+_CLOCK_SLACK_NS = 2_000_000_000
 FileStamp = list[int]  # [modification time in ns, size in bytes] of a check file
 
 
@@ -34,14 +36,24 @@ class SummaryIndex:
         self._storage = AtomicJSONStorage(layout.index)
         self._journal_lines = 0
 
-    def load(self, read_row: Callable[[str], dict[str, Any] | None]) -> list[str]:
+    def load(
+        self, read_row: Callable[[str], dict[str, Any] | None], *, after_crash: bool = False
+    ) -> list[str]:
         """Read the index and bring it in line with the check files.
 
         ``read_row(check_id)`` gives the summary row stored in a check file, or None when that
-        file is damaged (the caller moves it aside and reports it). Returns what the user
-        should be told, one sentence each.
+        file is damaged (the caller moves it aside and reports it). After a crash, every check
+        file written since the index was (nearly) last written is read again as well, in case
+        its size and a coarse modification time did not change. Returns what the user should
+        be told, one sentence each.
         """
         problems: list[str] = []
+        recheck_since: int | None = None
+        if after_crash:
+            try:
+                recheck_since = self.layout.index.stat().st_mtime_ns - _CLOCK_SLACK_NS
+            except OSError:
+                recheck_since = None  # no index: every row is read anyway
         try:
             self.rows = self._read_index()
         except DamagedFile:
@@ -54,7 +66,7 @@ class SummaryIndex:
             )
             self.rows = {}
         replayed = self._replay_journal()
-        changed = self._reconcile(read_row)
+        changed = self._reconcile(read_row, recheck_since)
         if problems or replayed or changed:
             self.compact()
         return problems
@@ -87,7 +99,9 @@ class SummaryIndex:
                 continue
         return bool(lines)
 
-    def _reconcile(self, read_row: Callable[[str], dict[str, Any] | None]) -> bool:
+    def _reconcile(
+        self, read_row: Callable[[str], dict[str, Any] | None], recheck_since: int | None
+    ) -> bool:
         """Bring the rows in line with the check files; True when anything changed."""
         on_disk: dict[str, FileStamp] = {}
         with os.scandir(self.layout.checks) as entries:
@@ -103,6 +117,7 @@ class SummaryIndex:
             check_id
             for check_id, stamp in on_disk.items()
             if self.rows.get(check_id, {}).get("file") != stamp
+            or (recheck_since is not None and stamp[0] >= recheck_since)
         ]
         for check_id in stale:
             fresh = read_row(check_id)

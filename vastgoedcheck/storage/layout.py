@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -72,6 +73,14 @@ class Layout:
     def create_folders(self) -> None:
         for folder in (self.root, self.checks, self.attachments, self.backups):
             folder.mkdir(parents=True, exist_ok=True)
+
+    def remove_temporary_files(self) -> None:
+        """Remove the temporary files a killed process may have left (only the lock holder
+        may call this: another writer's temporary files would be in use)."""
+        for folder in (self.root, self.checks, self.attachments, self.backups):
+            for path in folder.glob(".*.tmp"):
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def move_aside(self, path: Path) -> Path:
         """Move a damaged file to ``damaged/`` under a time-stamped name, and return that."""

@@ -92,17 +92,20 @@ class Store(DraftEditing):
         lock.acquire(wait)
         try:
             store = cls(layout, registry, actor, lock)
-            if lock.stale is not None:
+            stale = lock.stale
+            crashed = stale is not None
+            if stale is not None:
+                layout.remove_temporary_files()
                 store.problems.append(
                     _(
                         "The previous session on this data folder did not close normally "
                         "(process {pid}); every saved change is kept."
-                    ).format(pid=lock.stale.get("pid", "?"))
+                    ).format(pid=stale.get("pid", "?"))
                 )
             if backups.finish_interrupted_restore(layout):
                 store.problems.append(_("An interrupted restore was found and undone."))
             migrate(store.meta, layout, actor, migrations)
-            store.problems += store.index.load(store.checks.stored_row)
+            store.problems += store.index.load(store.checks.stored_row, after_crash=crashed)
         except BaseException:
             lock.release()
             raise
