@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from vastgoedcheck.i18n import _
-from vastgoedcheck.storage.atomic import discard, fsync_folder, write_atomically
+from vastgoedcheck.storage.atomic import discard, flush_to_disk, fsync_folder, write_atomically
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.layout import Layout
 
@@ -58,7 +58,7 @@ class AttachmentFiles:
                         digest.update(chunk)
                         writer.write(chunk)
                     writer.flush()
-                    os.fsync(writer.fileno())
+                    flush_to_disk(writer.fileno())
                 sha256 = digest.hexdigest()
                 target = self.path(sha256)
                 if not target.is_file():  # content already stored is not stored twice

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.i18n import _
-from vastgoedcheck.storage.atomic import discard, fsync_folder
+from vastgoedcheck.storage.atomic import discard, flush_to_disk, fsync_folder
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.layout import CHECK_ID, SHA256, Layout
 
@@ -57,7 +57,7 @@ def write_backup(layout: Layout, target: Path) -> int:
                 if path.exists():
                     archive.write(path, name, compress_type=compression)
         with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
+            flush_to_disk(handle.fileno())
         os.replace(temporary, target)
         fsync_folder(target.parent)
     except OSError as error:

@@ -9,7 +9,6 @@ rebuilt from the checks.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from collections.abc import Callable
@@ -21,8 +20,10 @@ from vastgoedcheck.storage.errors import DamagedFile
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.summary import search_key
 
-# Rows appended to the journal before the index is rewritten whole.
-JOURNAL_LIMIT = 2000
+# Rows appended to the journal before the index is rewritten whole during a session: at least
+# this many, and at least as many as there are checks, so that the rewrite costs at most about
+# one row's worth per change however large the store is.
+JOURNAL_MINIMUM = 2000
 _TABLE = "summaries"
 # Some file systems (FAT, exFAT, HFS+) keep modification times to a second or two.
 _CLOCK_SLACK_NS = 2_000_000_000
@@ -150,7 +151,7 @@ class SummaryIndex:
         except OSError:
             pass  # the check file is saved; the next open rebuilds this row from it
         self._journal_lines += 1
-        if self._journal_lines >= JOURNAL_LIMIT:
+        if self._journal_lines >= max(JOURNAL_MINIMUM, len(self.rows)):
             self.compact()
 
     def compact(self) -> None:
@@ -176,10 +177,10 @@ class SummaryIndex:
             and (pack is None or row["pack"] == pack)
             and all(word in row["search"] for word in words)
         ]
-        found.sort(key=_updated, reverse=True)
+        found.sort(key=_changed, reverse=True)
         return found
 
 
-def _updated(row: dict[str, Any]) -> dt.datetime:
-    stamp = row.get("updated_at") or row.get("created_at")
-    return dt.datetime.fromisoformat(stamp) if stamp else dt.datetime.min.replace(tzinfo=dt.UTC)
+def _changed(row: dict[str, Any]) -> int:
+    changed: int = row["changed"]
+    return changed

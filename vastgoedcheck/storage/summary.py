@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from vastgoedcheck.domain.assessment import assess
 from vastgoedcheck.domain.check import Check
@@ -48,16 +47,19 @@ def summary_row(check: Check, pack: Pack) -> dict[str, Any]:
         "updated_at": _stamp(check.updated_at),
         "finalized_at": _stamp(check.finalized_at),
         "search": search_key(" ".join([*names, *place])),
+        "changed": round((check.updated_at or check.created_at or _EPOCH).timestamp() * 1e6),
     }
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def _stamp(moment: dt.datetime | None) -> str | None:
     return None if moment is None else moment.isoformat()
 
 
-@dataclass(frozen=True)
-class Summary:
-    """One check as the overview shows it."""
+class Summary(NamedTuple):
+    """One check as the overview shows it (a named tuple: 20,000 of them are made quickly)."""
 
     id: str
     pack: str
@@ -77,24 +79,35 @@ class Summary:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Summary:
-        values = {name: row[name] for name in _FIELDS}
-        values["parties"] = tuple(values["parties"])
-        for name in _MOMENTS:
-            values[name] = _moment(values[name])
-        return cls(**values)
+        return cls(
+            row["id"],
+            row["pack"],
+            row["pack_version"],
+            row["role"],
+            row["status"],
+            row["revision"],
+            row["outcome"],
+            row["stop"],
+            tuple(row["parties"]),
+            row["address"],
+            row["postcode"],
+            row["city"],
+            _moment(row["created_at"]),
+            _moment(row["updated_at"]),
+            _moment(row["finalized_at"]),
+        )
 
     def as_json(self) -> dict[str, Any]:
-        data = {name: getattr(self, name) for name in _FIELDS}
+        data = self._asdict()
         data["parties"] = list(self.parties)
-        for name in _MOMENTS:
+        for name in ("created_at", "updated_at", "finalized_at"):
             data[name] = _stamp(data[name])
         return data
 
 
-_FIELDS = tuple(field.name for field in fields(Summary))
-_MOMENTS = ("created_at", "updated_at", "finalized_at")
-# The keys of a row as summary_row writes it: the Summary's fields and the search text.
-SUMMARY_KEYS = frozenset({*_FIELDS, "search"})
+# The keys of a row as summary_row writes it: the Summary's fields, the search text and the
+# moment of the last change in microseconds since 1970 (sorting 20,000 rows by it is quick).
+SUMMARY_KEYS = frozenset({*Summary._fields, "search", "changed"})
 
 
 def _moment(text: str | None) -> dt.datetime | None:
