@@ -108,7 +108,8 @@ class SummaryIndex:
         with os.scandir(self.layout.checks) as entries:
             for entry in entries:
                 check_id = entry.name.removesuffix(".json")
-                if entry.name.endswith(".json") and CHECK_ID.fullmatch(check_id):
+                known = check_id in self.rows  # only a new name needs the slower pattern test
+                if entry.name.endswith(".json") and (known or CHECK_ID.fullmatch(check_id)):
                     info = entry.stat()
                     on_disk[check_id] = [info.st_mtime_ns, info.st_size]
         gone = self.rows.keys() - on_disk.keys()
