@@ -837,16 +837,16 @@ def run(args: argparse.Namespace, root: Path) -> None:
         f"  {'':<44}{'median':>9}{'p95':>9}{'n':>5}  {'median':>9}{'p95':>9}{'n':>5}{'big/sm':>8}"
     )
     cold_median = statistics.median(store_big.cold)
-    for label, big, small in (
+    for label, at_big, at_small in (
         ("store.set_answer, random check (not open)", store_big.cold, store_small.cold),
         ("store.set_answer, same check again (open)", store_big.warm, store_small.warm),
     ):
-        median = statistics.median(big)
-        ratio = median / statistics.median(small)
+        median = statistics.median(at_big)
+        ratio = median / statistics.median(at_small)
         latency_line(
             label,
-            big,
-            small,
+            at_big,
+            at_small,
             f"target ≤ {TARGET_CHANGE_MS:g} ms: {verdict(median <= TARGET_CHANGE_MS)}; "
             f"ratio ≤ {TARGET_RATIO:g}: {verdict(ratio <= TARGET_RATIO)}",
         )
