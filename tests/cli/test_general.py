@@ -78,7 +78,7 @@ def test_the_domain_loads_no_gui_storage_or_pdf_library() -> None:
 
 def test_a_mistyped_command_gets_usage_and_one_error_line() -> None:
     result = run_subprocess("--lang", "nl", "templates", "shw")
-    assert result.code == 2
+    assert result.code == 1
     assert result.err.startswith("gebruik: vastgoedcheck templates")
     assert "fout: argument ACTIE: invalid choice: 'shw'" in result.err
     assert "Traceback" not in result.err
