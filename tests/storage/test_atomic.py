@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,43 +34,39 @@ def test_a_write_replaces_the_whole_file_and_leaves_nothing_behind(tmp_path: Pat
     assert leftovers(tmp_path) == []
 
 
-def test_a_failed_rename_leaves_the_old_file_and_drops_the_changed_memory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _refuse(*args: object) -> None:
+    raise OSError(errno.EACCES, "Permission denied")
+
+
+def _full(*args: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    ("step", "failure", "reason"),
+    [("replace", _refuse, "Permission denied"), ("fsync", _full, "No space left")],
+    ids=["rename-refused", "disk-full"],
+)
+def test_a_failed_write_leaves_the_old_file_and_drops_the_changed_memory(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    step: str,
+    failure: Callable[..., None],
+    reason: str,
 ) -> None:
     path = tmp_path / "db.json"
     database, _storage = open_database(path)
     database.insert({"answer": "no"})
     before = path.read_bytes()
-
-    def refuse(source: object, target: object) -> None:
-        raise OSError(errno.EACCES, "Permission denied")
-
-    monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(StoreWriteError, match=r"could not be saved .*nothing was changed"):
+    monkeypatch.setattr(os, step, failure)
+    with pytest.raises(
+        StoreWriteError, match=rf"could not be saved \({reason}.*nothing was changed"
+    ):
         database.update({"answer": "yes"})
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert leftovers(tmp_path) == []
     assert database.all() == [{"answer": "no"}]  # not the half-made change
-
-
-def test_a_full_disk_during_fsync_changes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "db.json"
-    database, _storage = open_database(path)
-    database.insert({"answer": "no"})
-    before = path.read_bytes()
-
-    def full(descriptor: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(StoreWriteError, match="No space left"):
-        database.insert({"answer": "maybe"})
-    monkeypatch.undo()
-    assert path.read_bytes() == before and leftovers(tmp_path) == []
-    assert len(database) == 1
 
 
 def test_a_batch_is_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
