@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -73,9 +74,10 @@ class FolderLock:
             "host": socket.gethostname(),
             "since": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
-        os.ftruncate(descriptor, 0)
-        os.lseek(descriptor, 0, os.SEEK_SET)
-        os.write(descriptor, json.dumps(details).encode("utf-8"))
+        with contextlib.suppress(OSError):  # the details only make messages clearer
+            os.ftruncate(descriptor, 0)
+            os.lseek(descriptor, 0, os.SEEK_SET)
+            os.write(descriptor, json.dumps(details).encode("utf-8"))
 
     def _holder(self) -> dict[str, Any] | None:
         try:
@@ -98,7 +100,6 @@ class FolderLock:
         if self._descriptor is None:
             return
         descriptor, self._descriptor = self._descriptor, None
-        try:
-            os.ftruncate(descriptor, 0)
-        finally:
-            os.close(descriptor)  # closing the descriptor releases the lock
+        with contextlib.suppress(OSError):
+            os.ftruncate(descriptor, 0)  # below Windows' locked byte, so allowed there too
+        os.close(descriptor)  # closing the descriptor releases the lock
