@@ -66,3 +66,15 @@ def test_a_missing_or_unreadable_file_is_one_sentence(store: Store, tmp_path: Pa
     with pytest.raises(StoreError, match="is not a file"):
         store.add_attachment(check.id, "RES-19", tmp_path)
     assert store.get(check.id).answers == {}
+
+
+def test_a_damaged_or_lost_attachment_is_never_handed_out(store: Store, photo: Path) -> None:
+    check = new_draft(store)
+    sha = store.add_attachment(check.id, "RES-19", photo).sha256
+    stored = store.attachment_path(sha)
+    stored.write_bytes(stored.read_bytes()[:-1] + b"\x00")  # one byte changed on disk
+    with pytest.raises(StoreError, match="is damaged in the store"):
+        store.export_document(check.id)
+    stored.unlink()
+    with pytest.raises(StoreError, match="is missing from the store"):
+        store.export_document(check.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -265,6 +266,13 @@ class Store(DraftEditing):
                             "the attachment {name} of the check {id} is missing from the store"
                         ).format(name=repr(attachment["name"]), id=check_id)
                     ) from None
+                if hashlib.sha256(content).hexdigest() != attachment["sha256"]:
+                    raise StoreError(
+                        _(
+                            "the attachment {name} of the check {id} is damaged in the store; "
+                            "restore it from a backup"
+                        ).format(name=repr(attachment["name"]), id=check_id)
+                    )
                 attachment["content"] = base64.b64encode(content).decode("ascii")
         return document
 
