@@ -98,3 +98,30 @@ def test_an_unwritable_backup_target_is_one_sentence(store: Store, tmp_path: Pat
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="could not be written"):
         store.backup(blocker / "backup.zip")
+
+
+def test_a_backup_with_a_damaged_check_still_restores_the_others(
+    store: Store, tmp_path: Path
+) -> None:
+    good, bad = new_draft(store, "Anna Smit"), new_draft(store, "Piet Klaassen")
+    photo = tmp_path / "gevel.jpg"
+    photo.write_bytes(b"\xff\xd8 photo of the facade")
+    sha = store.add_attachment(good.id, "RES-19", photo).sha256
+    backup = tmp_path / "backup.zip"
+    store.backup(backup)
+    damaged = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(backup) as source, zipfile.ZipFile(damaged, "w") as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == f"checks/{bad.id}.json":
+                content = content[: len(content) // 2]  # cut short
+            if name.endswith(sha):
+                content = b"bit rot"
+            target.writestr(name, content)
+    new_draft(store, "Someone Later")
+
+    assert store.restore(damaged) == 1
+    assert [s.id for s in store.summaries()] == [good.id]
+    left_out = [p for p in store.problems if "left out" in p]
+    assert len(left_out) == 1 and bad.id in left_out[0] and sha in left_out[0]
+    assert not store.attachment_path(sha).exists()

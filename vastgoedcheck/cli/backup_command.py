@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.cli.output import say
-from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
+from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store, warn
 from vastgoedcheck.i18n import _, ngettext
 
 
@@ -44,6 +44,8 @@ def make_backup(args: argparse.Namespace) -> int:
 def restore_backup(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         count = store.restore(args.file)
+        for problem in store.problems:
+            warn(problem)
     say(
         ngettext(
             "Restored {count} check from {file}; the state before was backed up in {folder}",

@@ -105,8 +105,9 @@ def rotate(layout: Layout) -> None:
 
 @dataclass(frozen=True)
 class BackupContents:
-    checks: int
+    checks: int  # check files that will be restored
     schema_version: int
+    left_out: tuple[str, ...] = ()  # damaged members, not restored
 
 
 def _not_a_backup(source: Path, why: str) -> StoreError:
@@ -115,8 +116,37 @@ def _not_a_backup(source: Path, why: str) -> StoreError:
     )
 
 
+def _schema_version(content: bytes) -> int | None:
+    try:
+        data: Any = json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    records = data.get("meta") if isinstance(data, dict) else None
+    record = next(iter(records.values()), None) if isinstance(records, dict) else None
+    version = record.get("schema_version") if isinstance(record, dict) else None
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
+
+
+def _intact(name: str, content: bytes) -> bool:
+    """Whether a check or attachment member is what the store wrote (at least in form)."""
+    match = _MEMBER.fullmatch(name)
+    assert match is not None
+    if match["sha"]:
+        in_place = match["prefix"] == match["sha"][:2]
+        return in_place and hashlib.sha256(content).hexdigest() == match["sha"]
+    try:
+        return isinstance(json.loads(content.decode("utf-8")), dict)
+    except (UnicodeDecodeError, ValueError):
+        return False
+
+
 def inspect_backup(source: Path, newest_schema: int) -> BackupContents:
-    """Read every member of the backup at ``source``; StoreError when it cannot be restored."""
+    """Read every member of the backup at ``source``.
+
+    StoreError when it cannot be restored at all: not a zip, no readable ``meta.json``, a file
+    the store does not make, or made by a newer app. A damaged check or attachment is listed in
+    ``left_out``: the rest can still be restored.
+    """
     try:
         archive = zipfile.ZipFile(source)
     except FileNotFoundError:
@@ -127,58 +157,40 @@ def inspect_backup(source: Path, newest_schema: int) -> BackupContents:
         names = archive.namelist()
         if "meta.json" not in names:
             raise _not_a_backup(source, _("it has no meta.json"))
-        checks = 0
-        version: int = 0
         for name in names:
-            match = _MEMBER.fullmatch(name)
-            if match is None:
+            if _MEMBER.fullmatch(name) is None:
                 raise _not_a_backup(
                     source, _("it holds an unexpected file {name}").format(name=repr(name))
                 )
+        left_out = []
+        version: int | None = None
+        for name in names:
             try:
                 content = archive.read(name)
-            except (zipfile.BadZipFile, OSError, ValueError) as error:  # CRC errors included
-                raise _not_a_backup(source, str(error)) from None
-            if match["sha"]:
-                if hashlib.sha256(content).hexdigest() != match["sha"] or (
-                    match["prefix"] != match["sha"][:2]
-                ):
-                    raise _not_a_backup(
-                        source, _("the attachment {name} is damaged").format(name=name)
-                    )
-                continue
-            try:
-                data = json.loads(content.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
-                raise _not_a_backup(source, _("{name} is damaged").format(name=name)) from None
-            if not isinstance(data, dict):
-                raise _not_a_backup(source, _("{name} is damaged").format(name=name))
+            except (zipfile.BadZipFile, OSError, ValueError):  # CRC errors included
+                content = None
             if name == "meta.json":
-                records: Any = data.get("meta")
-                record: Any = (
-                    next(iter(records.values()), None) if isinstance(records, dict) else None
-                )
-                found = record.get("schema_version") if isinstance(record, dict) else None
-                if not isinstance(found, int):
-                    raise _not_a_backup(source, _("meta.json has no schema version"))
-                version = found
-                if version > newest_schema:
-                    raise _not_a_backup(
-                        source, _("it was made by a newer version of vastgoedcheck")
-                    )
-            else:
-                checks += 1
-    return BackupContents(checks=checks, schema_version=version)
+                version = None if content is None else _schema_version(content)
+            elif content is None or not _intact(name, content):
+                left_out.append(name)
+        if version is None:
+            raise _not_a_backup(source, _("its meta.json is damaged"))
+        if version > newest_schema:
+            raise _not_a_backup(source, _("it was made by a newer version of vastgoedcheck"))
+    checks = sum(1 for name in names if name.startswith("checks/") and name not in left_out)
+    return BackupContents(checks, version, tuple(left_out))
 
 
-def restore_backup(layout: Layout, source: Path) -> None:
-    """Replace the store's files with those in ``source`` (already inspected)."""
+def restore_backup(layout: Layout, source: Path, contents: BackupContents) -> None:
+    """Replace the store's files with those in ``source`` (inspected as ``contents``)."""
     staging, replaced = layout.root / _STAGING, layout.root / _REPLACED
     for folder in (staging, replaced):
         shutil.rmtree(folder, ignore_errors=True)
     try:
         with zipfile.ZipFile(source) as archive:
-            archive.extractall(staging)  # member names were checked by inspect_backup
+            for name in archive.namelist():  # names were checked by inspect_backup
+                if name not in contents.left_out:
+                    archive.extract(name, staging)
         for name in ("checks", "attachments"):
             (staging / name).mkdir(exist_ok=True)
         replaced.mkdir()
@@ -189,10 +201,12 @@ def restore_backup(layout: Layout, source: Path) -> None:
         for cache in (layout.index, layout.journal):
             cache.unlink(missing_ok=True)
         fsync_folder(layout.root)
-    except OSError as error:
+    except (OSError, zipfile.BadZipFile) as error:
         finish_interrupted_restore(layout)  # put the store back as it was
         raise StoreWriteError(
-            _("the backup could not be restored ({reason})").format(reason=error.strerror or error)
+            _("the backup could not be restored ({reason})").format(
+                reason=getattr(error, "strerror", None) or error
+            )
         ) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)

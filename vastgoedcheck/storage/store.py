@@ -22,7 +22,7 @@ from vastgoedcheck.exchange.writing import (
     check_document,
     document_fingerprint,
 )
-from vastgoedcheck.i18n import _
+from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import backups
 from vastgoedcheck.storage.atomic import fsync_folder
@@ -341,8 +341,16 @@ class Store(DraftEditing):
         first. Returns the number of checks restored."""
         contents = backups.inspect_backup(source, SCHEMA_VERSION)
         safety = backups.special_backup(self.layout, "before-restore")
-        backups.restore_backup(self.layout, source)
+        backups.restore_backup(self.layout, source, contents)
         self.problems.clear()
+        if contents.left_out:
+            self.problems.append(
+                ngettext(
+                    "{count} damaged file in the backup was left out: {files}",
+                    "{count} damaged files in the backup were left out: {files}",
+                    len(contents.left_out),
+                ).format(count=len(contents.left_out), files=", ".join(contents.left_out))
+            )
         self._connect()
         migrate(self.meta, self.layout, self.actor, MIGRATIONS)
         self.problems += self.index.load(self.checks.stored_row)
