@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
@@ -147,3 +150,15 @@ def test_an_unknown_id_is_one_clear_sentence(store: Store) -> None:
         store.get("nonsense")
     with pytest.raises(StoreError, match="no check"):
         store.set_answer("7705d89a-269f-4bc1-83c4-c3c0904a5bad", "RES-03", FlagValue.YES)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file modes are POSIX")
+def test_only_the_user_can_read_the_stored_checks(store: Store, tmp_path: Path) -> None:
+    check = new_draft(store)
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8 photo")
+    store.add_attachment(check.id, "RES-19", photo)
+    store.backup(store.layout.backups / "mine.zip")
+    store.close()
+    paths = [store.layout.root, *store.layout.root.rglob("*")]
+    assert {oct(p.stat().st_mode & 0o077) for p in paths} == {"0o0"}

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -58,6 +58,17 @@ def _replace(source: Path, target: Path) -> None:
             time.sleep(0.05)
 
 
+# Checks hold personal data: files are readable by their owner only (where the system has modes).
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def private_writer(path: Path) -> BinaryIO:
+    """``path`` opened for writing, created readable by its owner only."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    return os.fdopen(os.open(path, flags, PRIVATE_FILE), "wb")
+
+
 def discard(path: Path) -> None:
     """Remove a temporary file if it is there; a failure to do so changes nothing."""
     with contextlib.suppress(OSError):
@@ -72,7 +83,7 @@ def write_atomically(path: Path, payload: bytes) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-        descriptor = os.open(temporary, flags, 0o600)
+        descriptor = os.open(temporary, flags, PRIVATE_FILE)
         try:
             view = memoryview(payload)
             while view:

@@ -7,7 +7,14 @@ import os
 from pathlib import Path
 
 from vastgoedcheck.i18n import _
-from vastgoedcheck.storage.atomic import discard, flush_to_disk, fsync_folder, write_atomically
+from vastgoedcheck.storage.atomic import (
+    PRIVATE_FOLDER,
+    discard,
+    flush_to_disk,
+    fsync_folder,
+    private_writer,
+    write_atomically,
+)
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.layout import Layout
 
@@ -31,7 +38,7 @@ class AttachmentFiles:
         target = self.path(sha256)
         if not target.is_file():
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                target.parent.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
                 write_atomically(target, content)
             except OSError as error:
                 raise _write_error(error) from error
@@ -49,11 +56,11 @@ class AttachmentFiles:
                         file=source.name, limit=MAX_ATTACHMENT_BYTES // 1_000_000
                     )
                 )
-            self.layout.attachments.mkdir(parents=True, exist_ok=True)
+            self.layout.attachments.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
             temporary = self.layout.attachments / f".incoming.{os.getpid()}.tmp"
             digest = hashlib.sha256()
             try:
-                with source.open("rb") as reader, temporary.open("wb") as writer:
+                with source.open("rb") as reader, private_writer(temporary) as writer:
                     while chunk := reader.read(_CHUNK):
                         digest.update(chunk)
                         writer.write(chunk)
@@ -62,7 +69,7 @@ class AttachmentFiles:
                 sha256 = digest.hexdigest()
                 target = self.path(sha256)
                 if not target.is_file():  # content already stored is not stored twice
-                    target.parent.mkdir(exist_ok=True)
+                    target.parent.mkdir(PRIVATE_FOLDER, exist_ok=True)
                     os.replace(temporary, target)
                     fsync_folder(target.parent)
             finally:

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.i18n import _
-from vastgoedcheck.storage.atomic import discard, flush_to_disk, fsync_folder
+from vastgoedcheck.storage.atomic import (
+    PRIVATE_FOLDER,
+    discard,
+    flush_to_disk,
+    fsync_folder,
+    private_writer,
+)
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.layout import CHECK_ID, SHA256, Layout
 
@@ -51,12 +57,13 @@ def write_backup(layout: Layout, target: Path) -> int:
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     members = _members(layout)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-            for path, name, compression in members:
-                if path.exists():
-                    archive.write(path, name, compress_type=compression)
-        with temporary.open("rb+") as handle:
+        target.parent.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
+        with private_writer(temporary) as handle:
+            with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+                for path, name, compression in members:
+                    if path.exists():
+                        archive.write(path, name, compress_type=compression)
+            handle.flush()
             flush_to_disk(handle.fileno())
         os.replace(temporary, target)
         fsync_folder(target.parent)

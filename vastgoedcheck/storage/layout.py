@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.storage.atomic import PRIVATE_FOLDER
 from vastgoedcheck.storage.errors import StoreWriteError
 
 CHECK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
@@ -72,7 +73,7 @@ class Layout:
 
     def create_folders(self) -> None:
         for folder in (self.root, self.checks, self.attachments, self.backups):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
 
     def remove_temporary_files(self) -> None:
         """Remove the temporary files a killed process may have left (only the lock holder
@@ -84,7 +85,7 @@ class Layout:
 
     def move_aside(self, path: Path) -> Path:
         """Move a damaged file to ``damaged/`` under a time-stamped name, and return that."""
-        self.damaged.mkdir(exist_ok=True)
+        self.damaged.mkdir(PRIVATE_FOLDER, exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.damaged / f"{stamp}-{path.name}"
         counter = 1
