@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
-from vastgoedcheck.domain.check import Decision, Status
+from vastgoedcheck.domain.check import Decision, Examiner, Party, PartyKind, Status
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.exchange.writing import check_document, document_fingerprint
 from vastgoedcheck.packs.registry import PackRegistry
@@ -162,3 +162,44 @@ def test_only_the_user_can_read_the_stored_checks(store: Store, tmp_path: Path) 
     store.close()
     paths = [store.layout.root, *store.layout.root.rglob("*")]
     assert {oct(p.stat().st_mode & 0o077) for p in paths} == {"0o0"}
+
+
+def test_parties_and_property_are_checked_normalised_and_logged(store: Store) -> None:
+    check = new_draft(store)
+    tenant = Party("tenant", PartyKind.PERSON, {"name": "Zofia Wiśniewska", "phone": "0612345678"})
+    store.set_parties(check.id, [tenant, Party("guarantor", PartyKind.PERSON, {"name": "Jan"})])
+    changed = store.set_property(
+        check.id, {"address": "Lindenlaan 4", "postcode": "1234ab", "city": "Amersfoort"}
+    )
+    assert changed.property["postcode"] == "1234 AB"
+    assert [s.parties for s in store.summaries()] == [("Zofia Wiśniewska", "Jan")]
+    assert store.summaries(search="amersfoort")[0].id == check.id
+    [event] = [e for e in store.events(check.id) if e.action == "property"]
+    assert event.old["city"] == "Utrecht" and event.new["city"] == "Amersfoort"
+
+    before = store.layout.check_file(check.id).read_bytes()
+    with pytest.raises(StoreError, match="does not ask for 'nationality'"):
+        store.set_parties(
+            check.id, [Party("tenant", PartyKind.PERSON, {"name": "X", "nationality": "NL"})]
+        )
+    with pytest.raises(StoreError, match="postcode"):
+        store.set_property(check.id, {"postcode": "35111"})
+    with pytest.raises(StoreError, match="looks like a BSN"):
+        store.set_examiner(check.id, Examiner("M. Jansen 111222333", "Jansen Vastgoedbeheer"))
+    assert store.layout.check_file(check.id).read_bytes() == before
+
+
+def test_the_examiner_and_language_are_kept_with_the_check(
+    store: Store, registry: PackRegistry
+) -> None:
+    check = new_draft(store)
+    store.set_examiner(check.id, Examiner("M. Jansen", "Jansen Vastgoedbeheer"))
+    store.set_language(check.id, "en")
+    store.close()
+    reopened = Store.open(store.layout.root, registry, actor="tester")
+    try:
+        kept = reopened.get(check.id)
+        assert kept.examiner == Examiner("M. Jansen", "Jansen Vastgoedbeheer")
+        assert kept.language == "en"
+    finally:
+        reopened.close()

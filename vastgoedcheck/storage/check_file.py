@@ -23,9 +23,6 @@ class CheckFile:
         self._events = database.table("events", cache_size=0)
         self._summary = database.table("summary", cache_size=0)
 
-    def exists(self) -> bool:
-        return self.storage.read() is not None
-
     def revision_numbers(self) -> list[int]:
         return sorted(doc.doc_id for doc in self._revisions.all())
 
