@@ -9,7 +9,7 @@ import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
 from vastgoedcheck.domain.check import Decision, Examiner, Party, PartyKind, Status
-from vastgoedcheck.domain.pack import FlagValue
+from vastgoedcheck.domain.pack import FlagValue, Role
 from vastgoedcheck.exchange.writing import check_document, document_fingerprint
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import NotComplete, StoreError
@@ -203,3 +203,11 @@ def test_the_examiner_and_language_are_kept_with_the_check(
         assert kept.language == "en"
     finally:
         reopened.close()
+
+
+def test_a_draft_for_a_role_the_pack_is_not_meant_for_is_refused(store: Store) -> None:
+    pack = store.registry.get("landlord-residential")
+    assert pack is not None
+    with pytest.raises(StoreError, match="not meant for a notary; it is for: landlord, broker"):
+        store.create(pack, Role.NOTARY)
+    assert store.summaries() == [] and list(store.layout.checks.iterdir()) == []

@@ -31,6 +31,15 @@ def attachment_ids(check: Check) -> frozenset[str]:
     return frozenset(a.sha256 for answer in check.answers.values() for a in answer.attachments)
 
 
+def missing_pack(check_id: str, pack_id: str, version: str) -> StoreError:
+    return StoreError(
+        _(
+            "the check {id} uses version {version} of the pack {pack}, which this installation "
+            "does not have"
+        ).format(id=check_id, version=version, pack=pack_id)
+    )
+
+
 @dataclass
 class OpenCheck:
     file: CheckFile
@@ -129,12 +138,7 @@ class CheckFiles:
         if isinstance(pack_ref, dict):
             pack_id, version = str(pack_ref.get("id")), str(pack_ref.get("version"))
             if self.registry.get(pack_id, version) is None:
-                raise StoreError(
-                    _(
-                        "the check {id} uses version {version} of the pack {pack}, which this "
-                        "installation does not have"
-                    ).format(id=check_id, version=version, pack=pack_id)
-                )
+                raise missing_pack(check_id, pack_id, version)
         try:
             check, pack = check_from_document(document, self.registry)
         except InvalidCheck as error:

@@ -62,13 +62,7 @@ class DraftEditing:
         parties: Sequence[Party] = (),
         property_data: Mapping[str, object] | None = None,
     ) -> Check:
-        """A new draft of ``pack``, stored at once."""
-        if role not in pack.roles:
-            raise StoreError(
-                _("the pack {pack} is not meant for a {role}; it is for: {roles}").format(
-                    pack=pack.id, role=role.value, roles=", ".join(pack.roles)
-                )
-            )
+        """A new draft of ``pack``, stored at once (validated like an imported check)."""
         moment = now()
         check = Check(
             id=str(uuid.uuid4()),

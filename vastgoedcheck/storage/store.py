@@ -29,7 +29,7 @@ from vastgoedcheck.storage.atomic import fsync_folder
 from vastgoedcheck.storage.attachments import AttachmentFiles
 from vastgoedcheck.storage.audit import AuditEvent, event_from_record
 from vastgoedcheck.storage.check_file import CheckFile
-from vastgoedcheck.storage.checks import CheckFiles, OpenCheck, attachment_ids
+from vastgoedcheck.storage.checks import CheckFiles, OpenCheck, attachment_ids, missing_pack
 from vastgoedcheck.storage.editing import DraftEditing
 from vastgoedcheck.storage.errors import NotComplete, StoreError, StoreWriteError
 from vastgoedcheck.storage.importing import prepare_import
@@ -160,12 +160,7 @@ class Store(DraftEditing):
     def pack_of(self, check: Check) -> Pack:
         pack = self.registry.get(check.pack_id, check.pack_version)
         if pack is None:
-            raise StoreError(
-                _(
-                    "the check {id} uses version {version} of the pack {pack}, which this "
-                    "installation does not have"
-                ).format(id=check.id, version=check.pack_version, pack=check.pack_id)
-            )
+            raise missing_pack(check.id, check.pack_id, check.pack_version)
         return pack
 
     def events(self, check_id: str) -> list[AuditEvent]:
