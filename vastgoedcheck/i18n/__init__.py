@@ -7,12 +7,13 @@ Messages are written in English in the code; the Dutch catalogue lives in
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import gettext
 import io
 import locale
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from vastgoedcheck.paths import translations_dir
@@ -24,6 +25,10 @@ DEFAULT_LANGUAGE = "nl"
 _active: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
 _cache: dict[str, gettext.NullTranslations] = {}
+# A language used by one thread for a while (a report in another language than the UI's).
+_scoped: contextvars.ContextVar[tuple[str, gettext.NullTranslations] | None] = (
+    contextvars.ContextVar("vastgoedcheck_language", default=None)
+)
 
 
 def detect_language(environ: Mapping[str, str] | None = None) -> str:
@@ -72,23 +77,46 @@ def _load(language: str) -> gettext.NullTranslations:
     return gettext.NullTranslations()
 
 
+def _catalogue(language: str) -> gettext.NullTranslations:
+    if language not in _cache:
+        _cache[language] = _load(language)
+    return _cache[language]
+
+
 def set_language(language: str | None) -> str:
     """Switch the active language (``nl`` or ``en``; None: follow the system) and return it."""
     global _active, _language
     chosen = language if language in LANGUAGES else detect_language()
-    if chosen not in _cache:
-        _cache[chosen] = _load(chosen)
-    _active, _language = _cache[chosen], chosen
+    _active, _language = _catalogue(chosen), chosen
     return chosen
 
 
+@contextlib.contextmanager
+def language_scope(language: str) -> Iterator[None]:
+    """Use ``language`` in this thread only, e.g. to write a report in another language than
+    the one the UI speaks; the rest of the program keeps its language."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    token = _scoped.set((language, _catalogue(language)))
+    try:
+        yield
+    finally:
+        _scoped.reset(token)
+
+
 def current_language() -> str:
-    return _language
+    scoped = _scoped.get()
+    return _language if scoped is None else scoped[0]
+
+
+def _translations() -> gettext.NullTranslations:
+    scoped = _scoped.get()
+    return _active if scoped is None else scoped[1]
 
 
 def _(message: str) -> str:
     """Translate ``message`` into the active language."""
-    return _active.gettext(message)
+    return _translations().gettext(message)
 
 
 def N_(message: str) -> str:
@@ -97,4 +125,4 @@ def N_(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    return _active.ngettext(singular, plural, count)
+    return _translations().ngettext(singular, plural, count)
