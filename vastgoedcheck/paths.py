@@ -42,6 +42,10 @@ def checklists_dir() -> Path:
     return resources_dir() / "checklists"
 
 
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
 def schema_path(name: str) -> Path:
     return resources_dir() / "schema" / name
 
