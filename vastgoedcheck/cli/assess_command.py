@@ -8,7 +8,7 @@ from typing import Any
 
 from vastgoedcheck.cli.output import UserError, print_json, say
 from vastgoedcheck.cli.templates_command import load_registry
-from vastgoedcheck.domain.assessment import Assessment, Outcome, assess
+from vastgoedcheck.domain.assessment import Assessment, assess
 from vastgoedcheck.domain.check import Check
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.exchange.reading import InvalidCheck, read_check_file
@@ -17,6 +17,7 @@ from vastgoedcheck.i18n.formatting import format_number
 from vastgoedcheck.i18n.labels import role_label
 from vastgoedcheck.i18n.outcome_text import (
     channel_label,
+    decision_label,
     follow_up_text,
     outcome_label,
     reason_text,
@@ -82,11 +83,10 @@ def print_assessment(check: Check, pack: Pack, result: Assessment) -> None:
         say(stop_label())
     say(_("Score: {score}").format(score=format_number(result.score)))
     if check.decision is not None:
-        decided = check.decision.outcome
-        label = stop_label() if decided == "stop" else outcome_label(Outcome[decided.upper()])
         say(
             _("Your recorded decision: {decision}. {reasoning}").format(
-                decision=label, reasoning=check.decision.reasoning
+                decision=decision_label(check.decision.outcome),
+                reasoning=check.decision.reasoning,
             )
         )
     sections = [

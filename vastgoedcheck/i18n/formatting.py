@@ -33,3 +33,14 @@ def format_amount(value: Decimal, language: str | None = None) -> str:
 
 def format_number(value: Decimal | int | float, language: str | None = None) -> str:
     return str(format_decimal(value, locale=babel_locale(language)))
+
+
+def format_file_size(size: int, language: str | None = None) -> str:
+    """A file size as a person reads it: ``850 B``, ``12,4 kB``, ``3,1 MB``."""
+    locale = babel_locale(language)
+    unit, factor = "B", 1
+    for larger, larger_factor in (("kB", 1000), ("MB", 1000**2), ("GB", 1000**3)):
+        if size >= larger_factor:
+            unit, factor = larger, larger_factor
+    amount = size if factor == 1 else round(size / factor, 1)
+    return f"{format_decimal(amount, locale=locale)}\xa0{unit}"

@@ -139,6 +139,11 @@ def stop_label() -> str:
     return _(STOP_LABEL)
 
 
+def decision_label(decided: str) -> str:
+    """A recorded decision (an outcome code, or "stop") in words."""
+    return stop_label() if decided == "stop" else outcome_label(Outcome[decided.upper()])
+
+
 def channel_label(channel: Channel) -> str:
     return _(CHANNEL_LABELS[channel])
 
