@@ -1,0 +1,95 @@
+"""The advice and the decision: outcome with reasons, follow-ups and channels, the recorded
+human decision, and the tipping-off warning of reports about Wwft matters."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from vastgoedcheck.domain.assessment import Outcome
+from vastgoedcheck.i18n import _
+from vastgoedcheck.i18n.formatting import format_datetime, format_number
+from vastgoedcheck.i18n.outcome_text import (
+    FOLLOW_UPS,
+    channel_label,
+    decision_label,
+    follow_up_text,
+    outcome_label,
+    reason_text,
+    stop_label,
+)
+from vastgoedcheck.reports.content import ReportContext, bullets
+from vastgoedcheck.reports.escaping import escape, text_paragraphs
+from vastgoedcheck.reports.styles import SIGNAL, WARNING_FILL, WIDTH, grid
+
+
+def tipping_off_text() -> str:
+    return _(FOLLOW_UPS["tipping_off"])
+
+
+def warning_box(context: ReportContext, lines: list[str]) -> Flowable:
+    """A framed warning that stands out by its frame, its icon and its bold words."""
+    styles = context.styles
+    cells = [[Paragraph(escape("⚠ " + lines[0]), styles.warning)]]
+    cells += [[Paragraph(escape(line), styles.body)] for line in lines[1:]]
+    return grid(
+        cells,
+        [WIDTH],
+        [
+            ("BOX", (0, 0), (-1, -1), 1.5, SIGNAL),
+            ("BACKGROUND", (0, 0), (-1, -1), WARNING_FILL),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (0, 0), 6),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+        ],
+    )
+
+
+def needs_tipping_off_warning(context: ReportContext) -> bool:
+    """Reports about a Wwft matter that calls for a report to FIU-Nederland carry the warning."""
+    if context.profile.indicators:
+        return True
+    return context.assessment.wwft and context.assessment.outcome >= Outcome.REPORT_RECOMMENDED
+
+
+def outcome(context: ReportContext) -> list[Flowable]:
+    styles = context.styles
+    result = context.assessment
+    flowables: list[Flowable] = [context.heading(_("Outcome of the check"))]
+    lines = [outcome_label(result.outcome)]
+    if result.stop:
+        lines.append(stop_label())
+    for line in lines:
+        flowables.append(Paragraph(escape(line), styles.warning))
+    score = _("Score: {score}").format(score=format_number(result.score))
+    flowables.append(Paragraph(escape(score), styles.small))
+    parts = (
+        (_("Why"), [reason_text(r, context.pack, result) for r in result.reasons]),
+        (_("What to do next"), [follow_up_text(f, context.pack) for f in result.follow_ups]),
+        (_("Where to report"), [channel_label(c) for c in result.report_channels]),
+    )
+    for title, items in parts:
+        if items:
+            flowables.append(context.subheading(title))
+            flowables.extend(bullets(items, styles))
+    return flowables
+
+
+def decision(context: ReportContext) -> list[Flowable]:
+    styles = context.styles
+    recorded = context.check.decision
+    title = (
+        _("Why the transaction is deemed unusual")
+        if context.profile.indicators
+        else _("Decision recorded by the examiner")
+    )
+    flowables: list[Flowable] = [context.heading(title)]
+    if recorded is None:
+        text = _("No decision has been recorded yet.")
+        return [*flowables, Paragraph(escape(text), styles.body)]
+    line = _("Decision: {decision}").format(decision=decision_label(recorded.outcome))
+    if recorded.decided_at is not None:
+        line += " (" + format_datetime(recorded.decided_at) + ")"
+    flowables.append(Paragraph(escape(line), styles.cell_bold))
+    prefix = "<b>" + escape(_("Reasoning:")) + "</b> "
+    flowables.extend(text_paragraphs(recorded.reasoning, styles.body, prefix))
+    return flowables

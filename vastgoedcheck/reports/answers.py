@@ -1,0 +1,183 @@
+"""The answers, section by section, with signals marked by an icon and words, never by colour
+alone, and each answer's note and attachments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph
+
+from vastgoedcheck.domain.assessment import ItemResult
+from vastgoedcheck.domain.pack import FlagValue, Kind, Question
+from vastgoedcheck.i18n import _, ngettext
+from vastgoedcheck.i18n.labels import answer_text, kind_label, severity_label
+from vastgoedcheck.reports.content import LONG_VALUE, ReportContext
+from vastgoedcheck.reports.escaping import escape, text_paragraphs
+from vastgoedcheck.reports.profiles import Items
+from vastgoedcheck.reports.styles import RULE, SIGNAL, WIDTH, grid
+
+SIGNAL_ICON = "⚠"
+UNKNOWN_ICON = "?"
+COLUMNS = (WIDTH * 0.12, WIDTH * 0.56, WIDTH * 0.32)
+
+
+def _reading(item: ItemResult) -> str:
+    """How the assessment read a flagged item, e.g. "signal · high · knock-out"."""
+    parts = [kind_label(item.kind), severity_label(item.severity)]
+    if item.knockout:
+        parts.append(_("knock-out"))
+    return " · ".join(parts)
+
+
+def _answer_cell(context: ReportContext, question: Question) -> tuple[list[Flowable], bool]:
+    """The answer as cell content, and whether it is marked as a signal."""
+    styles = context.styles
+    value = context.values.get(question.id)
+    item = context.items.get(question.id)
+    text = answer_text(question, value)
+    if len(text) > LONG_VALUE:
+        text = _("(see below)")
+    if item is not None and item.answer is FlagValue.YES:
+        mark = f"{SIGNAL_ICON} {text.upper()}"
+        return [
+            Paragraph(escape(mark), styles.flag),
+            Paragraph(escape(_reading(item)), styles.small),
+        ], True
+    if item is not None and item.answer is FlagValue.UNKNOWN:
+        mark = f"{UNKNOWN_ICON} {text.upper()}"
+        reading = _("unknown, severity {severity}: find out").format(
+            severity=severity_label(item.severity)
+        )
+        return [
+            Paragraph(escape(mark), styles.cell_bold),
+            Paragraph(escape(reading), styles.small),
+        ], True
+    return [Paragraph(escape(text), styles.cell)], False
+
+
+def _question_block(
+    context: ReportContext, question: Question, photo_numbers: dict[str, int]
+) -> list[Flowable]:
+    styles = context.styles
+    answer_cell, marked = _answer_cell(context, question)
+    label = question.label.get(context.language)
+    commands: list[tuple[Any, ...]] = [
+        ("LINEABOVE", (0, 0), (-1, 0), 0.3, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if marked:
+        commands.append(("LINEBEFORE", (0, 0), (0, 0), 2.5, SIGNAL))
+    row = [
+        Paragraph(escape(question.id), styles.cell_bold),
+        Paragraph(escape(label), styles.cell),
+        answer_cell,
+    ]
+    table = grid([row], COLUMNS, commands, split_rows=True)
+    rest: list[Flowable] = []
+    answer = context.check.answers.get(question.id)
+    full_text = answer_text(question, context.values.get(question.id))
+    if len(full_text) > LONG_VALUE:
+        rest.extend(text_paragraphs(context.note_text(full_text), styles.note))
+    if answer is not None and answer.note.strip():
+        prefix = "<b>" + escape(_("Note:")) + "</b> "
+        rest.extend(text_paragraphs(context.note_text(answer.note.strip()), styles.note, prefix))
+    if answer is not None and answer.attachments:
+        names = []
+        for attachment in answer.attachments:
+            number = photo_numbers.get(attachment.sha256)
+            names.append(
+                _("{name} (photo {number})").format(name=attachment.name, number=number)
+                if number is not None
+                else attachment.name
+            )
+        line = ngettext("Attachment: {names}", "Attachments: {names}", len(names)).format(
+            names=", ".join(names)
+        )
+        rest.append(Paragraph(escape(line), styles.note))
+    # The question and the start of its note stay on one page; a long note flows on.
+    table.keepWithNext = bool(rest)
+    return [table, *rest]
+
+
+def _summary_line(context: ReportContext, questions: list[Question]) -> str:
+    answered = sum(1 for q in questions if context.values.get(q.id) is not None)
+    signals = sum(1 for q in questions if q.id in context.flagged)
+    counted = _("{answered} of {total} answered").format(answered=answered, total=len(questions))
+    return (
+        counted
+        + ", "
+        + ngettext("{count} signal", "{count} signals", signals).format(count=signals)
+    )
+
+
+def answers(context: ReportContext, photo_numbers: dict[str, int]) -> list[Flowable]:
+    """The shown answers, grouped by the pack's sections; every answer in the dossier, the
+    observations in the reports for the police and the municipality, the indicators for FIU."""
+    if context.profile.indicators:
+        return indicators(context, photo_numbers)
+    styles = context.styles
+    complete = context.profile.items is Items.ALL
+    flowables: list[Flowable] = [
+        context.heading(_("Answers") if complete else _("What was observed"))
+    ]
+    if complete:
+        legend = _(
+            "{icon} marks an answer that is a signal; {unknown} an unknown answer on a "
+            "serious item."
+        ).format(icon=SIGNAL_ICON, unknown=UNKNOWN_ICON)
+        flowables.append(Paragraph(escape(legend), styles.legend))
+    if not context.shown:
+        empty = (
+            _("No question of this checklist has been answered.")
+            if complete
+            else _("No signal was answered 'yes' in this check.")
+        )
+        flowables.append(Paragraph(escape(empty), styles.body))
+    shown = {q.id for q in context.shown}
+    for section in context.pack.sections:
+        questions = [q for q in section.questions if q.id in shown]
+        if not questions:
+            continue
+        section_title = section.title.get(context.language)
+        if complete:
+            section_title += "  (" + _summary_line(context, questions) + ")"
+        flowables.append(context.subheading(section_title))
+        for question in questions:
+            flowables.extend(_question_block(context, question, photo_numbers))
+    return flowables
+
+
+def indicators(context: ReportContext, photo_numbers: dict[str, int]) -> list[Flowable]:
+    """The Wwft indicators met, objective first, then the subjective signals and the due
+    diligence findings, each with the details and notes that say why."""
+    styles = context.styles
+    groups = (
+        (Kind.OBJECTIVE, _("Objective indicators met")),
+        (Kind.SIGNAL, _("Signals for the subjective indicator")),
+        (Kind.DUTY, _("Client due diligence findings")),
+    )
+    flowables: list[Flowable] = [context.heading(_("Indicators met and why"))]
+    details = [q for q in context.shown if q.id not in context.flagged]
+    if not context.flagged:
+        flowables.append(
+            Paragraph(
+                escape(_("No indicator or signal was answered 'yes' in this check.")), styles.body
+            )
+        )
+    for kind, title in groups:
+        questions = [
+            q
+            for q in context.shown
+            if context.flagged.get(q.id) and context.flagged[q.id].kind is kind
+        ]
+        if not questions:
+            continue
+        flowables.append(context.subheading(title))
+        for question in questions:
+            flowables.extend(_question_block(context, question, photo_numbers))
+    if details:
+        flowables.append(context.subheading(_("Details recorded with these items")))
+        for question in details:
+            flowables.extend(_question_block(context, question, photo_numbers))
+    return flowables

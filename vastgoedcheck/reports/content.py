@@ -1,0 +1,143 @@
+"""What one report is about (check, pack, profile, assessment) and the building blocks its
+parts share: label/value tables, bullet lists, notes with data minimisation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from reportlab.platypus import Flowable, Paragraph
+
+from vastgoedcheck.domain.assessment import Assessment, ItemResult
+from vastgoedcheck.domain.check import AnswerValue, Check
+from vastgoedcheck.domain.conditions import visible_question_ids
+from vastgoedcheck.domain.pack import FlagValue, Pack, Question, QuestionType, Validator
+from vastgoedcheck.i18n import _
+from vastgoedcheck.reports.escaping import escape, text_paragraphs
+from vastgoedcheck.reports.profiles import Items, Profile
+from vastgoedcheck.reports.styles import RULE, SHADE, WIDTH, Styles, grid
+
+# Label/value rows longer than this are printed as flowing paragraphs under the table.
+LONG_VALUE = 600
+
+# What data-minimised notes lose: account numbers, amounts and ID-document numbers.
+_REMOVED = (
+    re.compile(r"\b[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b"),
+    re.compile(r"(?:€|\bEUR\b|\beuro\b)\s?[0-9][0-9.,]*(?:\s?(?:k|mln|miljoen|million)\b)?", re.I),
+    re.compile(r"\b[0-9][0-9.,]*\s?(?:k\s?)?(?:€|EUR\b|euro\b|,-)", re.I),
+    re.compile(r"\b[A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9]\b"),
+)
+
+
+def minimised(text: str) -> str:
+    """``text`` without amounts, account numbers and ID-document numbers."""
+    marker = _("[removed]")
+    for pattern in _REMOVED:
+        text = pattern.sub(marker, text)
+    return text
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    check: Check
+    pack: Pack
+    profile: Profile
+    assessment: Assessment
+    styles: Styles
+    language: str
+    attachment_path: Callable[[str], Path]
+
+    @cached_property
+    def values(self) -> dict[str, AnswerValue | None]:
+        return {qid: answer.value for qid, answer in self.check.answers.items()}
+
+    @cached_property
+    def visible(self) -> set[str]:
+        return visible_question_ids(self.pack, self.values)
+
+    @cached_property
+    def items(self) -> dict[str, ItemResult]:
+        """How the assessment read each answered flag question."""
+        return {item.question_id: item for item in self.assessment.items}
+
+    @cached_property
+    def flagged(self) -> dict[str, ItemResult]:
+        """The items answered "yes", as the assessment read them, that this report may show."""
+        left_out = self.profile.left_out_clusters
+        return {
+            qid: item
+            for qid, item in self.items.items()
+            if item.answer is FlagValue.YES
+            and self._question(item.question_id).cluster not in left_out
+        }
+
+    @cached_property
+    def shown(self) -> list[Question]:
+        """The questions this report shows, in pack order."""
+        if self.profile.items is Items.ALL:
+            return [q for q in self.pack.questions if q.id in self.visible]
+        return [q for q in self.pack.questions if q.id in self.flagged or self._is_detail(q)]
+
+    def _question(self, question_id: str) -> Question:
+        question = self.pack.question(question_id)
+        assert question is not None
+        return question
+
+    def _is_detail(self, question: Question) -> bool:
+        """An answered question asked because a shown signal was "yes" (e.g. the cash amount)."""
+        if question.enable_when is None or question.id not in self.visible:
+            return False
+        if self.values.get(question.id) is None:
+            return False
+        if self.profile.minimise_notes and (
+            question.type is QuestionType.AMOUNT or question.validator is Validator.IBAN
+        ):
+            return False
+        return any(c.question in self.flagged for c in question.enable_when.conditions)
+
+    def note_text(self, text: str) -> str:
+        return minimised(text) if self.profile.minimise_notes else text
+
+    def heading(self, text: str) -> Paragraph:
+        return Paragraph(escape(text), self.styles.heading)
+
+    def subheading(self, text: str) -> Paragraph:
+        return Paragraph(escape(text), self.styles.subheading)
+
+
+def bullets(lines: Iterable[str], styles: Styles, marker: str = "•") -> list[Flowable]:
+    return [Paragraph(escape(line), styles.bullet, bulletText=marker) for line in lines]
+
+
+def label_table(
+    rows: Sequence[tuple[str, str]],
+    styles: Styles,
+    label_width: float = 0.32,
+    width: float = WIDTH,
+) -> list[Flowable]:
+    """Label/value rows as a table; very long values follow it as paragraphs, so no row can
+    grow taller than a page."""
+    cells: list[list[Flowable | list[Paragraph]]] = []
+    long_rows: list[tuple[str, str]] = []
+    for label, value in rows:
+        if len(value) > LONG_VALUE:
+            long_rows.append((label, value))
+            value = _("(see below)")
+        cells.append([Paragraph(escape(label), styles.label), text_paragraphs(value, styles.cell)])
+    flowables: list[Flowable] = []
+    if cells:
+        commands = [
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+            ("BACKGROUND", (0, 0), (0, -1), SHADE),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        widths = [width * label_width, width * (1 - label_width)]
+        flowables.append(grid(cells, widths, commands, split_rows=True))
+    for label, value in long_rows:
+        flowables.append(Paragraph(escape(label), styles.cell_bold))
+        flowables.extend(text_paragraphs(value, styles.body))
+    return flowables

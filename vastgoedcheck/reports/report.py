@@ -1,0 +1,237 @@
+"""A check's report for one recipient: the cover, what the report holds, the parts the profile
+allows, the signature block, in the report's own language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from vastgoedcheck.domain.assessment import Channel, assess
+from vastgoedcheck.domain.check import Check, Status
+from vastgoedcheck.domain.pack import Pack, Role
+from vastgoedcheck.i18n import _, language_scope
+from vastgoedcheck.i18n.formatting import babel_locale, format_datetime
+from vastgoedcheck.i18n.labels import role_label, status_label
+from vastgoedcheck.i18n.outcome_text import channel_label
+from vastgoedcheck.reports import advice, answers, evidence, facts
+from vastgoedcheck.reports.content import ReportContext, bullets, label_table
+from vastgoedcheck.reports.escaping import escape
+from vastgoedcheck.reports.origin import Origin, origin_keywords
+from vastgoedcheck.reports.pages import Metadata, PageFrame, render
+from vastgoedcheck.reports.profiles import PROFILES, Recipient
+from vastgoedcheck.reports.qr import QrCode
+from vastgoedcheck.reports.styles import RULE, WIDTH, grid, make_styles
+
+QR_SIZE = 32 * mm
+OPEN_CHANNELS = (Channel.POLICE, Channel.ANONYMOUS, Channel.MUNICIPALITY)
+
+
+class ReportRefused(Exception):
+    """This report cannot be made for this check; the message is one sentence saying why."""
+
+
+def _refusal(check: Check, recipient: Recipient, wwft: bool) -> str | None:
+    profile = PROFILES[recipient]
+    if profile.wwft_only and not wwft:
+        channels = "; ".join(channel_label(c) for c in OPEN_CHANNELS)
+        if check.role is Role.LANDLORD:
+            why = _(
+                "FIU-Nederland only takes reports from Wwft institutions (estate agents and "
+                "notaries), not from landlords"
+            )
+        else:
+            why = _(
+                "your mediation in a rental below €10,000 a month falls outside the Wwft, so "
+                "FIU-Nederland is not open to you for this check"
+            )
+        return _(
+            "This check cannot be reported to FIU-Nederland: {why}; report instead to: {channels}"
+        ).format(why=why, channels=channels)
+    if profile.needs_final and check.status is Status.DRAFT:
+        return _(
+            "The check {id} is a draft: finalize it first, because a report for {recipient} "
+            "must show a fixed record with its fingerprint"
+        ).format(id=check.id, recipient=_(profile.name))
+    return None
+
+
+def _qr_value(check: Check) -> str:
+    return f"vastgoedcheck:{check.id}:{check.revision}:{check.fingerprint}"
+
+
+def _when(moment: dt.datetime | None) -> str:
+    return format_datetime(moment) if moment is not None else "–"
+
+
+def _cover(context: ReportContext, issued_at: dt.datetime) -> list[Flowable]:
+    check, pack, styles = context.check, context.pack, context.styles
+    rows = [
+        (_("Check"), check.id),
+        (_("Revision"), str(check.revision)),
+        (
+            _("Checklist"),
+            _("{title} ({id}, version {version})").format(
+                title=pack.title.get(context.language), id=pack.id, version=pack.version
+            ),
+        ),
+        (_("Checked as"), role_label(check.role)),
+        (_("Examiner"), check.examiner.name or "–"),
+        (_("Organisation"), check.examiner.organisation or "–"),
+        (_("Started"), _when(check.created_at)),
+        (_("Last changed"), _when(check.updated_at)),
+        (_("Finalized"), _when(check.finalized_at)),
+        (_("Status"), status_label(check.status)),
+        (_("Report made"), format_datetime(issued_at)),
+    ]
+    if check.amends is not None:
+        rows.insert(
+            2,
+            (
+                _("Corrects"),
+                _("revision {revision} (fingerprint {fingerprint}), because: {reason}").format(
+                    revision=check.amends.revision,
+                    fingerprint=check.amends.fingerprint,
+                    reason=check.amends.reason,
+                ),
+            ),
+        )
+    if check.fingerprint:
+        details = label_table(rows, styles, label_width=0.3, width=WIDTH - QR_SIZE - 6 * mm)
+        caption = Paragraph(escape(_("Fingerprint of the check, as a QR code")), styles.small)
+        cover = grid(
+            [[details, [QrCode(_qr_value(check), QR_SIZE), caption]]],
+            [WIDTH - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm],
+            [("LEFTPADDING", (0, 0), (-1, -1), 0)],
+        )
+        block: list[Flowable] = [cover]
+    else:
+        block = label_table(rows, styles, label_width=0.3)
+    title = _(context.profile.title)
+    return [
+        Paragraph(escape(title), styles.title),
+        Paragraph(escape(pack.title.get(context.language)), styles.subtitle),
+        *block,
+    ]
+
+
+def _scope(context: ReportContext) -> list[Flowable]:
+    """What this report contains and what it leaves out, stated on its first page."""
+    profile, styles = context.profile, context.styles
+    flowables: list[Flowable] = [context.heading(_("About this report"))]
+    flowables.extend(bullets([_(line) for line in profile.contains], styles))
+    flowables.extend(bullets([_(line) for line in profile.omits], styles))
+    return flowables
+
+
+def _signature(context: ReportContext) -> list[Flowable]:
+    styles = context.styles
+    examiner = context.check.examiner
+    blank = "_" * 40
+    rows: list[list[Flowable]] = [
+        [
+            Paragraph(escape(_("Name")), styles.label),
+            Paragraph(escape(examiner.name or blank), styles.cell),
+        ],
+        [
+            Paragraph(escape(_("Organisation")), styles.label),
+            Paragraph(escape(examiner.organisation or blank), styles.cell),
+        ],
+        [Paragraph(escape(_("Place and date")), styles.label), Paragraph(blank, styles.cell)],
+        [Paragraph(escape(_("Signature")), styles.label), Spacer(1, 16 * mm)],
+    ]
+    table = grid(rows, [WIDTH * 0.3, WIDTH * 0.7], [("LINEBELOW", (1, 3), (1, 3), 0.6, RULE)])
+    statement = _("The examiner confirms that this report reflects the check as it was recorded.")
+    return [
+        KeepTogether(
+            [context.heading(_("Signature")), Paragraph(escape(statement), styles.body), table]
+        )
+    ]
+
+
+def _story(context: ReportContext, issued_at: dt.datetime) -> list[Flowable]:
+    profile = context.profile
+    story = _cover(context, issued_at)
+    if context.check.status is Status.DRAFT:
+        story += [
+            Spacer(1, 4 * mm),
+            advice.warning_box(
+                context,
+                [
+                    _("Draft: this check is not finalized."),
+                    _("Its answers can still change and it has no fingerprint yet."),
+                ],
+            ),
+        ]
+    if advice.needs_tipping_off_warning(context):
+        story += [
+            Spacer(1, 4 * mm),
+            advice.warning_box(
+                context, [_("Tipping-off ban (Wwft art. 23)"), advice.tipping_off_text()]
+            ),
+        ]
+    story += _scope(context)
+    evidence_items = evidence.collect_evidence(context)
+    numbers = evidence.photo_numbers(evidence_items)
+    story += facts.parties(context)
+    story += facts.property_block(context)
+    if profile.outcome:
+        story += advice.outcome(context)
+    if profile.decision:
+        story += advice.decision(context)
+    story += answers.answers(context, numbers)
+    story += evidence.attachments(context, evidence_items)
+    story += evidence.sources(context)
+    story += _signature(context)
+    return story
+
+
+def build_report(
+    check: Check,
+    pack: Pack,
+    recipient: Recipient,
+    language: str,
+    attachment_path: Callable[[str], Path],
+    issued_at: dt.datetime,
+) -> bytes:
+    """The PDF for ``recipient`` in ``language`` (``nl`` or ``en``). ReportRefused says why a
+    report cannot be made (FIU-Nederland for a landlord, a draft for an authority)."""
+    values = {qid: answer.value for qid, answer in check.answers.items()}
+    result = assess(pack, check.role, values, check.property)
+    refusal = _refusal(check, recipient, result.wwft)  # in the language of the messages
+    if refusal is not None:
+        raise ReportRefused(refusal)
+    with language_scope(language):
+        profile = PROFILES[recipient]
+        context = ReportContext(
+            check, pack, profile, result, make_styles(), language, attachment_path
+        )
+        title = _(profile.title)
+        marking = _("Confidential")
+        if check.status is Status.DRAFT:
+            marking = _("Draft") + " · " + marking
+        frame = PageFrame(
+            title=f"{title} · {pack.title.get(language)}",
+            marking=marking.upper(),
+            footer=_("Fingerprint (SHA-256): {fingerprint}").format(fingerprint=check.fingerprint)
+            if check.fingerprint
+            else _("No fingerprint: the check is a draft"),
+            footer_detail=_("Check {id} · revision {revision} · report made {when}").format(
+                id=check.id, revision=check.revision, when=format_datetime(issued_at)
+            ),
+            warning=advice.tipping_off_text() if profile.indicators else "",
+        )
+        author = ", ".join(
+            part for part in (check.examiner.name, check.examiner.organisation) if part
+        )
+        metadata = Metadata(
+            title=f"{title}: {pack.title.get(language)} ({check.id})",
+            author=author or "vastgoedcheck",
+            subject=" ".join(_(line) for line in profile.contains),
+            keywords=origin_keywords(Origin(check.id, check.revision, recipient.value)),
+            language=babel_locale(language).replace("_", "-"),
+        )
+        return render(_story(context, issued_at), frame, metadata)
