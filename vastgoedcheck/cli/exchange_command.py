@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from vastgoedcheck import APP_NAME
-from vastgoedcheck.cli.output import UserError, say
+from vastgoedcheck.cli.output import say
 from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
 from vastgoedcheck.exchange.reading import MAX_CHECK_FILE_BYTES
 from vastgoedcheck.i18n import _
 from vastgoedcheck.jsonfiles import UnreadableFile, read_json_file
-from vastgoedcheck.storage.atomic import write_atomically
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 
@@ -84,21 +82,13 @@ def export_check(args: argparse.Namespace) -> int:
         check = store.get(args.id, args.revision)
         document = store.export_document(check.id, check.revision)
         payload = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        try:
-            write_atomically(output, payload)
-        except OSError as error:
-            raise UserError(
-                _("{file} cannot be written ({reason})").format(
-                    file=output, reason=error.strerror or error
-                )
-            ) from None
-        store.record_issued(
+        store.issue_file(
             check,
+            output,
+            payload,
             kind="export",
-            sha256=hashlib.sha256(payload).hexdigest(),
             recipient="exchange",
             language=check.language,
-            file=str(output),
         )
     say(
         _("Check {id} (revision {revision}) written to {file}").format(

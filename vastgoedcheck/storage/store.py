@@ -25,7 +25,7 @@ from vastgoedcheck.exchange.writing import (
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import backups
-from vastgoedcheck.storage.atomic import fsync_folder
+from vastgoedcheck.storage.atomic import fsync_folder, write_atomically
 from vastgoedcheck.storage.attachments import AttachmentFiles
 from vastgoedcheck.storage.audit import AuditEvent, event_from_record
 from vastgoedcheck.storage.check_file import CheckFile
@@ -34,6 +34,7 @@ from vastgoedcheck.storage.editing import DraftEditing
 from vastgoedcheck.storage.errors import NotComplete, StoreError, StoreWriteError
 from vastgoedcheck.storage.importing import prepare_import
 from vastgoedcheck.storage.index import SummaryIndex
+from vastgoedcheck.storage.issued import IssuedFile, issued_files
 from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.lock import FolderLock
 from vastgoedcheck.storage.meta import MIGRATIONS, SCHEMA_VERSION, MetaFile, Migration, now
@@ -301,23 +302,51 @@ class Store(DraftEditing):
             self.meta.record("imported", self.actor, file=source, checks=written)
         return [(item.check.id, not item.unchanged) for item in prepared]
 
-    def record_issued(
-        self, check: Check, *, kind: str, sha256: str, recipient: str, language: str, file: str
-    ) -> None:
-        """Log a file handed out (an export, a report) in the check's trail and the store log."""
+    def issue_file(
+        self,
+        check: Check,
+        target: Path,
+        payload: bytes,
+        *,
+        kind: str,
+        recipient: str,
+        language: str,
+    ) -> str:
+        """Write a file that is handed out (a report, an export) atomically, and log it in the
+        check's trail and the store log; returns its SHA-256."""
+        try:
+            write_atomically(target, payload)
+        except OSError as error:
+            raise StoreError(
+                _("{file} cannot be written ({reason})").format(
+                    file=target, reason=error.strerror or error
+                )
+            ) from None
+        sha256 = hashlib.sha256(payload).hexdigest()
         details = {
             "sha256": sha256,
             "recipient": recipient,
             "language": language,
-            "file": file,
+            "file": str(target),
             "revision": check.revision,
             "fingerprint": check.fingerprint,
         }
-        opened = self.checks.load(check.id)
-        event = AuditEvent(now(), self.actor, check.revision, "issued", target=kind, new=details)
-        opened.file.add_events([event])
-        self.index.put(self.checks.summary(opened, opened.check))
-        self.meta.record("issued", self.actor, check=check.id, kind=kind, **details)
+        try:
+            opened = self.checks.load(check.id)
+            event = AuditEvent(
+                now(), self.actor, check.revision, "issued", target=kind, new=details
+            )
+            opened.file.add_events([event])
+            self.index.put(self.checks.summary(opened, opened.check))
+            self.meta.record("issued", self.actor, check=check.id, kind=kind, **details)
+        except StoreError:
+            target.unlink(missing_ok=True)  # a file that is not logged could not be verified
+            raise
+        return sha256
+
+    def issued(self) -> list[IssuedFile]:
+        """Every file handed out from this store, oldest first."""
+        return issued_files(self.meta.entries())
 
     # -- backups ---------------------------------------------------------------------------
 
