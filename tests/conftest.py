@@ -57,7 +57,7 @@ def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     """Run the command line in-process (in English unless ``--lang`` is given)."""
 
     def run(*args: str) -> Result:
-        language = [] if any(a.startswith("--lang") for a in args) else ["--lang", "en"]
+        language = [] if args and args[0].startswith("--lang") else ["--lang", "en"]
         code = main([*language, *args])
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)

@@ -14,12 +14,19 @@ from vastgoedcheck.i18n import LANGUAGES, _, set_language
 
 
 def _language_from(argv: Sequence[str]) -> str | None:
-    """The ``--lang`` value, read before the parser exists so that its help is translated."""
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
+    """The global ``--lang`` value, read before the parser exists so that its help is
+    translated. Only options before the sub-command count: ``report --lang`` is the language
+    of the report, not of the messages."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--lang":
+            return argv[index + 1] if index + 1 < len(argv) else None
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
+        if not arg.startswith("-"):
+            return None  # the sub-command
+        index += 2 if arg == "--data-dir" else 1
     return None
 
 
@@ -51,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         checks_command,
         exchange_command,
         lifecycle_command,
+        report_command,
         templates_command,
     )
     from vastgoedcheck.cli.store_access import add_data_dir_option
@@ -81,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     checks_command.register(commands)
     lifecycle_command.register(commands)
     backup_command.register(commands)
+    report_command.register(commands)
     return parser
 
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.cli.output import UserError, fail, print_json, say
 from vastgoedcheck.domain.pack import Pack, Question
-from vastgoedcheck.i18n import _, current_language, ngettext
+from vastgoedcheck.i18n import LANGUAGES, _, current_language, ngettext
 from vastgoedcheck.i18n.labels import kind_label, role_label, severity_label, type_label
 from vastgoedcheck.i18n.pack_text import condition_text
 from vastgoedcheck.packs.loading import InvalidPack, validate_pack_file
 from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage.atomic import write_atomically
 
 
 def register(commands: Any) -> None:
@@ -28,6 +30,27 @@ def register(commands: Any) -> None:
     show.add_argument("--pack-version", help=_("a specific version (default: the newest)"))
     show.add_argument("--json", action="store_true", help=_("print the pack file as JSON"))
     show.set_defaults(handler=show_pack)
+
+    printing = actions.add_parser(
+        "print", help=_("write a blank checklist as a PDF, to fill in on paper")
+    )
+    printing.add_argument("id", help=_("the pack id, e.g. landlord-residential"))
+    printing.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=_("FILE.pdf"),
+        help=_("the PDF to write"),
+    )
+    printing.add_argument(
+        "--lang",
+        dest="report_language",
+        choices=LANGUAGES,
+        help=_("language of the checklist (default: the language of the messages)"),
+    )
+    printing.add_argument("--pack-version", help=_("a specific version (default: the newest)"))
+    printing.set_defaults(handler=print_pack)
 
     validate = actions.add_parser("validate", help=_("check pack files and report every problem"))
     validate.add_argument(
@@ -117,6 +140,28 @@ def show_pack(args: argparse.Namespace) -> int:
             say(_question_line(question, language))
             if question.enable_when is not None:
                 say(" " * 12 + "(" + condition_text(pack, question.enable_when, language) + ")")
+    return 0
+
+
+def print_pack(args: argparse.Namespace) -> int:
+    from vastgoedcheck.reports.blank import build_blank_checklist  # reportlab: only here
+
+    pack = _find(load_registry(), args.id, args.pack_version)
+    language = args.report_language or current_language()
+    pdf = build_blank_checklist(pack, language, dt.date.today())
+    try:
+        write_atomically(args.output, pdf)
+    except OSError as error:
+        raise UserError(
+            _("{file} cannot be written ({reason})").format(
+                file=args.output, reason=error.strerror or error
+            )
+        ) from None
+    say(
+        _("Blank checklist {id} {version} written to {file}").format(
+            id=pack.id, version=pack.version, file=args.output
+        )
+    )
     return 0
 
 

@@ -1,0 +1,137 @@
+"""``vastgoedcheck report`` and ``verify``: the PDF of a check for one recipient, and which
+check, revision and recipient an exact PDF file was issued for."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from vastgoedcheck.cli.output import UserError, say
+from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
+from vastgoedcheck.i18n import LANGUAGES, _
+from vastgoedcheck.i18n.formatting import format_datetime
+from vastgoedcheck.reports.origin import claimed_origin
+from vastgoedcheck.reports.profiles import Recipient, recipient_name
+from vastgoedcheck.storage.meta import now
+
+# Larger files are not reports of this app; reading them whole would only cost memory.
+MAX_VERIFY_BYTES = 500_000_000
+
+
+def register(commands: Any) -> None:
+    report = commands.add_parser("report", help=_("write the PDF report of a check"))
+    report.add_argument("id", help=_("the check id"))
+    report.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=_("FILE.pdf"),
+        help=_("the PDF to write"),
+    )
+    report.add_argument(
+        "--recipient",
+        choices=[recipient.value for recipient in Recipient],
+        default=Recipient.DOSSIER.value,
+        help=_(
+            "who the report is for: your own dossier (default), the police, the municipality "
+            "or RIEC, or FIU-Nederland (estate agents and notaries only)"
+        ),
+    )
+    report.add_argument(
+        "--lang",
+        dest="report_language",
+        choices=LANGUAGES,
+        help=_("language of the report (default: the language of the check)"),
+    )
+    report.add_argument("--revision", type=int, help=_("an earlier revision (default: the newest)"))
+    add_data_dir_option(report)
+    report.set_defaults(handler=write_report)
+
+    verify = commands.add_parser(
+        "verify", help=_("tell which check and revision a PDF report was issued for")
+    )
+    verify.add_argument("file", type=Path, metavar=_("FILE.pdf"), help=_("the PDF to verify"))
+    add_data_dir_option(verify)
+    verify.set_defaults(handler=verify_file)
+
+
+def write_report(args: argparse.Namespace) -> int:
+    from vastgoedcheck.reports.report import ReportRefused, build_report  # reportlab: only here
+
+    output: Path = args.output
+    recipient = Recipient(args.recipient)
+    with opened_store(args) as store:
+        check = store.get(args.id, args.revision)
+        pack = store.pack_of(check)
+        language = args.report_language or check.language
+        try:
+            pdf = build_report(check, pack, recipient, language, store.attachment_path, now())
+        except ReportRefused as refusal:
+            raise UserError(str(refusal)) from None
+        store.issue_file(
+            check, output, pdf, kind="report", recipient=recipient.value, language=language
+        )
+    say(
+        _("Report for {recipient} of check {id} (revision {revision}) written to {file}").format(
+            recipient=recipient_name(recipient.value),
+            id=check.id,
+            revision=check.revision,
+            file=output,
+        )
+    )
+    return 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_VERIFY_BYTES:
+            raise UserError(_("{file} is not a PDF report of vastgoedcheck.").format(file=path))
+        return path.read_bytes()
+    except OSError as error:
+        raise UserError(
+            _("{file} cannot be read ({reason})").format(file=path, reason=error.strerror or error)
+        ) from None
+
+
+def verify_file(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    content = _read(path)
+    if not content.startswith(b"%PDF-"):
+        raise UserError(_("{file} is not a PDF file.").format(file=path))
+    sha256 = hashlib.sha256(content).hexdigest()
+    with opened_store(args) as store:
+        reports = [item for item in store.issued() if item.kind == "report"]
+    issued = [item for item in reports if item.sha256 == sha256]
+    known_checks = {item.check_id for item in reports}
+    if issued:
+        first = issued[0]
+        say(
+            _(
+                "{file} is the unaltered report for {recipient} of check {id}, revision "
+                "{revision}, issued on {when} by {actor}."
+            ).format(
+                file=path,
+                recipient=recipient_name(first.recipient),
+                id=first.check_id,
+                revision=first.revision,
+                when=format_datetime(first.at),
+                actor=first.actor,
+            )
+        )
+        if first.fingerprint:
+            say(_("Fingerprint of the check: {fingerprint}").format(fingerprint=first.fingerprint))
+        return 0
+    origin = claimed_origin(content)
+    if origin is not None and origin.check_id in known_checks:
+        raise UserError(
+            _(
+                "{file} has been altered: it says it is a report of check {id}, revision "
+                "{revision}, but it matches no file issued by this installation."
+            ).format(file=path, id=origin.check_id, revision=origin.revision)
+        )
+    raise UserError(
+        _("{file} was not issued by this installation, or it has been altered.").format(file=path)
+    )
