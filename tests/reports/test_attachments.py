@@ -62,8 +62,8 @@ def test_photos_are_embedded_upright_and_scaled_down(registry: PackRegistry, fil
     )
     pdf = report(check, pack, "police", files=files)
     sizes = _images(pdf)
-    assert (MAX_SIDE, 1050) in sizes  # 4000 × 3000 scaled to the longest side allowed
-    assert (600, 1200) in sizes  # turned upright
+    assert (MAX_SIDE, MAX_SIDE * 3 // 4) in sizes  # 4000 × 3000 scaled down, proportions kept
+    assert (MAX_SIDE // 2, MAX_SIDE) in sizes  # turned upright
     content = flat(text(pdf))
     assert "Photo 1, with RES-19: achterdeur.jpg" in content
     assert "meterkast.jpg (photo 2)" in content  # the answer points at its photo

@@ -4,6 +4,8 @@ signals shown."""
 from __future__ import annotations
 
 import io
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
@@ -26,13 +28,13 @@ MAX_PHOTO_HEIGHT = 100 * mm  # two photos with their captions fit on a page
 
 @dataclass(frozen=True)
 class Evidence:
-    """One attachment of a shown answer; ``photo`` is set for a readable image."""
+    """One attachment of a shown answer; a photo has a number and is prepared in the
+    background (``photo`` resolves to None when the image cannot be read)."""
 
     question: Question
     attachment: Attachment
-    is_image: bool
-    photo: Photo | None
-    number: int | None  # the photo's number in the report
+    number: int | None  # the photo's number in the report; None for other files
+    photo: Future[Photo | None] | None
 
 
 def _is_image(attachment: Attachment) -> bool:
@@ -41,46 +43,86 @@ def _is_image(attachment: Attachment) -> bool:
     )
 
 
-def collect_evidence(context: ReportContext) -> list[Evidence]:
-    """The attachments of the answers the report shows, photos decoded and numbered."""
+def photo_workers() -> ThreadPoolExecutor:
+    """Threads that prepare photos while the pages are laid out (decoding releases the GIL)."""
+    return ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="photos")
+
+
+def collect_evidence(context: ReportContext, workers: ThreadPoolExecutor) -> list[Evidence]:
+    """The attachments of the answers the report shows; their photos numbered, and started."""
     evidence: list[Evidence] = []
+    started: dict[str, Future[Photo | None]] = {}
     seen: set[tuple[str, str]] = set()
-    count = 0
     for question in context.shown:
         answer = context.check.answers.get(question.id)
         for attachment in answer.attachments if answer is not None else ():
             if (question.id, attachment.sha256) in seen:
                 continue
             seen.add((question.id, attachment.sha256))
-            image = _is_image(attachment)
-            photo = prepared_photo(context.attachment_path(attachment.sha256)) if image else None
-            number = None
-            if photo is not None:
-                count += 1
-                number = count
-            evidence.append(Evidence(question, attachment, image, photo, number))
+            if not _is_image(attachment):
+                evidence.append(Evidence(question, attachment, None, None))
+                continue
+            if attachment.sha256 not in started:
+                path = context.attachment_path(attachment.sha256)
+                started[attachment.sha256] = workers.submit(prepared_photo, path)
+            number = sum(1 for item in evidence if item.number is not None) + 1
+            evidence.append(Evidence(question, attachment, number, started[attachment.sha256]))
     return evidence
 
 
 def photo_numbers(evidence: list[Evidence]) -> dict[str, int]:
-    return {e.attachment.sha256: e.number for e in evidence if e.number is not None}
+    numbers: dict[str, int] = {}
+    for item in evidence:
+        if item.number is not None:
+            numbers.setdefault(item.attachment.sha256, item.number)
+    return numbers
 
 
-def _photo(context: ReportContext, item: Evidence) -> list[Flowable]:
-    assert item.photo is not None and item.number is not None
-    photo = item.photo
-    scale = min(MAX_PHOTO_WIDTH / photo.width, MAX_PHOTO_HEIGHT / photo.height)
-    image = Image(io.BytesIO(photo.jpeg), width=photo.width * scale, height=photo.height * scale)
-    image.hAlign = "LEFT"
-    image.keepWithNext = True  # never a photo at the foot of a page and its caption on the next
-    caption = _("Photo {number}, with {id}: {name} ({size}, SHA-256 {sha256})").format(
+class _PendingPhoto(Flowable):
+    """A photo laid out when the page reaches it: by then its preparation has usually ended.
+    An image that cannot be read becomes a sentence saying so."""
+
+    def __init__(self, context: ReportContext, item: Evidence) -> None:
+        super().__init__()
+        self._context = context
+        self._item = item
+        self._content: Flowable | None = None
+        self.hAlign = "LEFT"
+        self.keepWithNext = True  # a photo never parts from its caption
+
+    def _resolved(self) -> Flowable:
+        if self._content is None:
+            assert self._item.photo is not None
+            photo = self._item.photo.result()
+            if photo is None:
+                text = _(
+                    "This image could not be read and is not shown; the file is kept in the "
+                    "check as it was added."
+                )
+                self._content = Paragraph(escape(text), self._context.styles.flag)
+            else:
+                scale = min(MAX_PHOTO_WIDTH / photo.width, MAX_PHOTO_HEIGHT / photo.height)
+                width, height = photo.width * scale, photo.height * scale
+                self._content = Image(io.BytesIO(photo.jpeg), width=width, height=height)
+        return self._content
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = self._resolved().wrap(available_width, available_height)
+        self.width, self.height = width, height
+        return width, height
+
+    def draw(self) -> None:
+        self._resolved().drawOn(self.canv, 0, 0)
+
+
+def _caption(item: Evidence) -> str:
+    return _("Photo {number}, with {id}: {name} ({size}, SHA-256 {sha256})").format(
         number=item.number,
         id=item.question.id,
         name=item.attachment.name,
         size=format_file_size(item.attachment.size),
         sha256=item.attachment.sha256,
     )
-    return [image, Paragraph(escape(caption), context.styles.small), Spacer(1, 4 * mm)]
 
 
 def attachments(context: ReportContext, evidence: list[Evidence]) -> list[Flowable]:
@@ -89,22 +131,24 @@ def attachments(context: ReportContext, evidence: list[Evidence]) -> list[Flowab
     styles = context.styles
     flowables: list[Flowable] = [context.heading(_("Attachments"))]
     for item in evidence:
-        if item.photo is not None:
-            flowables.extend(_photo(context, item))
-    others = [item for item in evidence if item.photo is None]
+        if item.number is not None:
+            flowables += [
+                _PendingPhoto(context, item),
+                Paragraph(escape(_caption(item)), styles.small),
+                Spacer(1, 4 * mm),
+            ]
+    others = [item for item in evidence if item.number is None]
     if others:
         flowables.append(context.subheading(_("Other files")))
-        rows = []
-        for item in others:
-            description = _("{size}, SHA-256 {sha256}").format(
-                size=format_file_size(item.attachment.size), sha256=item.attachment.sha256
+        rows = [
+            (
+                f"{item.question.id}: {item.attachment.name}",
+                _("{size}, SHA-256 {sha256}").format(
+                    size=format_file_size(item.attachment.size), sha256=item.attachment.sha256
+                ),
             )
-            if item.is_image:
-                description += ". " + _(
-                    "This image could not be read and is not shown; the file is kept in the "
-                    "check as it was added."
-                )
-            rows.append((f"{item.question.id}: {item.attachment.name}", description))
+            for item in others
+        ]
         flowables.extend(label_table(rows, styles, label_width=0.4))
     return flowables
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -103,6 +104,9 @@ class _NumberedCanvas(Canvas):
 
 def render(story: Sequence[Flowable], frame: PageFrame, metadata: Metadata) -> bytes:
     """The PDF of ``story`` on A4 pages with ``frame`` on each of them."""
+    # Streams are compressed only, not also written as ASCII85 text (an old 7-bit transport
+    # habit): smaller files, and no pure-Python encoding of every photo.
+    rl_config.useA85 = 0
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,

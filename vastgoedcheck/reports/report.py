@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -152,7 +153,9 @@ def _signature(context: ReportContext) -> list[Flowable]:
     ]
 
 
-def _story(context: ReportContext, issued_at: dt.datetime) -> list[Flowable]:
+def _story(
+    context: ReportContext, issued_at: dt.datetime, workers: ThreadPoolExecutor
+) -> list[Flowable]:
     profile = context.profile
     story = _cover(context, issued_at)
     if context.check.status is Status.DRAFT:
@@ -174,7 +177,7 @@ def _story(context: ReportContext, issued_at: dt.datetime) -> list[Flowable]:
             ),
         ]
     story += _scope(context)
-    evidence_items = evidence.collect_evidence(context)
+    evidence_items = evidence.collect_evidence(context, workers)
     numbers = evidence.photo_numbers(evidence_items)
     story += facts.parties(context)
     story += facts.property_block(context)
@@ -234,4 +237,5 @@ def build_report(
             keywords=origin_keywords(Origin(check.id, check.revision, recipient.value)),
             language=babel_locale(language).replace("_", "-"),
         )
-        return render(_story(context, issued_at), frame, metadata)
+        with evidence.photo_workers() as workers:
+            return render(_story(context, issued_at, workers), frame, metadata)
