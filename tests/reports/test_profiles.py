@@ -3,6 +3,7 @@ says which is which."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from tests.reports.conftest import (
     report,
     text,
 )
-from vastgoedcheck.domain.check import Check
+from vastgoedcheck.domain.check import Amendment, Check
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.reports.report import ReportRefused
@@ -160,3 +161,17 @@ def test_every_page_carries_title_marking_page_number_and_fingerprint(
         assert "CONFIDENTIAL" in page
         assert f"Page {number} of {len(texts)}" in page
         assert FINGERPRINT in page
+
+
+def test_an_amended_check_names_the_revision_it_corrects(broker: tuple[Check, Pack]) -> None:
+    check, pack = broker
+    amended = dataclasses.replace(
+        check,
+        revision=2,
+        amends=Amendment(1, "e" * 64, "Wrong cash amount typed in BUY-07a"),
+    )
+    first = flat(pages(report(amended, pack, "police"))[0])
+    assert "Corrects revision 1 (fingerprint" in first
+    assert "e" * 64 in first.replace(" ", "")  # the fingerprint may wrap
+    assert "Wrong cash amount typed in BUY-07a" in first
+    assert "revision 2" in first
