@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from vastgoedcheck import APP_NAME
+from vastgoedcheck.i18n import LANGUAGES, _
 
 
 class UserError(Exception):
@@ -32,3 +35,16 @@ def say(text: str = "") -> None:
 def fail(message: str) -> int:
     print(f"{APP_NAME}: {message}", file=sys.stderr)
     return 1
+
+
+def add_pdf_options(parser: argparse.ArgumentParser, language_help: str) -> None:
+    """``-o FILE.pdf`` and ``--lang``: the language of the document, not of the messages."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=_("FILE.pdf"),
+        help=_("the PDF to write"),
+    )
+    parser.add_argument("--lang", dest="report_language", choices=LANGUAGES, help=language_help)

@@ -8,9 +8,9 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from vastgoedcheck.cli.output import UserError, say
+from vastgoedcheck.cli.output import UserError, add_pdf_options, say
 from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
-from vastgoedcheck.i18n import LANGUAGES, _
+from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_datetime
 from vastgoedcheck.reports.origin import claimed_origin
 from vastgoedcheck.reports.profiles import Recipient, recipient_name
@@ -23,14 +23,7 @@ MAX_VERIFY_BYTES = 500_000_000
 def register(commands: Any) -> None:
     report = commands.add_parser("report", help=_("write the PDF report of a check"))
     report.add_argument("id", help=_("the check id"))
-    report.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        metavar=_("FILE.pdf"),
-        help=_("the PDF to write"),
-    )
+    add_pdf_options(report, _("language of the report (default: the language of the check)"))
     report.add_argument(
         "--recipient",
         choices=[recipient.value for recipient in Recipient],
@@ -39,12 +32,6 @@ def register(commands: Any) -> None:
             "who the report is for: your own dossier (default), the police, the municipality "
             "or RIEC, or FIU-Nederland (estate agents and notaries only)"
         ),
-    )
-    report.add_argument(
-        "--lang",
-        dest="report_language",
-        choices=LANGUAGES,
-        help=_("language of the report (default: the language of the check)"),
     )
     report.add_argument("--revision", type=int, help=_("an earlier revision (default: the newest)"))
     add_data_dir_option(report)

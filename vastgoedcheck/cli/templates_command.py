@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from vastgoedcheck.cli.output import UserError, fail, print_json, say
+from vastgoedcheck.cli.output import UserError, add_pdf_options, fail, print_json, say
 from vastgoedcheck.domain.pack import Pack, Question
-from vastgoedcheck.i18n import LANGUAGES, _, current_language, ngettext
+from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.labels import kind_label, role_label, severity_label, type_label
 from vastgoedcheck.i18n.pack_text import condition_text
 from vastgoedcheck.packs.loading import InvalidPack, validate_pack_file
@@ -35,19 +35,8 @@ def register(commands: Any) -> None:
         "print", help=_("write a blank checklist as a PDF, to fill in on paper")
     )
     printing.add_argument("id", help=_("the pack id, e.g. landlord-residential"))
-    printing.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        metavar=_("FILE.pdf"),
-        help=_("the PDF to write"),
-    )
-    printing.add_argument(
-        "--lang",
-        dest="report_language",
-        choices=LANGUAGES,
-        help=_("language of the checklist (default: the language of the messages)"),
+    add_pdf_options(
+        printing, _("language of the checklist (default: the language of the messages)")
     )
     printing.add_argument("--pack-version", help=_("a specific version (default: the newest)"))
     printing.set_defaults(handler=print_pack)
