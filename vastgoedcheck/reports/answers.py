@@ -34,7 +34,7 @@ def _answer_cell(context: ReportContext, question: Question) -> tuple[list[Flowa
     styles = context.styles
     value = context.values.get(question.id)
     item = context.items.get(question.id)
-    text = answer_text(question, value)
+    text = context.note_text(answer_text(question, value))
     if len(text) > LONG_VALUE:
         text = _("(see below)")
     if item is not None and item.answer is FlagValue.YES:
