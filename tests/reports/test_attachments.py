@@ -102,3 +102,12 @@ def test_other_files_are_listed_with_size_and_sha256(registry: PackRegistry, fil
     assert "RES-19: huurcontract.pdf" in content
     assert "2 kB" in content  # 2,025 bytes
     assert hashlib.sha256(contract).hexdigest() in content.replace(" ", "")
+
+
+def test_one_photo_with_two_answers_is_shown_once(registry: PackRegistry, files: Files) -> None:
+    check, pack = read(document("landlord-residential-hemp-signs"), registry)
+    photo = files.add(_jpeg(300, 200), "achterkant.jpg")
+    check = final(attach(attach(check, "RES-19", photo), "RES-20", photo))
+    pdf = report(check, pack, "police", files=files)
+    assert len(_images(pdf)) == 1
+    assert flat(text(pdf)).count("achterkant.jpg (photo 1)") == 2

@@ -62,20 +62,18 @@ def collect_evidence(context: ReportContext, workers: ThreadPoolExecutor) -> lis
             if not _is_image(attachment):
                 evidence.append(Evidence(question, attachment, None, None))
                 continue
-            if attachment.sha256 not in started:
-                path = context.attachment_path(attachment.sha256)
-                started[attachment.sha256] = workers.submit(prepared_photo, path)
-            number = sum(1 for item in evidence if item.number is not None) + 1
-            evidence.append(Evidence(question, attachment, number, started[attachment.sha256]))
+            if attachment.sha256 in started:  # the same photo with another answer: shown once
+                continue
+            path = context.attachment_path(attachment.sha256)
+            started[attachment.sha256] = workers.submit(prepared_photo, path)
+            evidence.append(
+                Evidence(question, attachment, len(started), started[attachment.sha256])
+            )
     return evidence
 
 
 def photo_numbers(evidence: list[Evidence]) -> dict[str, int]:
-    numbers: dict[str, int] = {}
-    for item in evidence:
-        if item.number is not None:
-            numbers.setdefault(item.attachment.sha256, item.number)
-    return numbers
+    return {item.attachment.sha256: item.number for item in evidence if item.number is not None}
 
 
 class _PendingPhoto(Flowable):
