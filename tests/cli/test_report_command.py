@@ -202,3 +202,18 @@ def test_report_and_verify_as_separate_processes(tmp_path: Path) -> None:
     assert made.code == 0, made.err
     verified = run_subprocess("--lang", "en", "--data-dir", data, "verify", str(out))
     assert verified.code == 0 and check_id in verified.out
+
+
+def test_verify_still_knows_a_report_of_a_deleted_draft(
+    cli: Any, data: str, tmp_path: Path
+) -> None:
+    result = cli(
+        "--data-dir", data, "import", str(EXAMPLES / "landlord-residential-all-clear.json")
+    )
+    draft = result.out.split()[0]
+    out = tmp_path / "concept.pdf"
+    assert cli("--data-dir", data, "report", draft, "-o", str(out)).code == 0
+    deleted = cli("--data-dir", data, "delete", draft, "--reason", "Applicant withdrew")
+    assert deleted.code == 0, deleted.err
+    verified = cli("--data-dir", data, "verify", str(out))
+    assert verified.code == 0 and draft in verified.out
