@@ -8,7 +8,7 @@ from typing import Any
 
 from vastgoedcheck.cli.output import UserError, print_json, say
 from vastgoedcheck.cli.templates_command import load_registry
-from vastgoedcheck.domain.assessment import Assessment, assess
+from vastgoedcheck.domain.assessment import Assessment, assess_check
 from vastgoedcheck.domain.check import Check
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.exchange.reading import InvalidCheck, read_check_file
@@ -112,9 +112,7 @@ def run(args: argparse.Namespace) -> int:
                 file=args.file, problem=error.headline()
             )
         ) from None
-    result = assess(
-        pack, check.role, {k: a.value for k, a in check.answers.items()}, check.property
-    )
+    result = assess_check(pack, check)
     if args.json:
         print_json(assessment_document(check, pack, result))
     else:

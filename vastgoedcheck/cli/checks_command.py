@@ -8,7 +8,7 @@ from typing import Any
 from vastgoedcheck.cli.assess_command import print_assessment
 from vastgoedcheck.cli.output import print_json, say
 from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
-from vastgoedcheck.domain.assessment import Outcome, assess
+from vastgoedcheck.domain.assessment import Outcome, assess_check
 from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.exchange.writing import check_document
@@ -121,8 +121,7 @@ def show_check(args: argparse.Namespace) -> int:
 def _print_check(
     check: Check, pack: Pack, revisions: list[Check], events: list[AuditEvent]
 ) -> None:
-    values = {qid: answer.value for qid, answer in check.answers.items()}
-    print_assessment(check, pack, assess(pack, check.role, values, check.property))
+    print_assessment(check, pack, assess_check(pack, check))
     say()
     say(
         _("Revision {revision} of {count}, {status}").format(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import IntEnum, StrEnum
 
-from vastgoedcheck.domain.check import AnswerValue
+from vastgoedcheck.domain.check import AnswerValue, Check
 from vastgoedcheck.domain.conditions import group_holds, visible_question_ids
 from vastgoedcheck.domain.pack import (
     WWFT_RENT_THRESHOLD,
@@ -299,6 +299,11 @@ def assess(
         patterns=patterns,
         items=tuple(tally.items),
     )
+
+
+def assess_check(pack: Pack, check: Check) -> Assessment:
+    """The assessment of a recorded check: its answers, role and property."""
+    return assess(pack, check.role, check.answer_values(), check.property)
 
 
 def _level_follow_ups(outcome: Outcome, stop: bool, wwft: bool, role: Role) -> list[FollowUp]:

@@ -103,3 +103,7 @@ class Check:
     def answer_value(self, question_id: str) -> AnswerValue | None:
         answer = self.answers.get(question_id)
         return None if answer is None else answer.value
+
+    def answer_values(self) -> dict[str, AnswerValue | None]:
+        """Every answer's value by question id, as the rules and conditions read them."""
+        return {question_id: answer.value for question_id, answer in self.answers.items()}

@@ -22,7 +22,7 @@ class Gaps:
 
 
 def gaps(check: Check, pack: Pack) -> Gaps:
-    values = {qid: answer.value for qid, answer in check.answers.items()}
+    values = check.answer_values()
     visible = visible_question_ids(pack, values)
     unanswered = tuple(
         question.id

@@ -52,7 +52,7 @@ class ReportContext:
 
     @cached_property
     def values(self) -> dict[str, AnswerValue | None]:
-        return {qid: answer.value for qid, answer in self.check.answers.items()}
+        return self.check.answer_values()
 
     @cached_property
     def visible(self) -> set[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from vastgoedcheck.domain.assessment import Channel, assess
+from vastgoedcheck.domain.assessment import Channel, assess_check
 from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.pack import Pack, Role
 from vastgoedcheck.i18n import _, language_scope
@@ -202,8 +202,7 @@ def build_report(
 ) -> bytes:
     """The PDF for ``recipient`` in ``language`` (``nl`` or ``en``). ReportRefused says why a
     report cannot be made (FIU-Nederland for a landlord, a draft for an authority)."""
-    values = {qid: answer.value for qid, answer in check.answers.items()}
-    result = assess(pack, check.role, values, check.property)
+    result = assess_check(pack, check)
     refusal = _refusal(check, recipient, result.wwft)  # in the language of the messages
     if refusal is not None:
         raise ReportRefused(refusal)

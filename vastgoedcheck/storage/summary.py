@@ -6,7 +6,7 @@ import datetime as dt
 import unicodedata
 from typing import Any, NamedTuple
 
-from vastgoedcheck.domain.assessment import assess
+from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.domain.check import Check
 from vastgoedcheck.domain.pack import Pack
 
@@ -26,8 +26,7 @@ def search_key(text: str) -> str:
 
 def summary_row(check: Check, pack: Pack) -> dict[str, Any]:
     """The row the index keeps for ``check`` (its latest revision)."""
-    values = {qid: answer.value for qid, answer in check.answers.items()}
-    result = assess(pack, check.role, values, check.property)
+    result = assess_check(pack, check)
     names = [party.name for party in check.parties if party.name]
     place = [str(check.property.get(key, "")) for key in ("address", "postcode", "city")]
     return {
