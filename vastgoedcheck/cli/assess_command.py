@@ -16,7 +16,7 @@ from vastgoedcheck.i18n import _, current_language
 from vastgoedcheck.i18n.formatting import format_number
 from vastgoedcheck.i18n.labels import role_label
 from vastgoedcheck.i18n.outcome_text import (
-    channel_label,
+    advice_parts,
     decision_label,
     follow_up_text,
     outcome_label,
@@ -89,17 +89,11 @@ def print_assessment(check: Check, pack: Pack, result: Assessment) -> None:
                 reasoning=check.decision.reasoning,
             )
         )
-    sections = [
-        (_("Why:"), [reason_text(r, pack, result) for r in result.reasons]),
-        (_("What to do next:"), [follow_up_text(f, pack) for f in result.follow_ups]),
-        (_("Where to report:"), [channel_label(c) for c in result.report_channels]),
-    ]
-    for title, lines in sections:
-        if lines:
-            say()
-            say(title)
-            for line in lines:
-                say(f"  - {line}")
+    for title, lines in advice_parts(result, pack):
+        say()
+        say(f"{title}:")
+        for line in lines:
+            say(f"  - {line}")
 
 
 def run(args: argparse.Namespace) -> int:

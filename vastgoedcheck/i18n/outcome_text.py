@@ -190,3 +190,14 @@ def follow_up_text(follow_up: FollowUp, pack: Pack) -> str:
     return _(FOLLOW_UPS[follow_up.code]).format(
         id=follow_up.question_id, label=_label(pack, follow_up.question_id)
     )
+
+
+def advice_parts(assessment: Assessment, pack: Pack) -> list[tuple[str, list[str]]]:
+    """The advice in words, by part: why, what to do next, where to report (empty parts left
+    out)."""
+    parts = [
+        (_("Why"), [reason_text(r, pack, assessment) for r in assessment.reasons]),
+        (_("What to do next"), [follow_up_text(f, pack) for f in assessment.follow_ups]),
+        (_("Where to report"), [channel_label(c) for c in assessment.report_channels]),
+    ]
+    return [(title, lines) for title, lines in parts if lines]

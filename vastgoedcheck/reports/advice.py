@@ -10,11 +10,9 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_datetime, format_number
 from vastgoedcheck.i18n.outcome_text import (
     FOLLOW_UPS,
-    channel_label,
+    advice_parts,
     decision_label,
-    follow_up_text,
     outcome_label,
-    reason_text,
     stop_label,
 )
 from vastgoedcheck.reports.content import ReportContext, bullets
@@ -62,15 +60,9 @@ def outcome(context: ReportContext) -> list[Flowable]:
         flowables.append(Paragraph(escape(line), styles.warning))
     score = _("Score: {score}").format(score=format_number(result.score))
     flowables.append(Paragraph(escape(score), styles.small))
-    parts = (
-        (_("Why"), [reason_text(r, context.pack, result) for r in result.reasons]),
-        (_("What to do next"), [follow_up_text(f, context.pack) for f in result.follow_ups]),
-        (_("Where to report"), [channel_label(c) for c in result.report_channels]),
-    )
-    for title, items in parts:
-        if items:
-            flowables.append(context.subheading(title))
-            flowables.extend(bullets(items, styles))
+    for title, lines in advice_parts(result, context.pack):
+        flowables.append(context.subheading(title))
+        flowables.extend(bullets(lines, styles))
     return flowables
 
 
