@@ -9,9 +9,10 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from tests.domain.packs_for_tests import flag, make_pack
 from tests.reports.conftest import document, final, flat, pages, read, report, text
-from vastgoedcheck.domain.check import Answer
-from vastgoedcheck.domain.pack import FlagValue
+from vastgoedcheck.domain.check import Answer, Check
+from vastgoedcheck.domain.pack import FlagValue, Role
 from vastgoedcheck.packs.registry import PackRegistry
 
 HOSTILE = '<b>Jan & Zonen</b> <img src="/etc/passwd"/>'
@@ -107,3 +108,25 @@ def test_a_huge_single_value_never_raises_a_layout_error(
     check, pack = read(data, registry)
     pdf = report(final(check), pack, "dossier")
     assert "SLOT" in text(pdf)
+
+
+def test_a_long_text_answer_flows_under_its_question() -> None:
+    description = {
+        "id": "TST-02",
+        "type": "text",
+        "label": {"nl": "Wat zag u?", "en": "What did you see?"},
+        "guidance": {"nl": "Feiten.", "en": "Facts."},
+    }
+    pack = make_pack([flag("TST-01"), description])
+    seen = ("Op de zolder stonden veertig potten en zes lampen. " * 2000) + "EINDE-ANTWOORD"
+    check = Check(
+        id="5f0c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f",
+        pack_id=pack.id,
+        pack_version=pack.version,
+        role=Role.BROKER,
+        answers={"TST-01": Answer(FlagValue.YES), "TST-02": Answer(seen)},
+    )
+    texts = pages(report(check, pack, "dossier"))
+    content = flat("\n".join(texts))
+    assert "(see below)" in content and "EINDE-ANTWOORD" in content
+    assert len(texts) > 5

@@ -29,14 +29,12 @@ def _reading(item: ItemResult) -> str:
     return " · ".join(parts)
 
 
-def _answer_cell(context: ReportContext, question: Question) -> tuple[list[Flowable], bool]:
-    """The answer as cell content, and whether it is marked as a signal."""
+def _answer_cell(
+    context: ReportContext, question: Question, text: str
+) -> tuple[list[Flowable], bool]:
+    """The answer ``text`` as cell content, and whether it is marked as a signal."""
     styles = context.styles
-    value = context.values.get(question.id)
     item = context.items.get(question.id)
-    text = context.note_text(answer_text(question, value))
-    if len(text) > LONG_VALUE:
-        text = _("(see below)")
     if item is not None and item.answer is FlagValue.YES:
         mark = f"{SIGNAL_ICON} {text.upper()}"
         return [
@@ -59,7 +57,9 @@ def _question_block(
     context: ReportContext, question: Question, photo_numbers: dict[str, int]
 ) -> list[Flowable]:
     styles = context.styles
-    answer_cell, marked = _answer_cell(context, question)
+    text = context.note_text(answer_text(question, context.values.get(question.id)))
+    long_answer = len(text) > LONG_VALUE  # flows under the question instead of in the cell
+    answer_cell, marked = _answer_cell(context, question, _("(see below)") if long_answer else text)
     label = question.label.get(context.language)
     commands: list[tuple[Any, ...]] = [
         ("LINEABOVE", (0, 0), (-1, 0), 0.3, RULE),
@@ -76,9 +76,8 @@ def _question_block(
     table = grid([row], COLUMNS, commands, split_rows=True)
     rest: list[Flowable] = []
     answer = context.check.answers.get(question.id)
-    full_text = answer_text(question, context.values.get(question.id))
-    if len(full_text) > LONG_VALUE:
-        rest.extend(text_paragraphs(context.note_text(full_text), styles.note))
+    if long_answer:
+        rest.extend(text_paragraphs(text, styles.note))
     if answer is not None and answer.note.strip():
         prefix = "<b>" + escape(_("Note:")) + "</b> "
         rest.extend(text_paragraphs(context.note_text(answer.note.strip()), styles.note, prefix))
