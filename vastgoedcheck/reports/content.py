@@ -108,8 +108,8 @@ class ReportContext:
         return Paragraph(escape(text), self.styles.subheading)
 
 
-def bullets(lines: Iterable[str], styles: Styles, marker: str = "•") -> list[Flowable]:
-    return [Paragraph(escape(line), styles.bullet, bulletText=marker) for line in lines]
+def bullets(lines: Iterable[str], styles: Styles) -> list[Flowable]:
+    return [Paragraph(escape(line), styles.bullet, bulletText="•") for line in lines]
 
 
 def label_table(
