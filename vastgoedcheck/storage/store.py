@@ -113,6 +113,29 @@ class Store(DraftEditing):
             raise
         return store
 
+    @staticmethod
+    def recover(folder: Path, source: Path, *, wait: float = 0.0) -> int:
+        """Put the backup at ``source`` in place of a data folder that cannot be opened (a
+        damaged meta.json); what is there now is backed up first. Returns the number of checks
+        restored; open the store afterwards as usual."""
+        layout = Layout(Path(folder))
+        contents = backups.inspect_backup(source, SCHEMA_VERSION)
+        lock = FolderLock(layout.lock)
+        lock.acquire(wait)
+        try:
+            layout.create_folders()
+            backups.special_backup(layout, "before-restore")
+            backups.restore_backup(layout, source, contents)
+        finally:
+            lock.release()
+        return contents.checks
+
+    @staticmethod
+    def backup_files(folder: Path) -> list[Path]:
+        """The backups kept in a data folder, newest first (for choosing one to restore)."""
+        found = Layout(Path(folder)).backups.glob("*.zip")
+        return sorted(found, key=lambda path: path.stat().st_mtime, reverse=True)
+
     def close(self) -> None:
         try:
             self.index.close()

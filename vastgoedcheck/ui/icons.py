@@ -1,0 +1,128 @@
+"""Icons drawn by the app itself: the outcome marks (each a different shape and sign, so the
+outcome never rests on colour alone) and the app's own icon."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
+
+from vastgoedcheck.domain.assessment import Outcome
+
+# (shape, fill colour, sign) per outcome: circle ✓, circle ?, diamond !, triangle !, octagon !
+_MARKS: dict[Outcome, tuple[str, str, str]] = {
+    Outcome.PROCEED: ("circle", "#2e7d32", "✓"),
+    Outcome.EXTRA_CHECKS: ("circle", "#1565c0", "?"),
+    Outcome.ESCALATE: ("diamond", "#ef6c00", "!"),
+    Outcome.REPORT_RECOMMENDED: ("triangle", "#c62828", "!"),
+    Outcome.MUST_REPORT: ("octagon", "#8e0000", "!"),
+}
+_STOP_MARK = ("octagon", "#212121", "✕")
+OUTCOME_COLOURS = {outcome: QColor(colour) for outcome, (_shape, colour, _sign) in _MARKS.items()}
+_SIZES = (16, 24, 32, 48, 64)
+
+
+def _outline(shape: str, size: float) -> QPolygonF | None:
+    s, m = size, size * 0.06
+    if shape == "diamond":
+        points = [(s / 2, m), (s - m, s / 2), (s / 2, s - m), (m, s / 2)]
+    elif shape == "triangle":
+        points = [(s / 2, m), (s - m, s - m * 1.5), (m, s - m * 1.5)]
+    elif shape == "octagon":
+        a = s * 0.3
+        points = [
+            (a, m),
+            (s - a, m),
+            (s - m, a),
+            (s - m, s - a),
+            (s - a, s - m),
+            (a, s - m),
+            (m, s - a),
+            (m, a),
+        ]
+    else:
+        return None
+    return QPolygonF([QPointF(x, y) for x, y in points])
+
+
+def _draw(shape: str, colour: str, sign: str, size: int) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#ffffff"), max(1.0, size / 32)))
+    painter.setBrush(QBrush(QColor(colour)))
+    outline = _outline(shape, size)
+    if outline is None:
+        margin = size * 0.06
+        painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
+    else:
+        painter.drawPolygon(outline)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(max(7, round(size * (0.5 if shape == "triangle" else 0.62))))
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    text_box = QRectF(0, size * (0.12 if shape == "triangle" else 0), size, size)
+    painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, sign)
+    painter.end()
+    return pixmap
+
+
+def _icon(shape: str, colour: str, sign: str) -> QIcon:
+    icon = QIcon()
+    for size in _SIZES:
+        icon.addPixmap(_draw(shape, colour, sign, size))
+    return icon
+
+
+@cache
+def outcome_icon(outcome: Outcome, stop: bool = False) -> QIcon:
+    """The mark of an outcome; a knock-out (stop) has its own black octagon with a cross."""
+    return _icon(*(_STOP_MARK if stop else _MARKS[outcome]))
+
+
+@cache
+def app_icon() -> QIcon:
+    """The app's icon: a house-shaped mark with a tick."""
+    icon = QIcon()
+    for size in (*_SIZES, 128, 256):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = float(size)
+        house = QPolygonF(
+            [
+                QPointF(x * s, y * s)
+                for x, y in [
+                    (0.5, 0.06),
+                    (0.95, 0.45),
+                    (0.84, 0.45),
+                    (0.84, 0.94),
+                    (0.16, 0.94),
+                    (0.16, 0.45),
+                    (0.05, 0.45),
+                ]
+            ]
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#1f4e79"))
+        painter.drawPolygon(house)
+        pen = QPen(QColor("#ffffff"), max(1.5, s * 0.09))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.drawPolyline(
+            QPolygonF(
+                [
+                    QPointF(0.32 * s, 0.66 * s),
+                    QPointF(0.46 * s, 0.8 * s),
+                    QPointF(0.70 * s, 0.52 * s),
+                ]
+            )
+        )
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
