@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.dates import format_time as _babel_time
 from babel.numbers import format_currency, format_decimal
 
 from vastgoedcheck.i18n import current_language
@@ -20,6 +21,16 @@ def babel_locale(language: str | None = None) -> str:
 
 def format_date(value: dt.date, language: str | None = None) -> str:
     return str(_babel_date(value, format="long", locale=babel_locale(language)))
+
+
+def format_short_date(value: dt.date, language: str | None = None) -> str:
+    """A date in a table column: ``29-11-2026`` (nl) or ``29/11/2026`` (en)."""
+    return str(_babel_date(value, format="short", locale=babel_locale(language)))
+
+
+def format_time(value: dt.datetime | dt.time, language: str | None = None) -> str:
+    """A time of day in hours and minutes: ``14:32``."""
+    return str(_babel_time(value, format="short", locale=babel_locale(language)))
 
 
 def format_datetime(value: dt.datetime, language: str | None = None) -> str:

@@ -150,6 +150,11 @@ class Store(DraftEditing):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def set_actor(self, actor: str) -> None:
+        """Who makes the changes from now on (the examiner named in the app's settings)."""
+        self.actor = actor
+        self.checks.actor = actor
+
     # -- reading ---------------------------------------------------------------------------
 
     def summaries(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,3 +56,14 @@ class Preferences:
 def _settings() -> QSettings:
     folder = config_dir()
     return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def actor_of(preferences: Preferences) -> str:
+    """Who makes the changes, for the audit trail: the examiner's name from the settings, else
+    the computer's login name."""
+    if preferences.examiner_name.strip():
+        return preferences.examiner_name.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "?"
