@@ -10,7 +10,7 @@ import pytest
 
 from tests.storage.conftest import new_draft
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage.errors import StoreDamaged, StoreError
+from vastgoedcheck.storage.errors import StoreDamaged, StoreError, StoreTooNew
 from vastgoedcheck.storage.store import Store
 
 
@@ -92,7 +92,7 @@ def test_a_store_from_a_newer_app_is_not_opened(store: Store, registry: PackRegi
     data["meta"]["1"]["schema_version"] = 99
     store.layout.meta.write_text(json.dumps(data), encoding="utf-8")
     before = store.layout.meta.read_bytes()
-    with pytest.raises(StoreDamaged, match="newer version of vastgoedcheck"):
+    with pytest.raises(StoreTooNew, match="newer version of vastgoedcheck"):
         Store.open(store.layout.root, registry, actor="tester")
     assert store.layout.meta.read_bytes() == before
 

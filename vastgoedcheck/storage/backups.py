@@ -87,17 +87,21 @@ def daily_backup(layout: Layout, today: dt.date) -> Path | None:
     return target
 
 
-def special_backup(layout: Layout, kind: str) -> Path:
-    """A backup made before a risky step (``kind`` = before-restore, before-migration)."""
+def special_backup(layout: Layout, kind: str, spare: Path | None = None) -> Path:
+    """A backup made before a risky step (``kind`` = before-restore, before-migration).
+    ``spare`` is never rotated away: the backup about to be restored may be an old one."""
     stamp = dt.datetime.now().strftime("%Y-%m-%dT%H%M%S")
     target = layout.backups / f"{kind}-{stamp}.zip"
     write_backup(layout, target)
-    rotate(layout)
+    rotate(layout, spare)
     return target
 
 
-def rotate(layout: Layout) -> None:
-    backups = sorted(layout.backups.glob("*.zip"))  # names sort by date within a kind
+def rotate(layout: Layout, spare: Path | None = None) -> None:
+    kept = spare.resolve() if spare is not None else None
+    backups = sorted(
+        path for path in layout.backups.glob("*.zip") if path.resolve() != kept
+    )  # names sort by date within a kind
     daily = [path for path in backups if path.name.startswith(DAILY_PREFIX)]
     for path in daily[:-KEEP_DAILY]:
         path.unlink()

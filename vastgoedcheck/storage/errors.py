@@ -24,6 +24,11 @@ class StoreDamaged(StoreError):
     """The store cannot be opened as it is: restore a backup (or update the app)."""
 
 
+class StoreTooNew(StoreDamaged):
+    """The data folder was written by a newer version of the app: update the app (restoring a
+    backup would throw the newer work away)."""
+
+
 class DamagedFile(Exception):
     """A file that is not what the store wrote: truncated, garbled or of the wrong shape."""
 

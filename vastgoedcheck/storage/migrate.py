@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from vastgoedcheck.i18n import _
 from vastgoedcheck.storage import backups
-from vastgoedcheck.storage.errors import DamagedFile, StoreDamaged, StoreError
+from vastgoedcheck.storage.errors import DamagedFile, StoreDamaged, StoreError, StoreTooNew
 from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.meta import SCHEMA_VERSION, MetaFile, Migration
 
@@ -34,7 +34,7 @@ def migrate(meta: MetaFile, layout: Layout, actor: str, migrations: Sequence[Mig
         meta.create()
         return
     if version > SCHEMA_VERSION:
-        raise StoreDamaged(
+        raise StoreTooNew(
             _(
                 "this data folder was written by a newer version of vastgoedcheck (store "
                 "version {found}; this app reads up to {supported}); update the app"

@@ -44,6 +44,20 @@ from vastgoedcheck.storage.summary import Summary
 MAX_REASON_LENGTH = 2_000
 
 
+def _usable_layout(folder: Path) -> Layout:
+    """The layout of ``folder`` with its folders made, or StoreError saying why it cannot be."""
+    layout = Layout(Path(folder))
+    try:
+        layout.create_folders()
+    except OSError as error:
+        raise StoreError(
+            _("the data folder {folder} cannot be used ({reason})").format(
+                folder=folder, reason=error.strerror or error
+            )
+        ) from None
+    return layout
+
+
 class Store(DraftEditing):
     """Checks in a data folder. Open with ``Store.open``; one running copy per folder."""
 
@@ -81,15 +95,7 @@ class Store(DraftEditing):
         Raises StoreLocked when another copy has it open (after waiting ``wait`` seconds),
         StoreDamaged when it cannot be opened as it is, StoreError for an unusable folder.
         """
-        layout = Layout(Path(folder))
-        try:
-            layout.create_folders()
-        except OSError as error:
-            raise StoreError(
-                _("the data folder {folder} cannot be used ({reason})").format(
-                    folder=folder, reason=error.strerror or error
-                )
-            ) from None
+        layout = _usable_layout(folder)
         lock = FolderLock(layout.lock)
         lock.acquire(wait)
         try:
@@ -114,18 +120,18 @@ class Store(DraftEditing):
         return store
 
     @staticmethod
-    def recover(folder: Path, source: Path, *, wait: float = 0.0) -> int:
+    def recover(folder: Path, source: Path, *, actor: str, wait: float = 0.0) -> int:
         """Put the backup at ``source`` in place of a data folder that cannot be opened (a
-        damaged meta.json); what is there now is backed up first. Returns the number of checks
-        restored; open the store afterwards as usual."""
-        layout = Layout(Path(folder))
+        damaged meta.json), or into a new one; what is there now is backed up first. Returns
+        the number of checks restored; open the store afterwards as usual."""
         contents = backups.inspect_backup(source, SCHEMA_VERSION)
+        layout = _usable_layout(folder)
         lock = FolderLock(layout.lock)
         lock.acquire(wait)
         try:
-            layout.create_folders()
-            backups.special_backup(layout, "before-restore")
+            safety = backups.special_backup(layout, "before-restore", spare=source)
             backups.restore_backup(layout, source, contents)
+            MetaFile(layout).record("restored", actor, file=str(source), safety_backup=str(safety))
         finally:
             lock.release()
         return contents.checks
@@ -392,7 +398,7 @@ class Store(DraftEditing):
         """Replace the whole store by the backup at ``source``; the current state is backed up
         first. Returns the number of checks restored."""
         contents = backups.inspect_backup(source, SCHEMA_VERSION)
-        safety = backups.special_backup(self.layout, "before-restore")
+        safety = backups.special_backup(self.layout, "before-restore", spare=source)
         backups.restore_backup(self.layout, source, contents)
         self.problems.clear()
         if contents.left_out:
