@@ -119,6 +119,21 @@ def test_typing_a_note_is_one_event_from_the_first_to_the_last_text(store: Store
     assert (note_event.old, note_event.new) == ("", "Smell of cannabis")
 
 
+def test_the_app_autosaving_a_decision_and_a_property_while_typing_logs_one_event_each(
+    store: Store,
+) -> None:
+    check = new_draft(store)
+    for reasoning in ("No", "Nothing unus", "Nothing unusual found"):
+        store.set_decision(check.id, Decision("proceed", reasoning))
+    for address in ("Oudegracht 1", "Oudegracht 10", "Oudegracht 101bis"):
+        store.set_property(check.id, {"address": address, "city": "Utrecht"})
+    actions = [e.action for e in store.events(check.id)]
+    assert actions == ["created", "decision", "property"]
+    [decision] = [e for e in store.events(check.id) if e.action == "decision"]
+    assert decision.old is None
+    assert decision.new["reasoning"] == "Nothing unusual found"
+
+
 def test_amending_and_finalizing_are_logged_with_their_reason(store: Store) -> None:
     final = store.finalize(complete_draft(store).id)
     store.amend(final.id, "Wrong rent amount")

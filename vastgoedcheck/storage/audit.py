@@ -9,7 +9,8 @@ from typing import Any
 # Successive edits of one answer or note by the same person within this time are one event
 # (first old value → last new value), so typing a long note does not fill the trail.
 COALESCE_WINDOW = dt.timedelta(minutes=5)
-_COALESCED_ACTIONS = {"answer", "note"}
+# Edits the app saves while the user types (autosave); within the window they are one event.
+_COALESCED_ACTIONS = {"answer", "note", "decision", "parties", "property"}
 
 
 @dataclass(frozen=True)
