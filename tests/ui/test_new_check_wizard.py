@@ -1,0 +1,211 @@
+"""The New check wizard, driven like a person would: role, checklist, parties and property,
+then Finish makes exactly one draft with those values and the examiner from the settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QWizard
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import Dialogs
+from vastgoedcheck.domain.check import Examiner, Party, PartyKind
+from vastgoedcheck.domain.pack import Role
+from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.field_inputs import FieldInput, IdDocumentGroup, TextLine
+from vastgoedcheck.ui.new_check_wizard import (
+    DESCRIPTION_ROLE,
+    DETAILS_PAGE,
+    PACK_PAGE,
+    ROLE_PAGE,
+    NewCheckWizard,
+)
+from vastgoedcheck.ui.preferences import Preferences
+
+
+def open_wizard(qtbot: QtBot, store: Store, preferences: Preferences) -> NewCheckWizard:
+    wizard = NewCheckWizard(store, preferences)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def click(qtbot: QtBot, button: QAbstractButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def next_button(wizard: NewCheckWizard) -> QAbstractButton:
+    return wizard.button(QWizard.WizardButton.NextButton)
+
+
+def finish_button(wizard: NewCheckWizard) -> QAbstractButton:
+    return wizard.button(QWizard.WizardButton.FinishButton)
+
+
+def choose_role(qtbot: QtBot, wizard: NewCheckWizard, role: Role) -> None:
+    assert wizard.currentId() == ROLE_PAGE
+    radio = wizard.role_page.radios[role]  # clicked on its round mark, left of the text
+    mark = QPoint(radio.iconSize().width() // 2 + 2, radio.height() // 2)
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=mark)
+    assert radio.isChecked()
+    click(qtbot, next_button(wizard))
+    assert wizard.currentId() == PACK_PAGE
+
+
+def pack_ids(wizard: NewCheckWizard) -> list[str]:
+    return [pack.id for pack in wizard.pack_page.packs]
+
+
+def double_click_pack(qtbot: QtBot, wizard: NewCheckWizard, pack_id: str) -> None:
+    view = wizard.pack_page.list
+    item = view.item(pack_ids(wizard).index(pack_id))
+    view.scrollToItem(item)
+    centre = view.visualItemRect(item).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def type_line(qtbot: QtBot, entry: FieldInput, text: str) -> None:
+    assert isinstance(entry, TextLine)
+    entry.line.clear()
+    qtbot.keyClicks(entry.line, text)
+    qtbot.keyClick(entry.line, Qt.Key.Key_Return)
+
+
+def test_a_broker_makes_a_buyer_check_from_start_to_finish(
+    qtbot: QtBot, store: Store, preferences: Preferences, dialogs: Dialogs
+) -> None:
+    wizard = open_wizard(qtbot, store, preferences)
+    assert wizard.windowTitle() == "New check"
+    assert not next_button(wizard).isEnabled()  # no role chosen yet
+    choose_role(qtbot, wizard, Role.BROKER)
+    assert pack_ids(wizard)[:2] == ["broker-buyer", "broker-seller"]  # the agent's own first
+    assert "notary-transaction" not in pack_ids(wizard)
+    assert not next_button(wizard).isEnabled()  # no checklist chosen yet
+    first = wizard.pack_page.list.item(0)
+    assert first.text() == "Sale — buyer due diligence (estate agent)"
+    assert str(first.data(DESCRIPTION_ROLE)).startswith("For the estate agent")
+
+    double_click_pack(qtbot, wizard, "broker-buyer")
+    assert wizard.currentId() == DETAILS_PAGE
+    page = wizard.details_page
+    assert not finish_button(wizard).isEnabled()
+    assert page.missing.shown() == "To create the check, enter the name of at least one party."
+    assert page.form is not None
+    buyer = page.form.party_blocks[0]
+    assert buyer.party_role() == "buyer" and buyer.kind() is PartyKind.PERSON
+    type_line(qtbot, buyer.input("name"), "Eva de Boer")
+    type_line(qtbot, buyer.input("postcode"), "1234")
+    assert page.form.property_rows is not None  # a buyer's IBAN: the account the price comes from
+    type_line(qtbot, page.form.property_rows.inputs["payer_iban"], "NL91 ABNA 0417 1643 00")
+    assert buyer.input("postcode").shown_problems() == ["Not a valid Dutch postcode (1234 AB)."]
+    assert not finish_button(wizard).isEnabled()
+    assert page.missing.shown() == (
+        "Correct this first: Party 1 (buyer) – Postcode: not a valid Dutch postcode (1234 AB)."
+    )
+
+    type_line(qtbot, buyer.input("postcode"), "1234 ab")
+    assert finish_button(wizard).isEnabled() and page.missing.shown() == ""
+    click(qtbot, finish_button(wizard))
+
+    assert wizard.created_id is not None and not wizard.isVisible()
+    [summary] = store.summaries()
+    check = store.get(wizard.created_id)
+    assert summary.id == check.id and check.pack_id == "broker-buyer"
+    assert check.role is Role.BROKER and check.language == "en"
+    assert check.parties == (
+        Party("buyer", PartyKind.PERSON, {"name": "Eva de Boer", "postcode": "1234 AB"}),
+    )
+    assert dict(check.property) == {"payer_iban": "NL91ABNA0417164300"}
+    assert check.examiner == Examiner("M. Jansen", "Jansen Vastgoedbeheer")
+    assert dialogs.messages == []
+
+
+def test_the_report_language_from_the_settings_is_the_language_of_the_check(
+    qtbot: QtBot, store: Store, preferences: Preferences
+) -> None:
+    preferences.report_language = "nl"
+    wizard = open_wizard(qtbot, store, preferences)
+    choose_role(qtbot, wizard, Role.NOTARY)
+    assert pack_ids(wizard) == ["notary-transaction", "hospitality-leisure"]
+    double_click_pack(qtbot, wizard, "notary-transaction")
+    form = wizard.details_page.form
+    assert form is not None and "bsn" in form.party_blocks[0].fields().inputs
+    type_line(qtbot, form.party_blocks[0].input("name"), "Mehmet Yilmaz")
+    type_line(qtbot, form.party_blocks[0].input("bsn"), "111222333")
+    click(qtbot, finish_button(wizard))
+    assert wizard.created_id is not None
+    check = store.get(wizard.created_id)
+    assert check.language == "nl" and check.parties[0].data["bsn"] == "111222333"
+
+
+def test_a_landlord_gets_only_the_landlord_fields(
+    qtbot: QtBot, store: Store, preferences: Preferences
+) -> None:
+    wizard = open_wizard(qtbot, store, preferences)
+    choose_role(qtbot, wizard, Role.LANDLORD)
+    assert set(pack_ids(wizard)) == {
+        "landlord-commercial",
+        "landlord-residential",
+        "landlord-rural",
+        "hospitality-leisure",
+    }
+    assert pack_ids(wizard)[-1] == "hospitality-leisure"
+    double_click_pack(qtbot, wizard, "landlord-residential")
+    form = wizard.details_page.form
+    assert form is not None
+    shown = set(form.party_blocks[0].fields().inputs)
+    assert "name" in shown and not shown & {"nationality", "bsn", "birth_place"}
+    document = form.party_blocks[0].input("id_document")
+    assert isinstance(document, IdDocumentGroup)
+    type_line(qtbot, document.part("number"), "SPR34K7L8")
+    assert document.number.line.text() == "SPR3"
+
+
+def test_going_back_and_changing_the_role_resets_what_no_longer_fits(
+    qtbot: QtBot, store: Store, preferences: Preferences
+) -> None:
+    wizard = open_wizard(qtbot, store, preferences)
+    choose_role(qtbot, wizard, Role.BROKER)
+    double_click_pack(qtbot, wizard, "landlord-residential")  # an agent letting a home
+    form = wizard.details_page.form
+    assert form is not None
+    type_line(qtbot, form.party_blocks[0].input("name"), "Daan Bakker")
+    document = form.party_blocks[0].input("id_document")
+    assert isinstance(document, IdDocumentGroup)
+    type_line(qtbot, document.part("number"), "XR12 34K7L8")
+
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    click(qtbot, back)
+    click(qtbot, back)
+    choose_role(qtbot, wizard, Role.LANDLORD)
+    assert wizard.pack().id == "landlord-residential"  # still offered: still chosen
+    click(qtbot, next_button(wizard))
+    form = wizard.details_page.form
+    assert form is not None
+    block = form.party_blocks[0]
+    assert block.input("name").value() == "Daan Bakker"  # same checklist: the entries stay
+    kept = block.input("id_document")
+    assert isinstance(kept, IdDocumentGroup)
+    assert kept.number.line.text() == "K7L8" and kept.number.line.maxLength() == 4
+
+    click(qtbot, back)
+    click(qtbot, back)
+    choose_role(qtbot, wizard, Role.NOTARY)
+    assert wizard.pack() is None and not next_button(wizard).isEnabled()
+    double_click_pack(qtbot, wizard, "notary-transaction")
+    form = wizard.details_page.form
+    assert form is not None and form.details() == ([], {})  # another checklist: a fresh form
+    assert form.party_blocks[0].party_role() == "client"
+
+
+def test_cancelling_makes_nothing(qtbot: QtBot, store: Store, preferences: Preferences) -> None:
+    wizard = open_wizard(qtbot, store, preferences)
+    choose_role(qtbot, wizard, Role.BROKER)
+    double_click_pack(qtbot, wizard, "broker-seller")
+    form = wizard.details_page.form
+    assert form is not None
+    type_line(qtbot, form.party_blocks[0].input("name"), "Eva de Boer")
+    assert wizard.isVisible()  # Enter in a field goes to the next field, it does not finish
+    click(qtbot, wizard.button(QWizard.WizardButton.CancelButton))
+    assert wizard.created_id is None and store.summaries() == []

@@ -1,0 +1,332 @@
+"""The New check wizard: who you are in the matter, which checklist, the parties and property."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QButtonGroup,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from vastgoedcheck.domain.check import Examiner
+from vastgoedcheck.domain.pack import Pack, Role
+from vastgoedcheck.i18n import N_, _, current_language, ngettext
+from vastgoedcheck.i18n.labels import role_label
+from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.details_form import DetailsForm
+from vastgoedcheck.ui.feedback import attempt
+from vastgoedcheck.ui.field_inputs import ProblemLine, capitalised
+from vastgoedcheck.ui.preferences import Preferences
+
+ROLE_PAGE, PACK_PAGE, DETAILS_PAGE = range(3)
+ROLE_EXPLANATIONS = {
+    Role.LANDLORD: N_(
+        "You let a home, business premises or another building, or manage it for its owner."
+    ),
+    Role.BROKER: N_(
+        "You act for a buyer, a seller or a tenant as estate agent (makelaar); the Wwft "
+        "applies to you."
+    ),
+    Role.NOTARY: N_("You prepare and pass a deed: a transfer, a mortgage or an incorporation."),
+}
+DESCRIPTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RolePage(QWizardPage):
+    """Landlord, estate agent or notary: each choice with one line saying what it means."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("Who are you in this matter?"))
+        self.setSubTitle(_("The checklists and what you may record depend on your role."))
+        self.buttons = QButtonGroup(self)
+        self.radios: dict[Role, QRadioButton] = {}
+        layout = QVBoxLayout(self)
+        indent = self.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) * 2
+        for role in Role:
+            explanation = _(ROLE_EXPLANATIONS[role])
+            radio = QRadioButton(capitalised(role_label(role)))
+            radio.setObjectName(f"role_{role.value}")
+            radio.setAccessibleDescription(explanation)
+            line = QLabel(explanation)
+            line.setWordWrap(True)
+            line.setContentsMargins(indent, 0, 0, 0)
+            self.buttons.addButton(radio)
+            self.radios[role] = radio
+            layout.addWidget(radio)
+            layout.addWidget(line)
+            layout.addSpacing(self.fontMetrics().height() // 2)
+        layout.addStretch(1)
+        self.buttons.buttonToggled.connect(self.completeChanged)
+
+    def role(self) -> Role | None:
+        return next((role for role, radio in self.radios.items() if radio.isChecked()), None)
+
+    def isComplete(self) -> bool:
+        return self.role() is not None
+
+
+class PackDelegate(QStyledItemDelegate):
+    """A checklist in the list: its title in bold, its one-line description under it."""
+
+    MARGIN = 6
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _texts(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
+        return str(index.data(Qt.ItemDataRole.DisplayRole)), str(index.data(DESCRIPTION_ROLE))
+
+    def _fonts(self, font: QFont) -> tuple[QFont, QFont]:
+        bold = QFont(font)
+        bold.setBold(True)
+        return bold, font
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        title, description = self._texts(index)
+        item.text = ""
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        colour = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        bold, plain = self._fonts(item.font)
+        area = item.rect.adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        painter.save()
+        painter.setPen(item.palette.color(colour))
+        painter.setFont(bold)
+        used = painter.boundingRect(area, flags, title)
+        painter.drawText(area, flags, title)
+        painter.setFont(plain)
+        painter.drawText(
+            area.adjusted(0, used.height() + self.MARGIN // 2, 0, 0), flags, description
+        )
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        title, description = self._texts(index)
+        width = max(self.view.viewport().width() - 2 * self.MARGIN, 100)
+        bold, plain = self._fonts(option.font)
+        bounds = QRect(0, 0, width, 100_000)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = (
+            QFontMetrics(bold).boundingRect(bounds, flags, title).height()
+            + QFontMetrics(plain).boundingRect(bounds, flags, description).height()
+            + 2 * self.MARGIN
+            + self.MARGIN // 2
+        )
+        return QSize(width, height)
+
+
+class PackPage(QWizardPage):
+    """The checklists for the chosen role; a double-click goes on to the next page."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.packs: list[Pack] = []
+        self.setTitle(_("Which checklist?"))
+        self.list = QListWidget()
+        self.list.setObjectName("packList")
+        self.list.setAccessibleName(_("Checklists"))
+        self.list.setItemDelegate(PackDelegate(self.list))
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.currentRowChanged.connect(self.completeChanged)
+        self.list.itemDoubleClicked.connect(self._double_clicked)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, NewCheckWizard)
+        role, previous = wizard.role(), self.pack()
+        language = current_language()
+        self.packs = sorted(
+            (pack for pack in self.store.registry.latest() if role in pack.roles),
+            key=lambda pack: (len(pack.roles), pack.title.get(language)),  # specific ones first
+        )
+        self.setSubTitle(
+            _("The checklists for your role: {role}.").format(role=role_label(role)) if role else ""
+        )
+        self.list.clear()
+        for pack in self.packs:
+            item = QListWidgetItem(pack.title.get(language))
+            description = pack.description.get(language)
+            item.setData(DESCRIPTION_ROLE, description)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, description)
+            item.setToolTip(description)
+            self.list.addItem(item)
+        ids = [pack.id for pack in self.packs]
+        if previous is not None and previous.id in ids:  # the choice stays when still offered
+            self.list.setCurrentRow(ids.index(previous.id))
+        else:
+            self.list.setCurrentRow(-1)
+        self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        """Going back keeps the choice (the default would forget it)."""
+
+    def pack(self) -> Pack | None:
+        row = self.list.currentRow()
+        return self.packs[row] if 0 <= row < len(self.packs) and self.list.currentItem() else None
+
+    def isComplete(self) -> bool:
+        return self.pack() is not None
+
+    def _double_clicked(self) -> None:
+        wizard = self.wizard()
+        if wizard is not None and self.isComplete():
+            wizard.next()
+
+
+class DetailsPage(QWizardPage):
+    """The parties and the property; Finish waits for a named party and no problems."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("Parties and property"))
+        self.setSubTitle(
+            _("Enter at least the name of one party. You can complete the rest in the check.")
+        )
+        self.form: DetailsForm | None = None
+        self.made_for: tuple[str, str, Role] | None = None
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.missing = ProblemLine()
+        self.missing.setObjectName("missingLine")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.missing)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, NewCheckWizard)
+        pack, role = wizard.pack(), wizard.role()
+        assert pack is not None and role is not None
+        made_for = (pack.id, pack.version, role)
+        if self.form is not None and made_for == self.made_for:
+            return  # back and forth without a change: everything typed stays
+        kept = None
+        if self.form is not None and self.made_for and self.made_for[:2] == made_for[:2]:
+            kept = self.form.details()  # same checklist, other role: the entries come along
+        form = DetailsForm(pack, role)
+        if kept is not None:
+            form.set_details(*kept)
+        old = self.scroll_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll_area.setWidget(form)
+        self.form, self.made_for = form, made_for
+        form.changed.connect(self._update)
+        self._update()
+
+    def cleanupPage(self) -> None:
+        """Going back keeps what was typed (the default would forget it)."""
+
+    def missing_text(self) -> str:
+        """What stands in the way of creating the check ("" when nothing)."""
+        if self.form is None:
+            return ""
+        problems = self.form.problems()
+        if problems:
+            return ngettext(
+                "Correct this first: {problem}",
+                "Correct {count} fields first, starting with: {problem}",
+                len(problems),
+            ).format(count=len(problems), problem=problems[0])
+        if not self.form.has_named_party():
+            return _("To create the check, enter the name of at least one party.")
+        return ""
+
+    def _update(self) -> None:
+        self.missing.show_problem(self.missing_text())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.form is not None and not self.missing_text()
+
+    def validatePage(self) -> bool:
+        wizard = self.wizard()
+        assert isinstance(wizard, NewCheckWizard)
+        if self.form is not None:
+            self.form.reveal_problems()
+        return self.isComplete() and wizard.create_check()
+
+
+class NewCheckWizard(QWizard):
+    """Makes a new draft; ``created_id`` is its id once Finish succeeded, else None."""
+
+    def __init__(
+        self, store: Store, preferences: Preferences, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.preferences = store, preferences
+        self.created_id: str | None = None
+        self.setObjectName("newCheckWizard")
+        self.setWindowTitle(_("New check"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("Create check"))
+        self.role_page = RolePage()
+        self.pack_page = PackPage(store)
+        self.details_page = DetailsPage()
+        self.setPage(ROLE_PAGE, self.role_page)
+        self.setPage(PACK_PAGE, self.pack_page)
+        self.setPage(DETAILS_PAGE, self.details_page)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 100, metrics.height() * 40)
+
+    def role(self) -> Role | None:
+        return self.role_page.role()
+
+    def pack(self) -> Pack | None:
+        return self.pack_page.pack()
+
+    def create_check(self) -> bool:
+        """Store the new draft; on a refusal the reason is shown and the wizard stays open."""
+        pack, role, form = self.pack(), self.role(), self.details_page.form
+        if pack is None or role is None or form is None:
+            return False
+        parties, property_data = form.details()
+        check = attempt(
+            self,
+            self.store.create,
+            pack,
+            role,
+            language=self.preferences.report_language or current_language(),
+            examiner=Examiner(self.preferences.examiner_name, self.preferences.organisation),
+            parties=parties,
+            property_data=property_data,
+        )
+        if check is None:
+            return False
+        self.created_id = check.id
+        return True
