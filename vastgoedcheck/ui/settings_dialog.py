@@ -1,0 +1,496 @@
+"""Settings and backups: the app's language, the examiner, the default report language, the
+data folder, and making or restoring a backup of all checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vastgoedcheck.i18n import _, ngettext
+from vastgoedcheck.i18n.formatting import format_date
+from vastgoedcheck.storage.backups import DAILY_PREFIX, KEEP_DAILY
+from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.failure_dialogs import (
+    BackupList,
+    backups_in,
+    busy_cursor,
+    choose_backup_file,
+    readable_width,
+)
+from vastgoedcheck.ui.feedback import attempt, sentence, show_problem
+from vastgoedcheck.ui.preferences import Preferences
+
+# Each language is named in itself, so that a user finds theirs whatever the app speaks now.
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+MAX_NAME_LENGTH = 200
+
+
+def _note(text: str, object_name: str = "") -> QLabel:
+    """A word-wrapped explanation under a setting."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def _language_box(object_name: str, first: str, chosen: str) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(object_name)
+    box.addItem(first, "")
+    for code, name in LANGUAGE_NAMES.items():
+        box.addItem(name, code)
+    index = box.findData(chosen)
+    box.setCurrentIndex(max(index, 0))
+    return box
+
+
+def _labelled_row(form: QFormLayout, text: str, field: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(field)
+    form.addRow(label, field)
+    return label
+
+
+def _button(text: str, object_name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(object_name)
+    button.setAutoDefault(False)
+    return button
+
+
+def _writable(folder: Path) -> bool:
+    """Whether a file can be made in ``folder`` (a real try: permissions alone do not tell)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError:
+        return False
+    return True
+
+
+def _documents_folder() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def last_daily_backup(folder: Path) -> dt.date | None:
+    """The day of the newest automatic backup in a data folder."""
+    days = []
+    for path in backups_in(folder):
+        if path.name.startswith(DAILY_PREFIX) and path.suffix == ".zip":
+            try:
+                days.append(dt.date.fromisoformat(path.stem[len(DAILY_PREFIX) :]))
+            except ValueError:
+                continue
+    return max(days, default=None)
+
+
+class BackupChoiceDialog(QDialog):
+    """Which backup to restore: one kept in the data folder, or a file of the user's own.
+    Accepted with ``chosen`` set."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chosen: Path | None = None
+        self.setObjectName("backupChoice")
+        self.setWindowTitle(_("Restore a backup"))
+        self.setMinimumWidth(readable_width(self, 64))
+        self.backup_list = BackupList()
+        found = backups_in(folder)
+        self.backup_list.show_backups(found)
+        self.backup_list.itemDoubleClicked.connect(self.take_selected)
+        list_label = QLabel(_("Backups kept in the data folder:"))
+        list_label.setBuddy(self.backup_list)
+        empty = _note(_("There are no backups in the data folder yet."), "noBackups")
+
+        buttons = QDialogButtonBox()
+        self.restore_selected_button = buttons.addButton(
+            _("Restore the selected backup"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.restore_selected_button.setObjectName("restoreSelected")
+        self.restore_selected_button.setEnabled(bool(found))
+        self.file_button = buttons.addButton(
+            _("Choose another file…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.file_button.setObjectName("chooseBackupFile")
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancel")
+        self.restore_selected_button.clicked.connect(self.take_selected)
+        self.file_button.clicked.connect(self.take_file)
+        cancel.clicked.connect(self.reject)
+        self.backup_list.itemSelectionChanged.connect(
+            lambda: self.restore_selected_button.setEnabled(
+                self.backup_list.selected_backup() is not None
+            )
+        )
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            _note(
+                _(
+                    "Choose the backup to restore. All checks now in vastgoedcheck will be "
+                    "replaced by those in the backup."
+                )
+            )
+        )
+        layout.addWidget(list_label)
+        layout.addWidget(self.backup_list, 1)
+        layout.addWidget(empty)
+        layout.addWidget(buttons)
+        list_label.setVisible(bool(found))
+        self.backup_list.setVisible(bool(found))
+        empty.setVisible(not found)
+        (self.backup_list if found else self.file_button).setFocus()
+
+    def take_selected(self) -> None:
+        chosen = self.backup_list.selected_backup()
+        if chosen is not None:
+            self.chosen = chosen
+            self.accept()
+
+    def take_file(self) -> None:
+        chosen = choose_backup_file(self, _documents_folder())
+        if chosen is not None:
+            self.chosen = chosen
+            self.accept()
+
+
+class SettingsDialog(QDialog):
+    """The settings (saved with OK, dropped with Cancel) and the backups (made and restored at
+    once). ``restored`` is emitted after a backup replaced the store's checks;
+    ``restart_needed`` is True when the language or the data folder changed."""
+
+    restored = Signal()
+
+    def __init__(
+        self, preferences: Preferences, store: Store, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.preferences = preferences
+        self.store = store
+        self.restart_needed = False
+        self.chosen_folder = preferences.data_folder
+        self.backup_choice: BackupChoiceDialog | None = None
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(_("Settings and backups"))
+        self.setMinimumWidth(readable_width(self, 72))
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.addTab(self._general_page(), _("General"))
+        self.tabs.addTab(self._data_page(), _("Data and backups"))
+
+        self.restart_notice = _note("", "restartNotice")
+        font = QFont(self.restart_notice.font())
+        font.setBold(True)
+        self.restart_notice.setFont(font)
+        self.restart_notice.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.setObjectName("settingsButtons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.restart_notice)
+        layout.addWidget(buttons)
+        self._show_folders()
+        self._show_last_backup()
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def _general_page(self) -> QWidget:
+        self.language_box = _language_box(
+            "appLanguage", _("Follow the system"), self.preferences.language
+        )
+        self.language_box.currentIndexChanged.connect(self._update_restart_notice)
+        language_form = QFormLayout()
+        _labelled_row(language_form, _("Language of the app:"), self.language_box)
+        language_group = QGroupBox(_("Language"))
+        language_layout = QVBoxLayout(language_group)
+        language_layout.addLayout(language_form)
+        language_layout.addWidget(
+            _note(_("Takes effect when you restart vastgoedcheck."), "languageNote")
+        )
+
+        self.examiner_edit = QLineEdit(self.preferences.examiner_name)
+        self.examiner_edit.setObjectName("examinerName")
+        self.organisation_edit = QLineEdit(self.preferences.organisation)
+        self.organisation_edit.setObjectName("organisation")
+        examiner_form = QFormLayout()
+        for edit, label in (
+            (self.examiner_edit, _("Your name:")),
+            (self.organisation_edit, _("Organisation:")),
+        ):
+            edit.setMaxLength(MAX_NAME_LENGTH)
+            _labelled_row(examiner_form, label, edit)
+        examiner_group = QGroupBox(_("Examiner"))
+        examiner_layout = QVBoxLayout(examiner_group)
+        examiner_layout.addLayout(examiner_form)
+        examiner_layout.addWidget(
+            _note(
+                _("Recorded in each new check and, as who made each change, in its history."),
+                "examinerNote",
+            )
+        )
+
+        self.report_language_box = _language_box(
+            "reportLanguage", _("The language of the check"), self.preferences.report_language
+        )
+        report_form = QFormLayout()
+        _labelled_row(report_form, _("Default language of reports:"), self.report_language_box)
+        report_group = QGroupBox(_("Reports"))
+        QVBoxLayout(report_group).addLayout(report_form)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(language_group)
+        layout.addWidget(examiner_group)
+        layout.addWidget(report_group)
+        layout.addStretch(1)
+        return page
+
+    def _data_page(self) -> QWidget:
+        self.folder_edit = QLineEdit(str(self.store.layout.root))
+        self.folder_edit.setObjectName("dataFolder")
+        self.folder_edit.setReadOnly(True)
+        folder_label = QLabel(_("Data folder in use:"))
+        folder_label.setBuddy(self.folder_edit)
+        self.next_folder_label = _note("", "nextDataFolder")
+        choose = _button(_("Choose another folder…"), "chooseDataFolder")
+        choose.clicked.connect(self.choose_data_folder)
+        open_folder = _button(_("Open the folder"), "openDataFolder")
+        open_folder.clicked.connect(self.open_data_folder)
+        folder_buttons = QHBoxLayout()
+        folder_buttons.addWidget(choose)
+        folder_buttons.addWidget(open_folder)
+        folder_buttons.addStretch(1)
+        folder_group = QGroupBox(_("Data folder"))
+        folder_layout = QVBoxLayout(folder_group)
+        folder_layout.addWidget(folder_label)
+        folder_layout.addWidget(self.folder_edit)
+        folder_layout.addWidget(self.next_folder_label)
+        folder_layout.addLayout(folder_buttons)
+        folder_layout.addWidget(
+            _note(
+                _(
+                    "A new data folder is used from the next start; the checks in the current "
+                    "folder stay where they are."
+                ),
+                "dataFolderNote",
+            )
+        )
+
+        self.last_backup_label = _note("", "lastBackup")
+        backup_now = _button(_("Make a backup now…"), "backupNow")
+        backup_now.clicked.connect(self.make_backup)
+        restore = _button(_("Restore a backup…"), "restoreBackup")
+        restore.clicked.connect(self.choose_backup_to_restore)
+        backup_buttons = QHBoxLayout()
+        backup_buttons.addWidget(backup_now)
+        backup_buttons.addWidget(restore)
+        backup_buttons.addStretch(1)
+        backup_group = QGroupBox(_("Backups"))
+        backup_layout = QVBoxLayout(backup_group)
+        backup_layout.addWidget(self.last_backup_label)
+        backup_layout.addWidget(
+            _note(
+                ngettext(
+                    "A backup is made automatically every day; the last {count} is kept.",
+                    "A backup is made automatically every day; the last {count} are kept.",
+                    KEEP_DAILY,
+                ).format(count=KEEP_DAILY),
+                "backupNote",
+            )
+        )
+        backup_layout.addLayout(backup_buttons)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(folder_group)
+        layout.addWidget(backup_group)
+        layout.addStretch(1)
+        return page
+
+    # -- the data folder ------------------------------------------------------------------
+
+    def _next_folder(self) -> Path | None:
+        """The data folder chosen for the next start, when it is not the one in use now."""
+        if not self.chosen_folder:
+            return None
+        chosen = Path(self.chosen_folder).expanduser()
+        return None if chosen.resolve() == self.store.layout.root.resolve() else chosen
+
+    def _show_folders(self) -> None:
+        upcoming = self._next_folder()
+        self.next_folder_label.setText(
+            "" if upcoming is None else _("From the next start: {folder}").format(folder=upcoming)
+        )
+        self.next_folder_label.setVisible(upcoming is not None)
+        self._update_restart_notice()
+
+    def choose_data_folder(self) -> None:
+        start = str(self._next_folder() or self.store.layout.root)
+        name = QFileDialog.getExistingDirectory(self, _("Choose a data folder"), start)
+        if not name:
+            return
+        chosen = Path(name)
+        current = self.store.layout.root.resolve()
+        if chosen.resolve() != current and chosen.resolve().is_relative_to(current):
+            show_problem(
+                self,
+                _("the new data folder cannot be inside the current one ({folder})").format(
+                    folder=current
+                ),
+            )
+            return
+        if not _writable(chosen):
+            show_problem(
+                self,
+                _("nothing can be saved in {folder}; choose another folder").format(folder=chosen),
+            )
+            return
+        self.chosen_folder = str(chosen)
+        self._show_folders()
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.layout.root)))
+
+    # -- backups --------------------------------------------------------------------------
+
+    def _show_last_backup(self) -> None:
+        day = last_daily_backup(self.store.layout.root)
+        self.last_backup_label.setText(
+            _("Last automatic backup: {date}.").format(date=format_date(day))
+            if day is not None
+            else _("No automatic backup has been made yet.")
+        )
+
+    def make_backup(self) -> None:
+        suggested = _documents_folder() / f"vastgoedcheck-backup-{dt.date.today().isoformat()}.zip"
+        name, _chosen_filter = QFileDialog.getSaveFileName(
+            self, _("Make a backup"), str(suggested), _("Backups (*.zip)")
+        )
+        if not name:
+            return
+        target = Path(name)
+        if target.suffix.lower() != ".zip":
+            target = target.with_name(target.name + ".zip")
+        with busy_cursor():
+            count = attempt(self, self.store.backup, target, title=_("The backup was not made"))
+        if count is None:
+            return
+        QMessageBox.information(
+            self,
+            _("Backup made"),
+            ngettext(
+                "Backup of {count} check written to {file}.",
+                "Backup of {count} checks written to {file}.",
+                count,
+            ).format(count=count, file=target),
+        )
+
+    def choose_backup_to_restore(self) -> None:
+        """Ask which backup to restore (without blocking); the restore follows the choice."""
+        self.backup_choice = BackupChoiceDialog(self.store.layout.root, self)
+        self.backup_choice.accepted.connect(self._backup_chosen)
+        self.backup_choice.open()
+
+    def _backup_chosen(self) -> None:
+        choice, self.backup_choice = self.backup_choice, None
+        if choice is not None and choice.chosen is not None:
+            self.restore_backup(choice.chosen)
+        if choice is not None:
+            choice.deleteLater()
+
+    def restore_backup(self, source: Path) -> None:
+        """Restore the backup at ``source`` once the user confirms; emits ``restored``."""
+        answer = QMessageBox.question(
+            self,
+            _("Restore a backup"),
+            _(
+                "Replace all checks now in vastgoedcheck by those in the backup {file}?\n\n"
+                "The current checks are backed up first, so this can be undone."
+            ).format(file=source.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with busy_cursor():
+            count = attempt(
+                self, self.store.restore, source, title=_("The backup was not restored")
+            )
+        if count is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("Backup restored"),
+            ngettext(
+                "{count} check was restored from {file}.",
+                "{count} checks were restored from {file}.",
+                count,
+            ).format(count=count, file=source.name),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("restoredMessage")
+        if self.store.problems:
+            box.setInformativeText(
+                "\n\n".join(sentence(problem) for problem in self.store.problems)
+            )
+        box.exec()
+        self._show_last_backup()
+        self.restored.emit()
+
+    # -- closing --------------------------------------------------------------------------
+
+    def _update_restart_notice(self) -> None:
+        language = self.language_box.currentData() != self.preferences.language
+        folder = (
+            self.chosen_folder != self.preferences.data_folder and self._next_folder() is not None
+        )
+        self.restart_needed = language or folder
+        if language and folder:
+            text = _("Restart vastgoedcheck to use the new language and data folder.")
+        elif language:
+            text = _("Restart vastgoedcheck to use the new language.")
+        else:
+            text = _("Restart vastgoedcheck to use the new data folder.")
+        self.restart_notice.setText(text)
+        self.restart_notice.setVisible(self.restart_needed)
+
+    def accept(self) -> None:
+        """Save the settings into the preferences given, and to the settings file."""
+        chosen = self.preferences
+        chosen.language = str(self.language_box.currentData())
+        chosen.examiner_name = self.examiner_edit.text().strip()
+        chosen.organisation = self.organisation_edit.text().strip()
+        chosen.report_language = str(self.report_language_box.currentData())
+        chosen.data_folder = self.chosen_folder
+        chosen.save()
+        super().accept()
