@@ -40,7 +40,7 @@ from vastgoedcheck.ui.issued_reports import language_name, open_in_system
 from vastgoedcheck.ui.preferences import Preferences
 
 WWFT_ROLES = (Role.BROKER, Role.NOTARY)
-WIDTH_IN_CHARACTERS = 72  # a comfortable line length for what a report holds, at any scaling
+WIDTH_IN_CHARACTERS = 90
 
 
 @dataclass
@@ -336,6 +336,17 @@ class ReportDialog(QDialog):
         paragraphs = [_(line) for line in (*profile.contains, *profile.omits)]
         self.scope_label.setText("".join(f"<p>{html.escape(text)}</p>" for text in paragraphs))
         self.warning.setVisible(profile.wwft_only)
+        self._fit_contents()
+
+    def _fit_contents(self) -> None:
+        """Grow (never shrink) to show the longer explanation of another recipient whole."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _remember_open_choice(self, checked: bool) -> None:
         SESSION.open_when_ready = checked
