@@ -1,0 +1,170 @@
+"""The guidance pane of the check editor: why the focused question matters, how a "yes" is
+read, when the question is asked, and the sources behind it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from vastgoedcheck.domain.pack import DutyType, Kind, Pack, Question
+from vastgoedcheck.i18n import N_, _, current_language
+from vastgoedcheck.i18n.labels import kind_label, severity_label
+from vastgoedcheck.i18n.pack_text import condition_text
+from vastgoedcheck.ui.feedback import sentence
+
+DUTY_READINGS = {
+    DutyType.CDD: N_("Client due diligence: no service until this step is complete."),
+    DutyType.EDD: N_("Enhanced due diligence is required before you continue."),
+    DutyType.SANCTIONS: N_("A possible sanctions hit: make no funds or property available."),
+}
+
+
+def yes_readings(question: Question) -> list[str]:
+    """How a "yes" to a scored question is read, one sentence each."""
+    if not question.scored or question.severity is None or question.kind is None:
+        return []
+    lines = [
+        _("Weight: {severity} · {kind}").format(
+            severity=severity_label(question.severity), kind=kind_label(question.kind)
+        )
+    ]
+    if question.knockout:
+        lines.append(_("Knock-out: a yes stops the matter."))
+    if question.kind is Kind.OBJECTIVE:
+        lines.append(
+            _(
+                "Objective indicator: for a Wwft institution (an estate agent or a notary) a yes "
+                "means a duty to report to FIU-Nederland, without any suspicion needed."
+            )
+        )
+    elif question.kind is Kind.DUTY and question.duty_type is not None:
+        lines.append(_(DUTY_READINGS[question.duty_type]))
+    lines.append(
+        _("A yes adds {points} points to the risk score.").format(points=question.severity.weight)
+    )
+    for escalation in question.escalations:
+        if escalation.reason is not None:
+            lines.append(escalation.reason.get(current_language()))
+    if question.safety:
+        lines.append(
+            _("Safety first: do not confront anyone and call 112 when there is acute danger.")
+        )
+    return lines
+
+
+class GuidancePanel(QScrollArea):
+    """Shows the guidance for one question (``show_question``) or for the parties page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guidancePanel")
+        self.setAccessibleName(_("Guidance"))
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.question_id: str | None = None
+        self.show_hint()
+
+    # -- what is shown ---------------------------------------------------------------------
+
+    def show_hint(self) -> None:
+        """Nothing chosen yet: say how to get guidance."""
+        self.question_id = None
+        content, layout = self._new_content()
+        layout.addWidget(self._heading(_("Guidance")))
+        layout.addWidget(self._text(_("Select a question to see why it matters.")))
+        self._finish(content, layout)
+
+    def show_details(self) -> None:
+        """Guidance for the page with the parties and the property."""
+        self.question_id = None
+        content, layout = self._new_content()
+        layout.addWidget(self._heading(_("Parties and property")))
+        layout.addWidget(
+            self._text(
+                _(
+                    "Name the people and organisations in this matter and describe the property. "
+                    "The checklist asks only for data you may lawfully record."
+                )
+            )
+        )
+        self._finish(content, layout)
+
+    def show_question(self, pack: Pack, question: Question) -> None:
+        if question.id == self.question_id:
+            return
+        self.question_id = question.id
+        language = current_language()
+        content, layout = self._new_content()
+        identifier = self._text(question.id)
+        identifier.setObjectName("guidanceId")
+        layout.addWidget(identifier)
+        title = self._heading(question.label.get(language))
+        title.setObjectName("guidanceQuestion")
+        layout.addWidget(title)
+
+        layout.addWidget(self._heading(_("Why this matters")))
+        why = self._text(question.guidance.get(language))
+        why.setObjectName("guidanceWhy")
+        layout.addWidget(why)
+
+        readings = yes_readings(question)
+        if readings:
+            layout.addWidget(self._heading(_("How a yes is read")))
+            for line in readings:
+                reading = self._text(line)
+                reading.setObjectName("guidanceReading")
+                layout.addWidget(reading)
+
+        if question.enable_when is not None:
+            layout.addWidget(self._heading(_("When it is asked")))
+            when = self._text(sentence(condition_text(pack, question.enable_when, language)))
+            when.setObjectName("guidanceWhen")
+            layout.addWidget(when)
+
+        if question.sources:
+            layout.addWidget(self._heading(_("Sources")))
+            for url in question.sources:
+                layout.addWidget(self._text(pack.references.get(url, url)))
+                address = self._text(url)
+                address.setObjectName("guidanceSource")
+                address.setAccessibleName(url)
+                address.setTextInteractionFlags(
+                    Qt.TextInteractionFlag.TextSelectableByMouse
+                    | Qt.TextInteractionFlag.TextSelectableByKeyboard
+                )
+                small = address.font()
+                small.setPointSizeF(small.pointSizeF() * 0.9)
+                address.setFont(small)
+                layout.addWidget(address)
+        self._finish(content, layout)
+
+    def texts(self) -> list[str]:
+        """Every text shown now, top to bottom."""
+        content = self.widget()
+        return [label.text() for label in content.findChildren(QLabel)] if content else []
+
+    # -- building --------------------------------------------------------------------------
+
+    def _new_content(self) -> tuple[QWidget, QVBoxLayout]:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        return content, layout
+
+    def _finish(self, content: QWidget, layout: QVBoxLayout) -> None:
+        layout.addStretch(1)
+        self.setWidget(content)  # the previous content is deleted by the scroll area
+
+    def _heading(self, text: str) -> QLabel:
+        label = self._text(text)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def _text(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
