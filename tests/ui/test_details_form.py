@@ -17,16 +17,8 @@ from vastgoedcheck.domain.pack import Pack, Role
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.details_form import DetailsEditor, DetailsForm, PartyBlock
-from vastgoedcheck.ui.field_inputs import (
-    Choice,
-    Count,
-    FieldInput,
-    IdDocumentGroup,
-    PartsGroup,
-    TextBlock,
-    TextLine,
-    UboList,
-)
+from vastgoedcheck.ui.field_groups import IdDocumentGroup, PartsGroup, UboList
+from vastgoedcheck.ui.field_inputs import Choice, Count, FieldInput, TextBlock, TextLine
 
 NOTARY_PERSON = {
     "name": "Mehmet Yılmaz",

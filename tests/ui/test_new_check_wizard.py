@@ -11,7 +11,8 @@ from tests.ui.conftest import Dialogs
 from vastgoedcheck.domain.check import Examiner, Party, PartyKind
 from vastgoedcheck.domain.pack import Role
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.field_inputs import FieldInput, IdDocumentGroup, TextLine
+from vastgoedcheck.ui.field_groups import IdDocumentGroup
+from vastgoedcheck.ui.field_inputs import FieldInput, TextLine
 from vastgoedcheck.ui.new_check_wizard import (
     DESCRIPTION_ROLE,
     DETAILS_PAGE,

@@ -28,13 +28,8 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.field_labels import field_label, party_kind_label, party_role_label
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.field_inputs import (
-    FieldInput,
-    ProblemLine,
-    SteadyComboBox,
-    capitalised,
-    field_input,
-)
+from vastgoedcheck.ui.field_input_factory import field_input
+from vastgoedcheck.ui.field_inputs import FieldInput, ProblemLine, SteadyComboBox, capitalised
 
 AUTOSAVE_DELAY_MS = 400
 MAX_PARTIES = 50

@@ -1,203 +1,52 @@
-"""The input for each party or property field: typed values in, the stored types out.
+"""The simple inputs of the party and property fields: a line, a block of text, a choice, a count.
 
 Every input says what it holds (``value()``, in the type the store keeps, None when empty),
 why it cannot hold what was typed (``problems()``), and shows the first problem under itself
-once the person has left it (``reveal_problems()``): a warning icon and a sentence.
+once the person has left it (``reveal_problems()``): a warning icon and a sentence. The fields
+made of several parts are in field_groups; which input a field gets is in field_input_factory.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
-from stdnum import iban as std_iban
 
-from vastgoedcheck.domain.pack import Role
-from vastgoedcheck.exchange.reading import DUTCH_ID_TYPES, LANDLORD_ID_NUMBER_CHARS, text_problems
+from vastgoedcheck.exchange.reading import text_problems
 from vastgoedcheck.i18n import _
-from vastgoedcheck.i18n.field_labels import AMOUNT_FIELDS, FIELD_LABELS, PART_LABELS, VALUE_LABELS
-from vastgoedcheck.i18n.formatting import format_amount
-from vastgoedcheck.identifiers import InvalidIdentifier, normalise
+from vastgoedcheck.i18n.field_labels import VALUE_LABELS
 from vastgoedcheck.ui.feedback import sentence
+from vastgoedcheck.ui.typed_values import (
+    FieldProblem,
+    date_pattern,
+    free_text_parser,
+    parse_birth_date,
+    parse_typed_date,
+    show_date,
+    text_too_long,
+)
 
 # (part, reason): ``part`` names the part of a composite field ("" for the field itself).
 Problem = tuple[str, str]
 
-DEFAULT_COUNTRY = "NL"
 NAME_LIMIT, LINE_LIMIT, TEXT_LIMIT, IDENTIFIER_LIMIT, LIST_LIMIT = 300, 1000, 20_000, 40, 50
-IDENTIFIER_FIELDS = {
-    "postcode": "postcode",
-    "iban": "iban",
-    "payer_iban": "iban",
-    "kvk": "kvk",
-    "establishment_number": "establishment_number",
-    "rsin": "rsin",
-    "btw": "btw",
-    "bsn": "bsn",
-    "bag_id": "bag_id",
-}
-DATE_FIELDS = frozenset({"birth_date", "registration_date"})
-TEXT_FIELDS = frozenset({"source_of_funds", "prior_enforcement"})
-LIST_FIELDS = frozenset({"trade_names", "representatives", "parent_entities"})
-NAME_FIELDS = frozenset({"name", "payer_name"})
-_PHONE = re.compile(r"[0-9+() .-]*")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
-_TYPED_DATE = re.compile(r"(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[.,]\d{3})+")
-_MAX_AMOUNT = Decimal(10) ** 12
-
-
-class FieldProblem(ValueError):
-    """Why a typed text is not a value of its field: one translated reason."""
 
 
 def capitalised(text: str) -> str:
+    """``text`` with a capital first letter; the rest is left as it is."""
     return text[:1].upper() + text[1:]
-
-
-def date_pattern() -> str:
-    """How a date is typed, in the words of the active language."""
-    return _("dd-mm-yyyy")
-
-
-# -- reading typed text ------------------------------------------------------------------------
-
-
-def parse_typed_date(text: str) -> dt.date:
-    """A date typed as 1-2-1980, 01-02-1980, 01/02/1980, 01.02.1980 or 1980-02-01."""
-    match = _TYPED_DATE.fullmatch(text)
-    if match:
-        day, month, year = (int(part) for part in match.groups())
-    elif match := _ISO_DATE.fullmatch(text):
-        year, month, day = (int(part) for part in match.groups())
-    else:
-        raise FieldProblem(
-            _("{text} is not a date; type it as {pattern}").format(
-                text=text, pattern=date_pattern()
-            )
-        )
-    try:
-        value = dt.date(year, month, day)
-    except ValueError:
-        raise FieldProblem(_("{text} is not an existing date").format(text=text)) from None
-    if not 1900 <= year <= 2100:
-        raise FieldProblem(_("{year} is not a likely year").format(year=year))
-    return value
-
-
-def parse_birth_date(text: str) -> dt.date:
-    value = parse_typed_date(text)
-    if value > dt.date.today():
-        raise FieldProblem(_("a date of birth cannot lie in the future"))
-    return value
-
-
-def show_date(value: object) -> str:
-    if isinstance(value, dt.date):
-        return f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
-    return str(value)
-
-
-def parse_typed_amount(text: str) -> Decimal:
-    """An amount in euros typed the Dutch or the English way: "1.250,50", "1250.50", "€ 1.250"."""
-    cleaned = re.sub(r"\s|€|eur(o)?", "", text, flags=re.IGNORECASE)
-    not_amount = FieldProblem(
-        _("{text} is not an amount such as {example}").format(
-            text=text, example=format_amount(Decimal("1250.50"))
-        )
-    )
-    if not re.fullmatch(r"\d[\d.,]*", cleaned):
-        raise not_amount
-    marks = [mark for mark in ".," if mark in cleaned]
-    decimal_mark: str | None = None  # a mark before three digits, or used twice, groups thousands
-    if len(marks) == 2:  # both: the last one separates the cents
-        decimal_mark = "." if cleaned.rfind(".") > cleaned.rfind(",") else ","
-    elif marks and cleaned.count(marks[0]) == 1 and len(cleaned.rsplit(marks[0], 1)[1]) != 3:
-        decimal_mark = marks[0]
-    whole, cents = cleaned.rsplit(decimal_mark, 1) if decimal_mark else (cleaned, "0")
-    if not re.fullmatch(r"\d{1,2}", cents):
-        raise FieldProblem(_("an amount has at most two decimals"))
-    if not whole.isdigit():
-        separators = set(whole) - set("0123456789")
-        if len(separators) != 1 or decimal_mark in separators or not _GROUPED.fullmatch(whole):
-            raise not_amount
-        whole = whole.replace(separators.pop(), "")
-    amount = Decimal(f"{whole}.{cents}")
-    if amount >= _MAX_AMOUNT:
-        raise FieldProblem(_("{text} is too large for an amount").format(text=text))
-    return amount.quantize(Decimal("0.01"))
-
-
-def show_amount(value: object) -> str:
-    return format_amount(value) if isinstance(value, Decimal) else str(value)
-
-
-def identifier_parser(kind: str) -> Callable[[str], object]:
-    def parse(text: str) -> object:
-        try:
-            return normalise(kind, text)
-        except InvalidIdentifier as error:
-            raise FieldProblem(str(error)) from None
-
-    return parse
-
-
-def show_iban(value: object) -> str:
-    return str(std_iban.format(str(value)))
-
-
-def free_text_parser(limit: int) -> Callable[[str], object]:
-    """A text without control characters or BSN-like numbers, at most ``limit`` characters."""
-
-    def parse(text: str) -> object:
-        if len(text) > limit:
-            raise FieldProblem(
-                _("the text is {length} characters long; at most {limit} are allowed").format(
-                    length=len(text), limit=limit
-                )
-            )
-        problems = text_problems(text)
-        if problems:
-            raise FieldProblem(problems[0])
-        return text
-
-    return parse
-
-
-def parse_phone(text: str) -> object:
-    if not _PHONE.fullmatch(text):
-        raise FieldProblem(_("a phone number holds only digits, spaces and + ( ) . -"))
-    return text
-
-
-def parse_email(text: str) -> object:
-    if not _EMAIL.fullmatch(text):
-        raise FieldProblem(_("not an e-mail address like name@example.nl"))
-    return text
-
-
-# -- simple inputs -----------------------------------------------------------------------------
 
 
 class ProblemLine(QWidget):
@@ -454,7 +303,7 @@ class TextBlock(_SingleInput):
         if not self.as_list:
             text = self.block.toPlainText().strip()
             if len(text) > TEXT_LIMIT:
-                return [("", _too_long(len(text), TEXT_LIMIT))]
+                return [("", text_too_long(len(text), TEXT_LIMIT))]
             return [("", reason) for reason in text_problems(text)]
         lines = self._lines()
         if len(lines) > LIST_LIMIT:
@@ -540,12 +389,6 @@ class Count(_SingleInput):
         self.spin.setReadOnly(read_only)
 
 
-def _too_long(length: int, limit: int) -> str:
-    return _("the text is {length} characters long; at most {limit} are allowed").format(
-        length=length, limit=limit
-    )
-
-
 def yes_no(empty_label: str = "—") -> Choice:
     return Choice([(True, _("yes")), (False, _("no"))], empty_label)
 
@@ -565,366 +408,3 @@ def date_line(*, birth: bool = False) -> TextLine:
 
 def text_line(limit: int = LINE_LIMIT, empty_problem: Callable[[], str] | None = None) -> TextLine:
     return TextLine(free_text_parser(limit), max_length=limit, empty_problem=empty_problem)
-
-
-# -- composite inputs --------------------------------------------------------------------------
-
-
-class PartsGroup(FieldInput):
-    """A field made of parts (an ID document, a screening …), each with its own input."""
-
-    def __init__(
-        self, parts: Sequence[tuple[str, str, FieldInput]], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.parts = {key: (label, part) for key, label, part in parts}
-        self.frame = QFrame()
-        self.frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.form = QFormLayout(self.frame)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for _key, label, part in parts:
-            shown = capitalised(label)
-            name = QLabel(shown)
-            name.setBuddy(part)
-            part.set_label(shown)
-            self.form.addRow(name, part)
-            part.changed.connect(self._part_changed)
-            part.finished.connect(self._part_finished)
-        self.problem_line = ProblemLine()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.frame)
-        layout.addWidget(self.problem_line)
-        self.setFocusProxy(parts[0][2])
-
-    def part(self, key: str) -> FieldInput:
-        return self.parts[key][1]
-
-    def values(self) -> dict[str, object]:
-        found = {}
-        for key, (_label, part) in self.parts.items():
-            value = part.value()
-            if value is not None:
-                found[key] = value
-        return found
-
-    def value(self) -> object | None:
-        return self.values() or None
-
-    def set_value(self, value: object | None) -> None:
-        given = value if isinstance(value, Mapping) else {}
-        for key, (_label, part) in self.parts.items():
-            part.set_value(given.get(key))
-        self._show_whole(reveal=False)
-
-    def whole_problems(self) -> list[str]:
-        """Problems of the parts together (a screening without a result …)."""
-        return []
-
-    def problems(self) -> list[Problem]:
-        found = [
-            (f"{label}, {part_name}" if part_name else label, reason)
-            for label, part in self.parts.values()
-            for part_name, reason in part.problems()
-        ]
-        return found + [("", reason) for reason in self.whole_problems()]
-
-    def shown_problems(self) -> list[str]:
-        found = [text for _label, part in self.parts.values() for text in part.shown_problems()]
-        whole = self.problem_line.shown()
-        return found + ([whole] if whole else [])
-
-    def reveal_problems(self) -> None:
-        for _label, part in self.parts.values():
-            part.reveal_problems()
-        self._show_whole(reveal=True)
-
-    def set_read_only(self, read_only: bool) -> None:
-        for _label, part in self.parts.values():
-            part.set_read_only(read_only)
-
-    def describe(self, problem: str) -> None:
-        """Each part is named with its group ("Sanctions screening, date")."""
-        self.frame.setAccessibleName(self.label_text)
-        self.frame.setAccessibleDescription(_("required") if self.required else "")
-        for label, part in self.parts.values():
-            part.set_label(f"{self.label_text}, {label}" if self.label_text else capitalised(label))
-
-    def _show_whole(self, reveal: bool) -> None:
-        if reveal or not self.problem_line.isHidden():
-            problems = self.whole_problems()
-            self.problem_line.show_problem(problems[0] if problems else "")
-
-    def _part_changed(self) -> None:
-        self.changed.emit()
-        self._show_whole(reveal=False)
-
-    def _part_finished(self) -> None:
-        focused = QApplication.focusWidget()
-        if focused is None or not self.isAncestorOf(focused):  # the person left the group
-            self._show_whole(reveal=True)
-            self.finished.emit()
-
-
-class IdDocumentGroup(PartsGroup):
-    """The identity document; a landlord keeps only the last characters of its number."""
-
-    def __init__(self, landlord: bool, parent: QWidget | None = None) -> None:
-        self.landlord = landlord
-        limit = LANDLORD_ID_NUMBER_CHARS if landlord else IDENTIFIER_LIMIT
-        hint = (
-            _("A landlord keeps only the last {count} characters of the number.").format(
-                count=LANDLORD_ID_NUMBER_CHARS
-            )
-            if landlord
-            else ""
-        )
-        self.number = TextLine(self._parse_number, max_length=limit, hint=hint)
-        self.number.editor.setObjectName("idNumber")
-        self.country = TextLine(_parse_country, max_length=2)
-        self.kind = value_choice("type")
-        super().__init__(
-            [
-                ("type", _(PART_LABELS["type"]), self.kind),
-                ("number", _(PART_LABELS["number"]), self.number),
-                ("issuing_country", _(PART_LABELS["issuing_country"]), self.country),
-                ("issue_date", _(PART_LABELS["issue_date"]), date_line()),
-                ("issue_place", _(PART_LABELS["issue_place"]), text_line()),
-                ("expiry", _(PART_LABELS["expiry"]), date_line()),
-                ("verified_on", _(PART_LABELS["verified_on"]), date_line()),
-                ("verified_by", _(PART_LABELS["verified_by"]), text_line()),
-            ],
-            parent,
-        )
-        self.country.set_value(DEFAULT_COUNTRY)
-        self.kind.changed.connect(self.number.refresh)
-        self.country.changed.connect(self.number.refresh)
-
-    def _parse_number(self, text: str) -> object:
-        compact = text.replace(" ", "").upper()
-        if self.landlord:
-            return compact
-        if self.kind.value() in DUTCH_ID_TYPES and self.country.value() == DEFAULT_COUNTRY:
-            return identifier_parser("id-document")(text)
-        return compact
-
-    def value(self) -> object | None:
-        values = self.values()
-        if set(values) <= {"issuing_country"} and values.get("issuing_country") in (
-            None,
-            DEFAULT_COUNTRY,
-        ):
-            return None  # nothing but the preset country: no document recorded
-        return values
-
-    def set_value(self, value: object | None) -> None:
-        given = dict(value) if isinstance(value, Mapping) else {}
-        number = given.get("number")
-        if self.landlord and isinstance(number, str):  # what a landlord may keep, nothing more
-            given["number"] = number.replace(" ", "")[-LANDLORD_ID_NUMBER_CHARS:]
-        if value is None:
-            given["issuing_country"] = DEFAULT_COUNTRY
-        super().set_value(given)
-
-
-class ScreeningGroup(PartsGroup):
-    """A sanctions screening: its date, the list consulted and the result."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            [
-                ("date", _(PART_LABELS["date"]), date_line()),
-                ("list", _(PART_LABELS["list"]), text_line()),
-                ("result", _(PART_LABELS["result"]), value_choice("result")),
-            ],
-            parent,
-        )
-
-    def whole_problems(self) -> list[str]:
-        values = self.values()
-        if values and not ("date" in values and "result" in values):
-            return [_("enter both the date and the result of the screening")]
-        return []
-
-
-class VogGroup(PartsGroup):
-    """A certificate of conduct: whether it was presented, and its date."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            [
-                ("presented", _(PART_LABELS["presented"]), yes_no()),
-                ("date", _(PART_LABELS["date"]), date_line()),
-            ],
-            parent,
-        )
-
-    def whole_problems(self) -> list[str]:
-        values = self.values()
-        if values and "presented" not in values:
-            return [_("say whether the certificate was presented")]
-        return []
-
-
-class UboEntry(PartsGroup):
-    """One ultimate beneficial owner, with a button to remove it."""
-
-    remove_requested = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            [
-                ("name", _(FIELD_LABELS["name"]), text_line(NAME_LIMIT)),
-                ("birth_date", _(PART_LABELS["birth_date"]), date_line(birth=True)),
-                ("residence", _(PART_LABELS["residence"]), text_line()),
-                ("interest", _(PART_LABELS["interest"]), text_line()),
-            ],
-            parent,
-        )
-        self.remove_button = QPushButton(_("Remove this UBO"))
-        self.remove_button.setObjectName("removeUboButton")
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
-        self.form.addRow(self.remove_button)
-
-    def whole_problems(self) -> list[str]:
-        values = self.values()
-        if values and "name" not in values:
-            return [_("enter the name of the UBO")]
-        return []
-
-    def set_read_only(self, read_only: bool) -> None:
-        super().set_read_only(read_only)
-        self.remove_button.setVisible(not read_only)
-
-
-class UboList(FieldInput):
-    """The ultimate beneficial owners of an organisation: a list to add to and remove from."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.entries: list[UboEntry] = []
-        self.entry_box = QVBoxLayout()
-        self.entry_box.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(_("Add a UBO"))
-        self.add_button.setObjectName("addUboButton")
-        self.add_button.clicked.connect(self._add_clicked)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.entry_box)
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.setFocusProxy(self.add_button)
-
-    def add_entry(self) -> UboEntry:
-        entry = UboEntry()
-        entry.set_label(_("UBO {number}").format(number=len(self.entries) + 1))
-        entry.changed.connect(self.changed)
-        entry.finished.connect(self.finished)
-        entry.remove_requested.connect(self._remove)
-        self.entries.append(entry)
-        self.entry_box.addWidget(entry)
-        self.add_button.setEnabled(len(self.entries) < LIST_LIMIT)
-        self.reshaped.emit()
-        return entry
-
-    def _add_clicked(self) -> None:
-        self.add_entry().setFocus()
-        self.changed.emit()
-
-    def _remove(self, entry: UboEntry) -> None:
-        name = entry.part("name").value()
-        if name:
-            answer = QMessageBox.question(
-                self,
-                _("Remove UBO"),
-                _("Remove the UBO {name}?").format(name=name),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.entries.remove(entry)
-        entry.setParent(None)
-        entry.deleteLater()
-        for number, kept in enumerate(self.entries, start=1):
-            kept.set_label(_("UBO {number}").format(number=number))
-        self.add_button.setEnabled(True)
-        self.reshaped.emit()
-        self.changed.emit()
-
-    def value(self) -> object | None:
-        found = [entry.value() for entry in self.entries]
-        return [ubo for ubo in found if ubo is not None] or None
-
-    def set_value(self, value: object | None) -> None:
-        for entry in self.entries:
-            entry.setParent(None)
-            entry.deleteLater()
-        self.entries = []
-        for ubo in value if isinstance(value, list | tuple) else []:
-            self.add_entry().set_value(ubo)
-        self.add_button.setEnabled(len(self.entries) < LIST_LIMIT)
-
-    def problems(self) -> list[Problem]:
-        found = []
-        for number, entry in enumerate(self.entries, start=1):
-            ubo = _("UBO {number}").format(number=number)
-            for part, reason in entry.problems():
-                found.append((f"{ubo}, {part}" if part else ubo, reason))
-        return found
-
-    def shown_problems(self) -> list[str]:
-        return [text for entry in self.entries for text in entry.shown_problems()]
-
-    def reveal_problems(self) -> None:
-        for entry in self.entries:
-            entry.reveal_problems()
-
-    def set_read_only(self, read_only: bool) -> None:
-        for entry in self.entries:
-            entry.set_read_only(read_only)
-        self.add_button.setVisible(not read_only)
-
-
-def _parse_country(text: str) -> object:
-    if not re.fullmatch(r"[A-Za-z]{2}", text):
-        raise FieldProblem(_("type the two-letter country code, such as NL or BE"))
-    return text.upper()
-
-
-# -- choosing the input for a field ------------------------------------------------------------
-
-
-def field_input(
-    name: str, role: Role, empty_problem: Callable[[], str] | None = None
-) -> FieldInput:
-    """The input for the party or property field ``name`` in a check of ``role``;
-    ``empty_problem`` says why a name may not stay empty (a party needs one)."""
-    if name in IDENTIFIER_FIELDS:
-        kind = IDENTIFIER_FIELDS[name]
-        write = show_iban if kind == "iban" else str
-        return TextLine(identifier_parser(kind), write, max_length=IDENTIFIER_LIMIT + 10)
-    if name in DATE_FIELDS:
-        return date_line(birth=name == "birth_date")
-    if name in AMOUNT_FIELDS:
-        return TextLine(parse_typed_amount, show_amount, max_length=40)
-    if name in TEXT_FIELDS or name in LIST_FIELDS:
-        return TextBlock(as_list=name in LIST_FIELDS)
-    if name in VALUE_LABELS:
-        return value_choice(name)
-    if name in NAME_FIELDS:
-        return text_line(NAME_LIMIT, empty_problem)
-    if name == "phone":
-        return TextLine(parse_phone, max_length=40)
-    if name == "email":
-        return TextLine(parse_email, max_length=254)
-    if name == "pep":
-        return yes_no(_("not recorded"))
-    if name == "household_size":
-        return Count(50)
-    if name == "id_document":
-        return IdDocumentGroup(landlord=role is Role.LANDLORD)
-    if name == "sanctions_screening":
-        return ScreeningGroup()
-    if name == "vog":
-        return VogGroup()
-    if name == "ubos":
-        return UboList()
-    return text_line()
