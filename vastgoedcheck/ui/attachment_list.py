@@ -3,6 +3,9 @@ name, size and a thumbnail for images, opening one in the system viewer, and rem
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,6 +33,23 @@ from vastgoedcheck.ui.feedback import attempt, show_problem
 
 THUMBNAIL_SIZE = 96
 _SHA_ROLE = Qt.ItemDataRole.UserRole
+_viewing_folder: Path | None = None
+
+
+def viewing_copy(stored: Path, name: str) -> Path:
+    """A read-only copy of a stored attachment under its own file name, so that the system's
+    viewer knows what it is (the store keeps files by SHA-256, without extension). The copies
+    live in a private temporary folder that is removed when the app ends."""
+    global _viewing_folder
+    if _viewing_folder is None:
+        _viewing_folder = Path(tempfile.mkdtemp(prefix="vastgoedcheck-"))  # mode 0700
+        atexit.register(shutil.rmtree, _viewing_folder, True)
+    target = _viewing_folder / stored.name[:16] / (Path(name).name or "attachment")
+    if not target.exists():
+        target.parent.mkdir(exist_ok=True)
+        shutil.copyfile(stored, target)
+        target.chmod(0o400)
+    return target
 
 
 class ThumbnailCache:
@@ -257,4 +277,14 @@ class AttachmentList(QWidget):
                 ),
             )
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        try:
+            copy = viewing_copy(path, item.toolTip())
+        except OSError as error:
+            show_problem(
+                self,
+                _("{name} cannot be opened ({reason})").format(
+                    name=item.toolTip(), reason=error.strerror or error
+                ),
+            )
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
