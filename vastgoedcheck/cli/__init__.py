@@ -99,8 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
-        parser.print_help()
-        return 0
+        from vastgoedcheck.ui.app import run  # Qt is loaded only for the desktop app
+
+        return run(data_folder=args.data_dir, language=args.lang)
     try:
         result: int = args.handler(args)
     except UserError as error:

@@ -1,0 +1,85 @@
+"""Starting the desktop app: `vastgoedcheck` without a command opens the window; a second copy
+and a data folder that cannot be opened end with one clear sentence, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from tests.ui.conftest import Dialogs
+from vastgoedcheck.cli import main
+from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.app import install_qt_language
+from vastgoedcheck.ui.main_window import MainWindow
+
+
+def close_window_when_shown(seen: list[str]) -> None:
+    """Close the main window as soon as it is on screen, noting its title."""
+
+    def poll() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append(widget.windowTitle())
+                widget.close()
+                return
+        QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+
+
+def test_without_a_command_the_desktop_window_opens_and_closes_cleanly(
+    qtbot, tmp_path: Path, registry: PackRegistry, dialogs: Dialogs
+) -> None:
+    folder = tmp_path / "data"
+    seen: list[str] = []
+    close_window_when_shown(seen)
+    assert main(["--lang", "en", "--data-dir", str(folder)]) == 0
+    assert seen == ["vastgoedcheck"]
+    # The window released the data folder and left today's backup behind.
+    with Store.open(folder, registry, actor="test") as store:
+        assert len(store) == 0
+    assert list((folder / "backups").glob("backup-*.zip"))
+    assert dialogs.messages == []
+
+
+def test_a_second_copy_is_told_the_folder_is_in_use(
+    qtbot, tmp_path: Path, registry: PackRegistry, dialogs: Dialogs
+) -> None:
+    folder = tmp_path / "data"
+    with Store.open(folder, registry, actor="first copy"):
+        assert main(["--lang", "en", "--data-dir", str(folder)]) == 1
+    assert len(dialogs.messages) == 1
+    assert "already open on this data folder" in dialogs.messages[0]
+    assert dialogs.messages[0].endswith(".")
+
+
+def test_a_data_folder_that_is_a_file_is_refused_in_one_sentence(
+    qtbot, tmp_path: Path, dialogs: Dialogs
+) -> None:
+    not_a_folder = tmp_path / "checks.txt"
+    not_a_folder.write_text("not a folder", encoding="utf-8")
+    assert main(["--lang", "en", "--data-dir", str(not_a_folder)]) == 1
+    assert len(dialogs.messages) == 1
+    assert "cannot be used" in dialogs.messages[0]
+
+
+def test_qt_standard_buttons_speak_dutch(qtbot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_qt_language(app, "nl")
+    try:
+        dutch = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(dutch)
+        assert dutch.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == (
+            "Annuleren"
+        )
+    finally:
+        install_qt_language(app, "en")
+    english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(english)
+    assert (
+        english.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancel"
+    )

@@ -1,0 +1,104 @@
+"""Starting the desktop app: language, Qt's own translations, the data folder, the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog
+
+from vastgoedcheck import APP_NAME
+from vastgoedcheck.cli.output import UserError
+from vastgoedcheck.cli.templates_command import load_registry
+from vastgoedcheck.i18n import _, set_language
+from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.paths import data_dir
+from vastgoedcheck.storage.errors import StoreDamaged, StoreError, StoreLocked, StoreTooNew
+from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.error_log import install_error_handling, uninstall_error_handling
+from vastgoedcheck.ui.failure_dialogs import RecoveryDialog
+from vastgoedcheck.ui.feedback import show_problem
+from vastgoedcheck.ui.icons import app_icon
+from vastgoedcheck.ui.main_window import MainWindow
+from vastgoedcheck.ui.preferences import Preferences, actor_of
+
+# How long the app waits for another copy to let go of the data folder before saying so.
+LOCK_WAIT_SECONDS = 1.0
+LOG_FILE = Path("logs") / "vastgoedcheck.log"
+_QT_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def application() -> QApplication:
+    """The one QApplication of the process, made once."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def install_qt_language(app: QApplication, language: str) -> None:
+    """Qt's own words (standard buttons, file dialogs, context menus) in ``language``."""
+    QLocale.setDefault(QLocale(_QT_LOCALES[language]))
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    if language == "en":
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
+
+
+def open_store(folder: Path, registry: PackRegistry, actor: str) -> Store | None:
+    """The store in ``folder``, or None when the user could not or chose not to open it (a
+    second copy is running, or a damaged store was not restored); the user has been told."""
+    while True:
+        try:
+            return Store.open(folder, registry, actor=actor, wait=LOCK_WAIT_SECONDS)
+        except StoreLocked as error:
+            show_problem(None, str(error), _("vastgoedcheck is already open"))
+            return None
+        except StoreTooNew as error:
+            show_problem(None, str(error), _("The data folder cannot be opened"))
+            return None
+        except StoreDamaged as error:
+            dialog = RecoveryDialog(folder, str(error), actor)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+        except StoreError as error:
+            show_problem(None, str(error), _("The data folder cannot be opened"))
+            return None
+
+
+def run(data_folder: str | None = None, language: str | None = None) -> int:
+    """Start the app and return its exit code when the window closes."""
+    preferences = Preferences.load()
+    chosen = set_language(language or preferences.language or None)
+    app = application()
+    install_qt_language(app, chosen)
+    folder = data_dir(data_folder or preferences.data_folder or None)
+    install_error_handling(folder / LOG_FILE)
+    try:
+        try:
+            registry = load_registry()
+        except UserError as error:  # a damaged installation: one sentence, not a traceback
+            show_problem(None, str(error))
+            return 1
+        store = open_store(folder, registry, actor_of(preferences))
+        if store is None:
+            return 1
+        window = MainWindow(store, preferences)
+        window.show()
+        window.show_problems_of_opening()
+        code = app.exec()
+        window.close()  # when the session ended without closing the window: store, release
+        return code
+    finally:
+        uninstall_error_handling()

@@ -1,0 +1,275 @@
+"""The main window: the overview of all checks, or one open check, with the menus."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
+
+from vastgoedcheck import APP_NAME, __version__
+from vastgoedcheck.domain.check import Status
+from vastgoedcheck.i18n import _
+from vastgoedcheck.i18n.formatting import format_time
+from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.check_page import CheckPage
+from vastgoedcheck.ui.feedback import sentence, show_problem
+from vastgoedcheck.ui.icons import app_icon
+from vastgoedcheck.ui.new_check_wizard import NewCheckWizard
+from vastgoedcheck.ui.overview_page import OverviewPage
+from vastgoedcheck.ui.preferences import Preferences, actor_of
+from vastgoedcheck.ui.settings_dialog import SettingsDialog
+
+
+class MainWindow(QMainWindow):
+    """Owns the open store for the whole session and closes it when the window closes."""
+
+    def __init__(self, store: Store, preferences: Preferences) -> None:
+        super().__init__()
+        self.store = store
+        self.preferences = preferences
+        self.check_page: CheckPage | None = None
+        self.wizard: NewCheckWizard | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.closed = False  # the store is closed with the window, once
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 800)
+
+        self.overview = OverviewPage(store)
+        self.overview.open_requested.connect(self.open_check)
+        self.overview.new_requested.connect(self.new_check)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.overview)
+        self.setCentralWidget(self.pages)
+
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._make_menus()
+        self._update_actions()
+
+    # -- menus ----------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _make_menus(self) -> None:
+        self.new_action = self._action(
+            _("&New check…"), self.new_check, QKeySequence.StandardKey.New
+        )
+        self.settings_action = self._action(
+            _("&Settings and backups…"), self.open_settings, QKeySequence.StandardKey.Preferences
+        )
+        self.folder_action = self._action(_("Open the &data folder"), self.open_data_folder)
+        self.quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        file_menu = self.menuBar().addMenu(_("&File"))
+        for item in (
+            self.new_action,
+            None,
+            self.settings_action,
+            self.folder_action,
+            None,
+            self.quit_action,
+        ):
+            if item is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(item)
+
+        self.overview_action = self._action(_("&All checks"), self.show_overview, "Ctrl+W")
+        self.review_action = self._action(_("&Review and finalize"), self.show_review, "Ctrl+R")
+        self.report_action = self._action(_("Make a &report…"), self.make_report, "Ctrl+P")
+        self.delete_action = self._action(_("&Delete this draft…"), self.delete_draft)
+        check_menu = self.menuBar().addMenu(_("&Check"))
+        for item in (
+            self.overview_action,
+            self.review_action,
+            self.report_action,
+            None,
+            self.delete_action,
+        ):
+            if item is None:
+                check_menu.addSeparator()
+            else:
+                check_menu.addAction(item)
+
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&About vastgoedcheck"), self.show_about))
+
+    def _update_actions(self) -> None:
+        open_check = self.check_page is not None
+        for action in (self.overview_action, self.review_action, self.report_action):
+            action.setEnabled(open_check)
+        draft = False
+        if self.check_page is not None:
+            try:
+                draft = self.check_page.check().status is Status.DRAFT
+            except StoreError:
+                draft = False
+        self.delete_action.setEnabled(draft)
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def open_check(self, check_id: str) -> None:
+        self.close_check()
+        try:
+            page = CheckPage(self.store, check_id, self.preferences)
+        except StoreError as error:
+            show_problem(self, str(error))
+            return
+        page.back_requested.connect(self.show_overview)
+        page.saved.connect(self.show_saved)
+        page.changed.connect(self._check_changed)
+        self.check_page = page
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        self._check_changed()
+
+    def close_check(self) -> None:
+        """Store what is pending and put the open check away."""
+        page = self.check_page
+        if page is None:
+            return
+        page.flush()
+        self.check_page = None
+        self.pages.removeWidget(page)
+        page.deleteLater()
+        self.setWindowTitle(APP_NAME)
+        self._update_actions()
+
+    def show_overview(self) -> None:
+        shown = self.check_page.check_id if self.check_page is not None else None
+        self.close_check()
+        self.overview.refresh()
+        if shown is not None:
+            self.overview.select_check(shown)
+        self.pages.setCurrentWidget(self.overview)
+        self.overview.table.setFocus()
+
+    def show_review(self) -> None:
+        if self.check_page is not None:
+            self.check_page.show_review()
+
+    def make_report(self) -> None:
+        if self.check_page is not None:
+            self.check_page.make_report()
+
+    def _check_changed(self) -> None:
+        if self.check_page is not None:
+            self.setWindowTitle(f"{self.check_page.title.text()} — {APP_NAME}")
+        self._update_actions()
+
+    def show_saved(self) -> None:
+        self.saved_label.setText(_("Saved {time}").format(time=format_time(dt.datetime.now())))
+
+    # -- actions --------------------------------------------------------------------------
+
+    def new_check(self) -> None:
+        self.wizard = NewCheckWizard(self.store, self.preferences, self)
+        self.wizard.finished.connect(self._wizard_finished)
+        self.wizard.open()
+
+    def _wizard_finished(self) -> None:
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None and wizard.created_id:
+            self.open_check(wizard.created_id)
+            self.show_saved()
+        else:
+            self.overview.refresh()
+
+    def delete_draft(self) -> None:
+        page = self.check_page
+        if page is None:
+            return
+        reason, confirmed = QInputDialog.getText(
+            self,
+            _("Delete this draft"),
+            _(
+                "The draft and its answers are removed from this computer; the deletion is "
+                "logged. Why are you deleting it?"
+            ),
+        )
+        if not confirmed:
+            return
+        page.flush()
+        try:
+            self.store.delete(page.check_id, reason)
+        except StoreError as error:
+            show_problem(self, str(error))
+            return
+        self.show_overview()
+
+    def open_settings(self) -> None:
+        self.settings_dialog = SettingsDialog(self.preferences, self.store, self)
+        self.settings_dialog.restored.connect(self._restored)
+        self.settings_dialog.finished.connect(self._settings_closed)
+        self.settings_dialog.open()
+
+    def _settings_closed(self) -> None:
+        dialog, self.settings_dialog = self.settings_dialog, None
+        if dialog is None:
+            return
+        self.store.set_actor(actor_of(self.preferences))
+
+    def _restored(self) -> None:
+        """A backup replaced the store: whatever was open may be gone."""
+        if self.check_page is not None:
+            page, self.check_page = self.check_page, None
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self.show_overview()
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.layout.root)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About vastgoedcheck"),
+            _(
+                "vastgoedcheck {version}\n\nRed-flag checks against criminal misuse of real "
+                "estate, for landlords, estate agents and notaries. Everything stays on this "
+                "computer: the app sends nothing.\n\nData folder: {folder}"
+            ).format(version=__version__, folder=self.store.layout.root),
+        )
+
+    def show_problems_of_opening(self) -> None:
+        """What the store noticed when it opened (an unclean shutdown, files moved aside)."""
+        if self.store.problems:
+            QMessageBox.information(
+                self, APP_NAME, "\n\n".join(sentence(problem) for problem in self.store.problems)
+            )
+
+    # -- closing --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Nothing is lost on closing: pending edits are stored, today's backup is made, and
+        the data folder is released for the next start."""
+        if self.closed:
+            event.accept()
+            return
+        if self.check_page is not None:
+            self.check_page.flush()
+        try:
+            self.store.daily_backup()
+        except StoreError as error:
+            show_problem(self, str(error))
+        self.store.close()
+        self.closed = True
+        event.accept()
