@@ -125,7 +125,9 @@ class AttachmentList(QWidget):
 
         self.attach_button = QPushButton(_("Attach files…"))
         self.attach_button.setObjectName("attachButton")
-        self.attach_button.setToolTip(_("Attach photos or documents (or drop files on the card)"))
+        self.attach_button.setToolTip(
+            _("Attach photos or documents (or drag files onto this question)")
+        )
         self.attach_button.clicked.connect(self.choose_files)
 
         self.files = _Files()

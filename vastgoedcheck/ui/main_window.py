@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.check_page = page
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
+        self.activateWindow()  # back from the wizard: the keyboard goes to the questions
         self._check_changed()
 
     def close_check(self) -> None:

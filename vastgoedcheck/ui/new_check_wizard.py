@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from vastgoedcheck.domain.check import Examiner
 from vastgoedcheck.domain.pack import Pack, Role
-from vastgoedcheck.i18n import N_, _, current_language, ngettext
+from vastgoedcheck.i18n import N_, _, current_language
 from vastgoedcheck.i18n.labels import role_label
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.details_form import DetailsForm
@@ -220,6 +220,8 @@ class DetailsPage(QWizardPage):
         self.made_for: tuple[str, str, Role] | None = None
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        # Not a Tab stop of its own: Tab goes straight to the fields, which scroll into view.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.missing = ProblemLine()
         self.missing.setObjectName("missingLine")
         layout = QVBoxLayout(self)
@@ -257,11 +259,11 @@ class DetailsPage(QWizardPage):
             return ""
         problems = self.form.problems()
         if problems:
-            return ngettext(
-                "Correct this first: {problem}",
-                "Correct {count} fields first, starting with: {problem}",
-                len(problems),
-            ).format(count=len(problems), problem=problems[0])
+            if len(problems) == 1:
+                return _("Correct this first: {problem}").format(problem=problems[0])
+            return _("Correct {count} fields first, starting with: {problem}").format(
+                count=len(problems), problem=problems[0]
+            )
         if not self.form.has_named_party():
             return _("To create the check, enter the name of at least one party.")
         return ""

@@ -237,7 +237,7 @@ class OverviewPage(QWidget):
         message.setObjectName("noMatchText")
         message.setWordWrap(True)
         message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.clear_button = QPushButton(_("&Clear filters"))
+        self.clear_button = QPushButton(_("Clear &filters"))
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.clicked.connect(self.clear_filters)
         no_match_layout = QVBoxLayout(self.no_match)

@@ -517,7 +517,7 @@ class ReviewPage(QWidget):
             self,
             _("Finalize the check"),
             _(
-                "After finalizing the check cannot be changed; a correction is a new revision "
+                "Once finalized, the check cannot be changed; a correction is a new revision "
                 "via Amend. Finalize now?"
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -229,7 +229,7 @@ class SettingsDialog(QDialog):
         )
         self.language_box.currentIndexChanged.connect(self._update_restart_notice)
         language_form = QFormLayout()
-        _labelled_row(language_form, _("Language of the app:"), self.language_box)
+        _labelled_row(language_form, _("&Language of the app:"), self.language_box)
         language_group = QGroupBox(_("Language"))
         language_layout = QVBoxLayout(language_group)
         language_layout.addLayout(language_form)
@@ -243,8 +243,8 @@ class SettingsDialog(QDialog):
         self.organisation_edit.setObjectName("organisation")
         examiner_form = QFormLayout()
         for edit, label in (
-            (self.examiner_edit, _("Your name:")),
-            (self.organisation_edit, _("Organisation:")),
+            (self.examiner_edit, _("Your &name:")),
+            (self.organisation_edit, _("&Organisation:")),
         ):
             edit.setMaxLength(MAX_NAME_LENGTH)
             _labelled_row(examiner_form, label, edit)
@@ -253,7 +253,10 @@ class SettingsDialog(QDialog):
         examiner_layout.addLayout(examiner_form)
         examiner_layout.addWidget(
             _note(
-                _("Recorded in each new check and, as who made each change, in its history."),
+                _(
+                    "Your name is recorded in each new check, and in its history as the person "
+                    "who made each change."
+                ),
                 "examinerNote",
             )
         )
@@ -262,7 +265,7 @@ class SettingsDialog(QDialog):
             "reportLanguage", _("The language of the check"), self.preferences.report_language
         )
         report_form = QFormLayout()
-        _labelled_row(report_form, _("Default language of reports:"), self.report_language_box)
+        _labelled_row(report_form, _("Default language of &reports:"), self.report_language_box)
         report_group = QGroupBox(_("Reports"))
         QVBoxLayout(report_group).addLayout(report_form)
 
@@ -319,10 +322,9 @@ class SettingsDialog(QDialog):
         backup_layout.addWidget(self.last_backup_label)
         backup_layout.addWidget(
             _note(
-                ngettext(
-                    "A backup is made automatically every day; the last {count} is kept.",
-                    "A backup is made automatically every day; the last {count} are kept.",
-                    KEEP_DAILY,
+                _(
+                    "A backup is made automatically every day; the backups of the last {count} "
+                    "days are kept."
                 ).format(count=KEEP_DAILY),
                 "backupNote",
             )
