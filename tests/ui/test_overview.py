@@ -142,7 +142,7 @@ def test_each_row_reads_as_the_check_it_shows(
         Qt.ItemDataRole.ToolTipRole
     )
     today = dt.date.today()
-    assert cells[Column.CHANGED] == cells[Column.CREATED] == today.strftime("%-d %B %Y")
+    assert cells[Column.CHANGED] == cells[Column.CREATED] == today.strftime("%d/%m/%Y")
     assert str(today.year) in model.index(row, Column.CHANGED).data(Qt.ItemDataRole.ToolTipRole)
     final = model.row_of(checks["final"])
     assert final is not None

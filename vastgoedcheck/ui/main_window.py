@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 800)
+        self._fit_to_screen()
 
         self.overview = OverviewPage(store)
         self.overview.open_requested.connect(self.open_check)
@@ -57,6 +57,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._make_menus()
         self._update_actions()
+
+    def _fit_to_screen(self) -> None:
+        """1280 × 800, or nine tenths of a smaller screen (a laptop at 200 % scaling)."""
+        screen = self.screen()
+        available = screen.availableSize() if screen is not None else None
+        width, height = 1280, 800
+        if available is not None:
+            width = min(width, int(available.width() * 0.9))
+            height = min(height, int(available.height() * 0.9))
+        self.resize(width, height)
 
     # -- menus ----------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from vastgoedcheck.domain.assessment import Outcome
 from vastgoedcheck.domain.check import Status
 from vastgoedcheck.i18n import N_, _, current_language
-from vastgoedcheck.i18n.formatting import format_date, format_datetime
+from vastgoedcheck.i18n.formatting import format_datetime, format_short_date
 from vastgoedcheck.i18n.labels import status_label
 from vastgoedcheck.i18n.outcome_text import outcome_label, stop_label
 from vastgoedcheck.packs.registry import PackRegistry
@@ -200,7 +200,7 @@ class _Formatter:
         key = (self.language, moment.astimezone().date())
         text = _DATES.get(key)
         if text is None:
-            text = _DATES[key] = format_date(key[1])
+            text = _DATES[key] = format_short_date(key[1])
         return text
 
 

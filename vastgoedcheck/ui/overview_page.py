@@ -59,6 +59,9 @@ class ChecksTable(QTableView):
         super().keyPressEvent(event)
 
 
+FILTER_WIDTH_IN_CHARACTERS = 11
+
+
 class OverviewPage(QWidget):
     """Every check in the store, newest change first; opens one or starts a new one."""
 
@@ -185,10 +188,6 @@ class OverviewPage(QWidget):
         for status in Status:
             self.status_filter.addItem(status_label(status), status.value)
         self.checklist_filter = self._combo("checklistFilter")
-        self.checklist_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.checklist_filter.setMinimumContentsLength(18)
         self.checklist_filter.addItem(_("All checklists"), None)
         self.outcome_filter = self._combo("outcomeFilter")
         self.outcome_filter.addItem(_("All outcomes"), None)
@@ -227,7 +226,7 @@ class OverviewPage(QWidget):
         filters.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setObjectName("checkCount")
-        filters.addWidget(self.count_label)
+        top.insertWidget(2, self.count_label)
 
         self.table = self._make_table()
 
@@ -271,8 +270,12 @@ class OverviewPage(QWidget):
         return panel
 
     def _combo(self, name: str) -> QComboBox:
+        """A filter: as wide as a short choice, so the row fits a small or 200 % screen (the
+        list that drops down shows the long choices whole)."""
         combo = QComboBox()
         combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(FILTER_WIDTH_IN_CHARACTERS)
         return combo
 
     def _make_table(self) -> ChecksTable:
