@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
             _("&New check…"), self.new_check, QKeySequence.StandardKey.New
         )
         self.settings_action = self._action(
-            _("&Settings and backups…"), self.open_settings, QKeySequence.StandardKey.Preferences
+            _("&Settings and backups…"), self.open_settings, "Ctrl+,"
         )
         self.folder_action = self._action(_("Open the &data folder"), self.open_data_folder)
         self.quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
