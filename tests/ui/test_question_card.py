@@ -31,7 +31,7 @@ from vastgoedcheck.domain.check import Answer, Check, Party, PartyKind
 from vastgoedcheck.domain.pack import FlagValue, Pack, Role
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.question_card import QuestionCard, read_date, read_number
+from vastgoedcheck.ui.question_card import QuestionCard
 
 SAVED_WITHIN_MS = 1000
 
@@ -111,44 +111,6 @@ def type_into(qtbot: QtBot, card: QuestionCard, text: str) -> None:
     edit.setFocus()
     edit.selectAll()
     qtbot.keyClicks(edit, text)
-
-
-# -- reading typed numbers and dates --------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "amount", "language", "expected"),
-    [
-        ("1.250,50", True, "nl", Decimal("1250.50")),
-        ("1250.50", True, "nl", Decimal("1250.50")),
-        ("1,250.50", True, "en", Decimal("1250.50")),
-        ("€ 1.250", True, "en", Decimal("1250")),
-        ("1,250", True, "nl", Decimal("1250")),
-        ("12,5", True, "nl", Decimal("12.5")),
-        ("1.250", False, "nl", Decimal("1250")),
-        ("1.250", False, "en", Decimal("1.250")),
-        ("1.000.000", False, "en", Decimal("1000000")),
-        ("", True, "nl", None),
-    ],
-)
-def test_numbers_are_read_the_dutch_and_the_english_way(
-    text: str, amount: bool, language: str, expected: Decimal | None
-) -> None:
-    assert read_number(text, amount=amount, language=language) == expected
-
-
-@pytest.mark.parametrize("text", ["12abc", "1,2,3", "1.25.0,00", "--5", "."])
-def test_what_is_no_number_is_refused(text: str) -> None:
-    with pytest.raises(ValueError):
-        read_number(text, amount=True, language="nl")
-
-
-def test_dates_are_read_day_first_or_iso() -> None:
-    assert read_date("3-1-2026") == dt.date(2026, 1, 3)
-    assert read_date("03/01/2026") == dt.date(2026, 1, 3)
-    assert read_date("2026-01-03") == dt.date(2026, 1, 3)
-    with pytest.raises(ValueError):
-        read_date("31-02-2026")
 
 
 # -- flags ---------------------------------------------------------------------------------

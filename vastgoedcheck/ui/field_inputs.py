@@ -29,7 +29,7 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.field_labels import VALUE_LABELS
 from vastgoedcheck.ui.feedback import sentence
 from vastgoedcheck.ui.typed_values import (
-    FieldProblem,
+    InputProblem,
     date_pattern,
     free_text_parser,
     parse_birth_date,
@@ -69,11 +69,12 @@ class ProblemLine(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(icon)
         layout.addWidget(self.label, 1)
-        self.setVisible(False)
+        self.setHidden(True)
 
     def show_problem(self, text: str) -> None:
+        """Show ``text`` (hide the line when it is ""); only once the line is in a layout."""
         self.label.setText(sentence(text) if text else "")
-        self.setVisible(bool(text))
+        self.setHidden(not text)
 
     def shown(self) -> str:
         """The sentence shown now ("" when hidden)."""
@@ -163,8 +164,8 @@ class _SingleInput(FieldInput):
         self.hint = QLabel(hint)
         self.hint.setObjectName("fieldHint")
         self.hint.setWordWrap(True)
-        self.hint.setVisible(bool(hint))
-        layout.addWidget(self.hint)
+        layout.addWidget(self.hint)  # parented first: shown without a parent, it is a window
+        self.hint.setHidden(not hint)
         layout.addWidget(self.problem_line)
         self.setFocusProxy(editor)
 
@@ -203,7 +204,7 @@ class _SingleInput(FieldInput):
 
 
 class TextLine(_SingleInput):
-    """One line of text read by ``parse`` (raising FieldProblem) and written back by ``write``."""
+    """One line of text read by ``parse`` (raising InputProblem) and written back by ``write``."""
 
     def __init__(
         self,
@@ -234,7 +235,7 @@ class TextLine(_SingleInput):
             return None
         try:
             return self.parse(text)
-        except FieldProblem:
+        except InputProblem:
             return None
 
     def set_value(self, value: object | None) -> None:
@@ -248,7 +249,7 @@ class TextLine(_SingleInput):
             return [("", reason)] if reason else []
         try:
             self.parse(text)
-        except FieldProblem as error:
+        except InputProblem as error:
             return [("", str(error))]
         return []
 
@@ -313,7 +314,7 @@ class TextBlock(_SingleInput):
         for line in lines:
             try:
                 parse(line)
-            except FieldProblem as error:
+            except InputProblem as error:
                 found.append(("", str(error)))
         return found
 
