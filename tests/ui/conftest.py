@@ -112,10 +112,4 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         return True
 
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
-
-    def open_url(url: QUrl) -> bool:
-        found.opened_urls.append(url.toString())
-        return True
-
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
     return found

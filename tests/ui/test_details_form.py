@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import Dialogs, complete_draft, new_draft
 from vastgoedcheck.domain.check import Party, PartyKind
 from vastgoedcheck.domain.pack import Pack, Role
@@ -559,3 +560,31 @@ def test_the_parts_of_a_group_are_named_with_the_group(
     date = screening.part("date").focusProxy()
     assert date.accessibleName() == "Sanctions screening, date"
     assert shown_label(form, screening) == "Sanctions screening *"
+
+
+def test_the_editor_starts_tab_at_the_first_party_and_names_every_control(
+    qtbot: QtBot, store: Store
+) -> None:
+    check = new_draft(store)
+    editor = open_editor(qtbot, store, check.id)
+    qtbot.waitExposed(editor)
+    form = editor.form
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    first, second = form.party_blocks
+    assert form.property_rows is not None
+    QApplication.processEvents()
+    stop = editor.nextInFocusChain()  # where Tab starts when the window opens
+    while not (stop.focusPolicy() & Qt.FocusPolicy.TabFocus and stop.isVisible()):
+        stop = stop.nextInFocusChain()
+    assert stop is first.role_combo  # not the scroll area, the add button or the property
+    name = first.input("name").focusProxy()
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is list(first.fields().inputs.values())[1].focusProxy()
+    order = focus_order(form)
+    assert order.index(first.remove_button) + 1 == order.index(second.role_combo)
+    assert order.index(form.add_button) + 1 == order.index(
+        next(iter(form.property_rows.inputs.values())).focusProxy()
+    )
+    assert unnamed_controls(editor) == []

@@ -9,14 +9,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import complete_draft, new_draft
-from vastgoedcheck.domain.check import Check
+from vastgoedcheck.domain.check import Check, Party, PartyKind
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.details_form import DetailsEditor, DetailsForm
 from vastgoedcheck.ui.editor import CheckEditor, section_progress
 from vastgoedcheck.ui.question_card import QuestionCard
 
@@ -308,12 +317,12 @@ def test_the_parties_page_holds_the_details_editor(qtbot: QtBot, store: Store) -
     editor = open_editor(qtbot, store, draft)
     editor.show_details()
     assert editor.sections.currentRow() == 0
-    details = editor.pages.currentWidget().findChild(QWidget, "detailsEditor")
+    details = editor.pages.currentWidget().findChild(DetailsEditor, "detailsEditor")
     assert details is not None
     assert editor.guidance.texts()[0] == "Parties and property"
-    editor.activateWindow()  # building the parties form can cost the window its activation
+    assert editor.isActiveWindow()  # building the parties form opened no window of its own
     qtbot.waitUntil(lambda: details.isAncestorOf(QApplication.focusWidget()))
-    assert isinstance(QApplication.focusWidget(), QPushButton | QLineEdit | QComboBox)
+    assert QApplication.focusWidget() is details.form.party_blocks[0].role_combo
 
 
 def test_a_change_on_the_parties_page_is_stored_and_reported_saved(
@@ -355,10 +364,20 @@ class WindowWatch(QObject):
         return False
 
 
+def add_organisation(qtbot: QtBot, form: DetailsForm) -> None:
+    """Add a party and make it an organisation: its fields (a hint among them) are made now."""
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    added = form.party_blocks[-1]
+    added.kind_combo.setCurrentIndex(added.kinds.index(PartyKind.ORGANISATION))
+
+
 def test_opening_a_check_flashes_no_stray_window(
     qtbot: QtBot, store: Store, tmp_path: Path
 ) -> None:
+    """A label or hint shown before it is in a layout opens as a window of its own for a moment,
+    and the app's window loses the keyboard focus."""
     draft = new_draft(store)
+    final = store.finalize(complete_draft(store).id)  # the parties page says it is final
     photo = tmp_path / "photo.png"
     image = QImage(120, 80, QImage.Format.Format_RGB32)
     image.fill(QColor("#36c"))
@@ -371,9 +390,26 @@ def test_opening_a_check_flashes_no_stray_window(
         editor = open_editor(qtbot, store, draft)
         editor.show_question("RES-04")
         click_flag(qtbot, editor, "RES-01", "yes")
+        editor.show_details()  # the parties page is made when first shown
+        details = editor.findChild(DetailsEditor)
+        assert details is not None
+        add_organisation(qtbot, details.form)
+        QApplication.processEvents()
+        assert watch.shown == ["CheckEditor checkEditor"]
+        assert editor.isActiveWindow()
+
+        watch.shown.clear()
+        alone = []
+        for check in (draft, final):  # the parties form on its own
+            alone.append(DetailsEditor(store, check.id))
+            qtbot.addWidget(alone[-1])
+            alone[-1].show()
+            qtbot.waitExposed(alone[-1])
+        add_organisation(qtbot, alone[0].form)
+        QApplication.processEvents()
     finally:
         QApplication.instance().removeEventFilter(watch)
-    assert watch.shown == ["CheckEditor checkEditor"]
+    assert watch.shown == ["DetailsEditor detailsEditor"] * 2
 
 
 def test_every_control_on_every_page_has_a_name(qtbot: QtBot, store: Store) -> None:
@@ -382,6 +418,54 @@ def test_every_control_on_every_page_has_a_name(qtbot: QtBot, store: Store) -> N
     editor = open_editor(qtbot, store, draft)
     for row in range(editor.sections.count()):
         editor.sections.setCurrentRow(row)
-        # The parties form inside the first page is tested with details_form.py.
-        found = [name for name in unnamed_controls(editor) if "detailsEditor" not in name]
-        assert found == [], row
+        assert unnamed_controls(editor) == [], row
+
+
+def tab_stops(window: QWidget, start: QWidget) -> list[QWidget]:
+    """The widgets Tab visits in ``window``, from ``start`` round to it again."""
+    QApplication.processEvents()  # widgets added to a shown form are shown by a queued call
+    stops = []
+    widget = start
+    while True:
+        stops.append(widget)
+        widget = widget.nextInFocusChain()
+        while not (
+            widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisible()
+            and widget.isEnabled()
+            and window.isAncestorOf(widget)
+        ):
+            widget = widget.nextInFocusChain()
+        if widget is start:
+            return stops
+
+
+def test_tab_goes_through_the_parties_in_order_before_the_property(
+    qtbot: QtBot, store: Store
+) -> None:
+    draft = new_draft(store)
+    two = [Party("tenant", PartyKind.PERSON, {"name": n}) for n in ("Daan Bakker", "Eva Smit")]
+    store.set_parties(draft.id, two)
+    editor = open_editor(qtbot, store, draft)
+    editor.show_details()
+    details = editor.findChild(DetailsEditor)
+    assert details is not None
+    first, second = details.form.party_blocks
+    property_rows = details.form.property_rows
+    assert property_rows is not None
+
+    name = first.input("name").focusProxy()
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    next_field = list(first.fields().inputs.values())[1]
+    assert QApplication.focusWidget() is next_field.focusProxy()
+    assert not property_rows.isAncestorOf(QApplication.focusWidget())
+
+    stops = tab_stops(editor, editor.sections)
+    assert stops[1] is first.role_combo  # the page starts at the first party
+    on_page = [stop for stop in stops if details.isAncestorOf(stop)]
+    assert not [stop for stop in on_page if isinstance(stop, QScrollArea)]
+    where = [0 if first.isAncestorOf(s) else 1 if second.isAncestorOf(s) else 2 for s in on_page]
+    assert where == sorted(where) and where[-1] == 2  # party 1, party 2, then the rest
+    assert property_rows.isAncestorOf(on_page[-1])

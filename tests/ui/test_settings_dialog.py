@@ -239,7 +239,7 @@ def test_restoring_a_kept_backup_from_the_list(
     open_data_tab(dialog)
     today = format_date(dt.date.today())
     assert child(dialog, QLabel, "lastBackup").text() == f"Last automatic backup: {today}."
-    assert "the last 7 are kept" in child(dialog, QLabel, "backupNote").text()
+    assert "the backups of the last 7 days are kept" in child(dialog, QLabel, "backupNote").text()
     new_draft(store, "Someone Later")
 
     click(qtbot, dialog, "restoreBackup")

@@ -327,9 +327,9 @@ class DetailsForm(QWidget):
         block.changed.connect(self._changed)
         block.reshaped.connect(self._set_tab_order)
         block.remove_requested.connect(self._remove_clicked)
-        block.set_read_only(self.read_only)
         self.party_blocks.append(block)
-        self.parties_box.addWidget(block)
+        self.parties_box.addWidget(block)  # in the form before any part of it is shown or hidden
+        block.set_read_only(self.read_only)
         self._renumber()
         return block
 
@@ -366,8 +366,24 @@ class DetailsForm(QWidget):
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
-        for before, after in pairwise(focus_chain(self)):
-            QWidget.setTabOrder(before, after)
+        """Tab goes through the party blocks in order, the "Add a party" button, then the
+        property fields.
+
+        Qt leaves a pair alone when only unfocusable widgets lie between them, counting round
+        the window: where the form is all a window can focus (a form of its own, or in the
+        details editor while it is being made), the button and the property fields, made
+        before the parties, would stay in front of the first party, and the page would start
+        there once it is placed in the editor. While the order is set, the form itself counts
+        as a stop, so the chain starts at the first party.
+        """
+        chain = focus_chain(self)
+        policy = self.focusPolicy()
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        try:
+            for before, after in pairwise(chain):
+                QWidget.setTabOrder(before, after)
+        finally:
+            self.setFocusPolicy(policy)
 
     def _changed(self) -> None:
         if not self._loading:
@@ -470,16 +486,19 @@ class DetailsEditor(QWidget):
         )
         self.notice.setObjectName("readOnlyNotice")
         self.notice.setWordWrap(True)
-        self.notice.setVisible(self.read_only)
         self.status = ProblemLine()
         self.status.setObjectName("saveStatus")
         scroll = QScrollArea()
+        scroll.setObjectName("detailsScroll")
         scroll.setWidgetResizable(True)
+        # Not a Tab stop of its own: Tab goes straight to the fields, which scroll into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(self.form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
+        self.notice.setHidden(not self.read_only)  # in the layout first: never a window
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
