@@ -250,6 +250,21 @@ PROPERTY_FIELDS = (
     "utilities_holder",
     "prior_enforcement",
 )
+# The fields whose values are of one kind, checked and shown alike wherever they appear:
+# identifiers (by the check of that kind), dates and amounts in euros.
+IDENTIFIER_FIELDS: Mapping[str, str] = {
+    "postcode": "postcode",
+    "iban": "iban",
+    "payer_iban": "iban",
+    "kvk": "kvk",
+    "establishment_number": "establishment_number",
+    "rsin": "rsin",
+    "btw": "btw",
+    "bsn": "bsn",
+    "bag_id": "bag_id",
+}
+DATE_FIELDS = frozenset({"birth_date", "registration_date"})
+AMOUNT_FIELDS = frozenset({"net_monthly_income", "price", "rent_monthly", "woz_value", "valuation"})
 FIELD_CATALOGUE: Mapping[str, tuple[str, ...]] = {
     "person": PERSON_FIELDS,
     "organisation": ORGANISATION_FIELDS,

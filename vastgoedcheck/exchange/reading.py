@@ -22,7 +22,7 @@ from vastgoedcheck.domain.check import (
     PartyKind,
     Status,
 )
-from vastgoedcheck.domain.pack import Pack, Role
+from vastgoedcheck.domain.pack import AMOUNT_FIELDS, DATE_FIELDS, IDENTIFIER_FIELDS, Pack, Role
 from vastgoedcheck.exchange.values import (
     BadValue,
     parse_amount,
@@ -44,22 +44,9 @@ MAX_CHECK_FILE_BYTES = 250_000_000
 LANDLORD_ID_NUMBER_CHARS = 4
 DUTCH_ID_TYPES = ("passport", "id_card")  # the documents python-stdnum can check
 
-_IDENTIFIER_FIELDS = {
-    "postcode": "postcode",
-    "iban": "iban",
-    "payer_iban": "iban",
-    "kvk": "kvk",
-    "establishment_number": "establishment_number",
-    "rsin": "rsin",
-    "btw": "btw",
-    "bsn": "bsn",
-    "bag_id": "bag_id",
-}
-_DATE_FIELDS = ("birth_date", "registration_date")
-_AMOUNT_FIELDS = ("net_monthly_income", "price", "rent_monthly", "woz_value", "valuation")
 # Fields whose own validator decides what they hold; every other text is scanned.
 _NOT_SCANNED = {
-    *_IDENTIFIER_FIELDS,
+    *IDENTIFIER_FIELDS,
     "phone",
     "email",
     "number",
@@ -155,11 +142,11 @@ class _Reader:
         return result
 
     def field_value(self, name: str, value: Any, path: list[str | int]) -> Any:
-        if name in _IDENTIFIER_FIELDS:
-            return self.attempt(path, parse_identifier, _IDENTIFIER_FIELDS[name], value)
-        if name in _DATE_FIELDS:
+        if name in IDENTIFIER_FIELDS:
+            return self.attempt(path, parse_identifier, IDENTIFIER_FIELDS[name], value)
+        if name in DATE_FIELDS:
             return self.attempt(path, parse_date, value)
-        if name in _AMOUNT_FIELDS:
+        if name in AMOUNT_FIELDS:
             return self.attempt(path, parse_amount, value)
         if name == "id_document":
             return self.id_document(value, path)

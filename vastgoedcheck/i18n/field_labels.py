@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
+from vastgoedcheck.domain.pack import AMOUNT_FIELDS
 from vastgoedcheck.i18n import N_, _
 from vastgoedcheck.i18n.formatting import format_amount, format_date, format_number
 
@@ -147,7 +148,6 @@ VALUE_LABELS: Mapping[str, Mapping[str, str]] = {
         "hit": N_("hit"),
     },
 }
-AMOUNT_FIELDS = frozenset({"net_monthly_income", "price", "rent_monthly", "woz_value", "valuation"})
 
 
 def party_role_label(role: str) -> str:

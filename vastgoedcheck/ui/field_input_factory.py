@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from vastgoedcheck.domain.pack import Role
+from vastgoedcheck.domain.pack import AMOUNT_FIELDS, DATE_FIELDS, IDENTIFIER_FIELDS, Role
 from vastgoedcheck.i18n import _
-from vastgoedcheck.i18n.field_labels import AMOUNT_FIELDS, VALUE_LABELS
+from vastgoedcheck.i18n.field_labels import VALUE_LABELS
 from vastgoedcheck.ui.field_groups import IdDocumentGroup, ScreeningGroup, UboList, VogGroup
 from vastgoedcheck.ui.field_inputs import (
     IDENTIFIER_LIMIT,
@@ -33,18 +33,6 @@ from vastgoedcheck.ui.typed_values import (
     show_iban,
 )
 
-IDENTIFIER_FIELDS = {
-    "postcode": "postcode",
-    "iban": "iban",
-    "payer_iban": "iban",
-    "kvk": "kvk",
-    "establishment_number": "establishment_number",
-    "rsin": "rsin",
-    "btw": "btw",
-    "bsn": "bsn",
-    "bag_id": "bag_id",
-}
-DATE_FIELDS = frozenset({"birth_date", "registration_date"})
 TEXT_FIELDS = frozenset({"source_of_funds", "prior_enforcement"})
 LIST_FIELDS = frozenset({"trade_names", "representatives", "parent_entities"})
 NAME_FIELDS = frozenset({"name", "payer_name"})
