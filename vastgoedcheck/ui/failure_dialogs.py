@@ -37,6 +37,7 @@ from vastgoedcheck.storage.backups import DAILY_PREFIX
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.feedback import sentence, show_problem
+from vastgoedcheck.ui.text_label import text_label
 
 # The kind of a backup, told by the start of its file name (see storage/backups.py).
 _KINDS = (
@@ -76,15 +77,6 @@ def busy_cursor() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
-
-
-def _wrapped_label(text: str, object_name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -180,8 +172,8 @@ class RecoveryDialog(QDialog):
         self.setWindowTitle(_("The data folder cannot be opened"))
         self.setMinimumWidth(readable_width(self, 70))
 
-        problem = _bold(_wrapped_label(sentence(message), "recoveryProblem"))
-        explanation = _wrapped_label(
+        problem = _bold(text_label(sentence(message), "recoveryProblem"))
+        explanation = text_label(
             _(
                 "Your checks are not lost: their files stay in the data folder, and a backup "
                 "of the whole folder is made every day. You can restore one of those backups "
@@ -190,13 +182,13 @@ class RecoveryDialog(QDialog):
             ),
             "recoveryExplanation",
         )
-        folder_line = _wrapped_label(
+        folder_line = text_label(
             _("Data folder: {folder}").format(folder=self.folder), "recoveryFolder"
         )
         self.backup_list = BackupList()
         list_label = QLabel(_("Backups in this data folder:"))
         list_label.setBuddy(self.backup_list)
-        self.no_backups = _wrapped_label(
+        self.no_backups = text_label(
             _(
                 "There are no backups in this data folder. If you keep a backup elsewhere, for "
                 "example on a USB stick, restore it from that file."
@@ -329,16 +321,16 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(APP_NAME)
         self.setMinimumWidth(readable_width(self, 64))
 
-        heading = _bold(_wrapped_label(_("Something went wrong. Your saved work is safe.")))
+        heading = _bold(text_label(_("Something went wrong. Your saved work is safe.")))
         heading.setObjectName("errorHeading")
-        summary_label = _wrapped_label(summary, "errorSummary")
+        summary_label = text_label(summary, "errorSummary")
         advice_text = _("The last action may not have been completed. You can keep working.")
         if log_file is not None:
             advice_text += " " + _("The details are kept in the log file {file}.").format(
                 file=log_file
             )
-        advice = _wrapped_label(advice_text, "errorAdvice")
-        self.more_label = _wrapped_label("", "laterErrors")
+        advice = text_label(advice_text, "errorAdvice")
+        self.more_label = text_label("", "laterErrors")
         self.more_label.hide()
 
         self.details = QPlainTextEdit(details.rstrip())

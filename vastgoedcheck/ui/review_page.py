@@ -41,6 +41,7 @@ from vastgoedcheck.ui.icons import outcome_icon
 from vastgoedcheck.ui.issued_reports import IssuedReportsList
 from vastgoedcheck.ui.preferences import Preferences
 from vastgoedcheck.ui.report_dialog import ReportDialog
+from vastgoedcheck.ui.text_label import text_label
 
 AUTOSAVE_DELAY_MS = 400  # the decision is stored this long after the last change
 DETAILS = "details"  # jump target: the parties and property page
@@ -59,16 +60,6 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
     if scale != 1.0:
         font.setPointSizeF(font.pointSizeF() * scale)
     label.setFont(font)
-    return label
-
-
-def _text_label(text: str = "", name: str = "", selectable: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
@@ -141,11 +132,11 @@ class ReviewPage(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = _bold(_text_label(name="reviewHeading"), 1.2)
-        self.intro_label = _text_label(name="reviewIntro")
-        self.final_label = _text_label(name="finalizedInfo", selectable=True)
-        self.amends_label = _text_label(name="amendsInfo", selectable=True)
-        self.problem_label = _text_label(name="reviewProblem", selectable=True)
+        self.heading = _bold(text_label(object_name="reviewHeading"), 1.2)
+        self.intro_label = text_label(object_name="reviewIntro")
+        self.final_label = text_label(object_name="finalizedInfo")
+        self.amends_label = text_label(object_name="amendsInfo")
+        self.problem_label = text_label(object_name="reviewProblem")
         for label in (
             self.heading,
             self.intro_label,
@@ -167,8 +158,8 @@ class ReviewPage(QWidget):
         self.advice_box.setObjectName("adviceBox")
         self.advice_icon = QLabel()
         self.advice_icon.setObjectName("adviceIcon")
-        self.advice_headline = _bold(_text_label(name="adviceHeadline", selectable=True), 1.1)
-        self.advice_detail = _text_label(name="adviceDetail", selectable=True)
+        self.advice_headline = _bold(text_label(object_name="adviceHeadline"), 1.1)
+        self.advice_detail = text_label(object_name="adviceDetail")
         titles = QVBoxLayout()
         titles.addWidget(self.advice_headline)
         titles.addWidget(self.advice_detail)
@@ -184,7 +175,7 @@ class ReviewPage(QWidget):
     def _build_decision(self) -> QWidget:
         self.decision_box = QGroupBox(_("Your decision"))
         self.decision_box.setObjectName("decisionBox")
-        self.decision_explanation = _text_label(name="decisionExplanation")
+        self.decision_explanation = text_label(object_name="decisionExplanation")
         combo_label = QLabel(_("&Decision"))
         self.decision_combo = QComboBox()
         self.decision_combo.setObjectName("decisionCombo")
@@ -197,14 +188,14 @@ class ReviewPage(QWidget):
         combo_row.addWidget(combo_label)
         combo_row.addWidget(self.decision_combo, 1)
 
-        reasoning_label = _text_label(_("&Why? (required, also when you decide not to report)"))
+        reasoning_label = text_label(_("&Why? (required, also when you decide not to report)"))
         self.reasoning_edit = QPlainTextEdit()
         self.reasoning_edit.setObjectName("decisionReasoning")
         self.reasoning_edit.setTabChangesFocus(True)
         reasoning_label.setBuddy(self.reasoning_edit)
         self.reasoning_edit.textChanged.connect(self._decision_edited)
         self.reasoning_edit.installEventFilter(self)
-        self.decision_problem = _text_label(name="decisionProblem")
+        self.decision_problem = text_label(object_name="decisionProblem")
         self.decision_problem.setVisible(False)
 
         layout = QVBoxLayout(self.decision_box)
@@ -219,7 +210,7 @@ class ReviewPage(QWidget):
         self.finalize_button = QPushButton(_("Finali&ze…"))
         self.finalize_button.setObjectName("finalizeButton")
         self.finalize_button.clicked.connect(self.finalize)
-        self.finalize_hint = _text_label(name="finalizeHint")
+        self.finalize_hint = text_label(object_name="finalizeHint")
         self.amend_button = QPushButton(_("A&mend…"))
         self.amend_button.setObjectName("amendButton")
         self.amend_button.setToolTip(_("Correct the finalized check in a new revision"))
@@ -352,9 +343,7 @@ class ReviewPage(QWidget):
             row.clicked.connect(self._focus_reasoning)
             self.missing_layout.addWidget(row)
         elif not found.unanswered and not found.no_party:
-            self.missing_layout.addWidget(
-                _text_label(_("Nothing is missing."), name="nothingMissing")
-            )
+            self.missing_layout.addWidget(text_label(_("Nothing is missing."), "nothingMissing"))
 
     def _show_advice(self, assessment: Assessment, pack: Pack) -> None:
         icon = outcome_icon(assessment.outcome, assessment.stop)
@@ -371,9 +360,9 @@ class ReviewPage(QWidget):
         self.advice_detail.setText("\n".join(lines))
         _clear(self.advice_parts)
         for title, items in advice_parts(assessment, pack):
-            self.advice_parts.addWidget(_bold(_text_label(title)))
+            self.advice_parts.addWidget(_bold(text_label(title)))
             bullets = "".join(f"<li>{html.escape(item)}</li>" for item in items)
-            text = _text_label(f"<ul>{bullets}</ul>", selectable=True)
+            text = text_label(f"<ul>{bullets}</ul>")
             text.setTextFormat(Qt.TextFormat.RichText)
             self.advice_parts.addWidget(text)
 

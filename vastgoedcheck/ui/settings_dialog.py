@@ -7,7 +7,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,20 +39,11 @@ from vastgoedcheck.ui.failure_dialogs import (
 )
 from vastgoedcheck.ui.feedback import attempt, sentence, show_problem
 from vastgoedcheck.ui.preferences import Preferences
+from vastgoedcheck.ui.text_label import text_label
 
 # Each language is named in itself, so that a user finds theirs whatever the app speaks now.
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 MAX_NAME_LENGTH = 200
-
-
-def _note(text: str, object_name: str = "") -> QLabel:
-    """A word-wrapped explanation under a setting."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
 
 
 def _language_box(object_name: str, first: str, chosen: str) -> QComboBox:
@@ -123,7 +114,7 @@ class BackupChoiceDialog(QDialog):
         self.backup_list.itemDoubleClicked.connect(self.take_selected)
         list_label = QLabel(_("Backups kept in the data folder:"))
         list_label.setBuddy(self.backup_list)
-        empty = _note(_("There are no backups in the data folder yet."), "noBackups")
+        empty = text_label(_("There are no backups in the data folder yet."), "noBackups")
 
         buttons = QDialogButtonBox()
         self.restore_selected_button = buttons.addButton(
@@ -148,7 +139,7 @@ class BackupChoiceDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _note(
+            text_label(
                 _(
                     "Choose the backup to restore. All checks now in vastgoedcheck will be "
                     "replaced by those in the backup."
@@ -202,7 +193,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_page(), _("General"))
         self.tabs.addTab(self._data_page(), _("Data and backups"))
 
-        self.restart_notice = _note("", "restartNotice")
+        self.restart_notice = text_label("", "restartNotice")
         font = QFont(self.restart_notice.font())
         font.setBold(True)
         self.restart_notice.setFont(font)
@@ -234,7 +225,7 @@ class SettingsDialog(QDialog):
         language_layout = QVBoxLayout(language_group)
         language_layout.addLayout(language_form)
         language_layout.addWidget(
-            _note(_("Takes effect when you restart vastgoedcheck."), "languageNote")
+            text_label(_("Takes effect when you restart vastgoedcheck."), "languageNote")
         )
 
         self.examiner_edit = QLineEdit(self.preferences.examiner_name)
@@ -252,7 +243,7 @@ class SettingsDialog(QDialog):
         examiner_layout = QVBoxLayout(examiner_group)
         examiner_layout.addLayout(examiner_form)
         examiner_layout.addWidget(
-            _note(
+            text_label(
                 _(
                     "Your name is recorded in each new check, and in its history as the person "
                     "who made each change."
@@ -283,7 +274,7 @@ class SettingsDialog(QDialog):
         self.folder_edit.setReadOnly(True)
         folder_label = QLabel(_("Data folder in use:"))
         folder_label.setBuddy(self.folder_edit)
-        self.next_folder_label = _note("", "nextDataFolder")
+        self.next_folder_label = text_label("", "nextDataFolder")
         choose = _button(_("Choose another folder…"), "chooseDataFolder")
         choose.clicked.connect(self.choose_data_folder)
         open_folder = _button(_("Open the folder"), "openDataFolder")
@@ -299,7 +290,7 @@ class SettingsDialog(QDialog):
         folder_layout.addWidget(self.next_folder_label)
         folder_layout.addLayout(folder_buttons)
         folder_layout.addWidget(
-            _note(
+            text_label(
                 _(
                     "A new data folder is used from the next start; the checks in the current "
                     "folder stay where they are."
@@ -308,7 +299,7 @@ class SettingsDialog(QDialog):
             )
         )
 
-        self.last_backup_label = _note("", "lastBackup")
+        self.last_backup_label = text_label("", "lastBackup")
         backup_now = _button(_("Make a backup now…"), "backupNow")
         backup_now.clicked.connect(self.make_backup)
         restore = _button(_("Restore a backup…"), "restoreBackup")
@@ -321,7 +312,7 @@ class SettingsDialog(QDialog):
         backup_layout = QVBoxLayout(backup_group)
         backup_layout.addWidget(self.last_backup_label)
         backup_layout.addWidget(
-            _note(
+            text_label(
                 _(
                     "A backup is made automatically every day; the backups of the last {count} "
                     "days are kept."
