@@ -101,7 +101,8 @@ class CheckPage(QWidget):
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
         self.editor = CheckEditor(self.store, self.check_id)
         self.review = ReviewPage(self.store, self.check_id, preferences=self.preferences)
         self.tabs.addTab(self.editor, _("&1 Questions"))

@@ -58,9 +58,9 @@ def details_progress(check: Check) -> str:
 
 def _tab_stops(page: QWidget) -> list[QWidget]:
     """The widgets inside ``page`` that Tab reaches, in the order it reaches them."""
-    found = []
+    found: list[QWidget] = []
     widget = page.nextInFocusChain()
-    while widget is not page:  # the whole chain: the page's part may be in pieces
+    while widget is not None and widget is not page:  # the whole chain: it may be in pieces
         if page.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             found.append(widget)
         widget = widget.nextInFocusChain()

@@ -123,8 +123,9 @@ class BackupList(QTreeWidget):
             for column in range(3):
                 item.setToolTip(column, str(path))
             self.addTopLevelItem(item)
-        if self.topLevelItemCount():
-            self.setCurrentItem(self.topLevelItem(0))
+        first = self.topLevelItem(0)
+        if first is not None:
+            self.setCurrentItem(first)
         for column in range(3):
             self.resizeColumnToContents(column)
 
@@ -138,7 +139,7 @@ class BackupList(QTreeWidget):
         """Select the row of ``path``, if it is listed."""
         for row in range(self.topLevelItemCount()):
             item = self.topLevelItem(row)
-            if Path(str(item.data(0, Qt.ItemDataRole.UserRole))) == path:
+            if item is not None and Path(str(item.data(0, Qt.ItemDataRole.UserRole))) == path:
                 self.setCurrentItem(item)
                 return
 

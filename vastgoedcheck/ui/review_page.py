@@ -66,7 +66,7 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.hide()
             widget.setParent(None)  # gone from the page now, not only after the next event
