@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
-from tests.ui.conftest import Dialogs
+from tests.ui.conftest import Dialogs, new_draft
 from vastgoedcheck.cli import main
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.app import install_qt_language
+from vastgoedcheck.ui.failure_dialogs import RecoveryDialog
 from vastgoedcheck.ui.main_window import MainWindow
 
 
@@ -83,3 +84,51 @@ def test_qt_standard_buttons_speak_dutch(qtbot) -> None:
     assert (
         english.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancel"
     )
+
+
+def test_a_damaged_data_folder_opens_the_recovery_dialog_and_a_restore_opens_the_app(
+    qtbot, tmp_path: Path, registry: PackRegistry, dialogs: Dialogs
+) -> None:
+    folder = tmp_path / "data"
+    with Store.open(folder, registry, actor="M. Jansen") as store:
+        draft = new_draft(store)
+        store.daily_backup()
+    (folder / "meta.json").write_text("{ not json", encoding="utf-8")
+
+    recovered: list[bool] = []
+
+    def restore_when_asked() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, RecoveryDialog) and widget.isVisible():
+                widget.findChild(QPushButton, "restoreSelected").click()
+                recovered.append(widget.restored)
+                return
+        QTimer.singleShot(20, restore_when_asked)
+
+    QTimer.singleShot(20, restore_when_asked)
+    seen: list[str] = []
+    close_window_when_shown(seen)
+    assert main(["--lang", "en", "--data-dir", str(folder)]) == 0
+    assert recovered == [True] and seen == ["vastgoedcheck"]
+    with Store.open(folder, registry, actor="M. Jansen") as store:
+        assert [summary.id for summary in store.summaries()] == [draft.id]
+
+
+def test_quitting_the_recovery_dialog_ends_the_app_without_touching_the_folder(
+    qtbot, tmp_path: Path, registry: PackRegistry, dialogs: Dialogs
+) -> None:
+    folder = tmp_path / "data"
+    with Store.open(folder, registry, actor="M. Jansen") as store:
+        new_draft(store)
+    (folder / "meta.json").write_text("{ not json", encoding="utf-8")
+
+    def quit_when_asked() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, RecoveryDialog) and widget.isVisible():
+                widget.findChild(QPushButton, "quit").click()
+                return
+        QTimer.singleShot(20, quit_when_asked)
+
+    QTimer.singleShot(20, quit_when_asked)
+    assert main(["--lang", "en", "--data-dir", str(folder)]) == 1
+    assert len(list((folder / "checks").glob("*.json"))) == 1  # nothing removed
