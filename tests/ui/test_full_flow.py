@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import Dialogs, new_draft
@@ -186,4 +187,32 @@ def test_a_draft_closed_half_way_reopens_where_it_was_left(
         if question.id in editor.visible_questions() and values.get(question.id) is None
     )
     qtbot.waitUntil(lambda: focused_question() == first_open, timeout=1000)
+    window.close()
+
+
+def test_deleting_a_draft_asks_why_and_logs_it_and_cancelling_keeps_it(
+    qtbot: QtBot,
+    tmp_path: Path,
+    registry: PackRegistry,
+    preferences: Preferences,
+    dialogs: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = tmp_path / "data"
+    with Store.open(folder, registry, actor="M. Jansen") as store:
+        keep, drop = new_draft(store, "Anna Smit"), new_draft(store, "Piet Klaassen")
+    window = open_window(qtbot, folder, registry, preferences)
+    answers = iter([("", False), ("Entered twice by mistake", True)])
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: next(answers)))
+    assert not window.delete_action.isEnabled()  # nothing open
+
+    window.open_check(drop.id)
+    window.delete_action.trigger()  # cancelled
+    assert window.check_page is not None and len(window.store) == 2
+    window.delete_action.trigger()
+    assert window.check_page is None and window.pages.currentWidget() is window.overview
+    assert [summary.id for summary in window.store.summaries()] == [keep.id]
+    [deleted] = [entry for entry in window.store.log() if entry.get("action") == "deleted"]
+    assert deleted["reason"] == "Entered twice by mistake"
+    assert deleted["actor"] == "M. Jansen"
     window.close()

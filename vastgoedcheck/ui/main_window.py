@@ -91,39 +91,38 @@ class MainWindow(QMainWindow):
         )
         self.folder_action = self._action(_("Open the &data folder"), self.open_data_folder)
         self.quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        file_menu = self.menuBar().addMenu(_("&File"))
-        for item in (
+        self._menu(
+            _("&File"),
             self.new_action,
             None,
             self.settings_action,
             self.folder_action,
             None,
             self.quit_action,
-        ):
-            if item is None:
-                file_menu.addSeparator()
-            else:
-                file_menu.addAction(item)
+        )
 
         self.overview_action = self._action(_("&All checks"), self.show_overview, "Ctrl+W")
         self.review_action = self._action(_("&Review and finalize"), self.show_review, "Ctrl+R")
         self.report_action = self._action(_("Make a &report…"), self.make_report, "Ctrl+P")
         self.delete_action = self._action(_("&Delete this draft…"), self.delete_draft)
-        check_menu = self.menuBar().addMenu(_("&Check"))
-        for item in (
+        self._menu(
+            _("&Check"),
             self.overview_action,
             self.review_action,
             self.report_action,
             None,
             self.delete_action,
-        ):
-            if item is None:
-                check_menu.addSeparator()
-            else:
-                check_menu.addAction(item)
+        )
+        self._menu(_("&Help"), self._action(_("&About vastgoedcheck"), self.show_about))
 
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        help_menu.addAction(self._action(_("&About vastgoedcheck"), self.show_about))
+    def _menu(self, title: str, *items: QAction | None) -> None:
+        """A menu of ``items``; None is a separator."""
+        menu = self.menuBar().addMenu(title)
+        for item in items:
+            if item is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(item)
 
     def _update_actions(self) -> None:
         open_check = self.check_page is not None
