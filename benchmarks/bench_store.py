@@ -47,6 +47,13 @@ sys.path.insert(0, str(REPO))
 
 from tinydb import Query, TinyDB  # noqa: E402
 
+from benchmarks.big_store import (  # noqa: E402  (the names and places of the made-up checks)
+    CITIES,
+    FIRST_NAMES,
+    POSTCODE_LETTERS,
+    STREETS,
+    SURNAMES,
+)
 from vastgoedcheck.domain.check import Answer, AnswerValue, Check, Examiner, Party, PartyKind  # noqa: E402
 from vastgoedcheck.domain.pack import FlagValue, Pack, QuestionType  # noqa: E402
 from vastgoedcheck.exchange.reading import check_from_document  # noqa: E402
@@ -77,26 +84,6 @@ TARGET_SPEED_UP = 300.0
 TARGET_OPEN_S = 0.5
 TARGET_SEARCH_MS = 50.0
 
-FIRST_NAMES = (
-    "Jan", "Daan", "Sanne", "Femke", "Pieter", "Anouk", "Joost", "Marloes", "Bram", "Ingrid",
-    "Mehmet", "Ayşe", "Emre", "Fatma", "Kübra", "Hüseyin", "Zeynep", "Oğuz",
-    "Małgorzata", "Łukasz", "Wojciech", "Agnieszka", "Zofia", "Paweł", "Krzysztof",
-)  # fmt: skip
-SURNAMES = (
-    "de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer",
-    "Mulder", "van Dijk", "Zuiderveld", "Çelik", "Yılmaz", "Öztürk", "Kaya", "Şahin",
-    "Demir", "Aydın", "Kowalski", "Nowak", "Wiśniewska", "Wójcik", "Kamińska", "Lewandowski",
-)  # fmt: skip
-STREETS = (
-    "Lindenlaan", "Oudegracht", "Kerkstraat", "Dorpsstraat", "Molenweg", "Stationsweg",
-    "Beatrixlaan", "Julianastraat", "Hoofdstraat", "Parallelweg", "Prinsengracht", "Eikenlaan",
-)  # fmt: skip
-CITIES = (
-    "Utrecht", "Amsterdam", "Rotterdam", "Den Haag", "Eindhoven", "Groningen", "Tilburg",
-    "Almere", "Breda", "Nijmegen", "Enschede", "Haarlem", "Arnhem", "'s-Hertogenbosch",
-    "Zwolle", "Leeuwarden", "Maastricht", "Venlo", "Deventer", "Zaandam",
-)  # fmt: skip
-POSTCODE_LETTERS = ("AB", "AD", "BC", "CK", "DL", "EN", "GH", "JK", "LP", "MR", "TV", "XZ")
 NOTES = (
     "Gecontroleerd aan de hand van het uittreksel en de loonstroken; geen bijzonderheden.",
     "Huurder heeft het identiteitsbewijs aan de balie getoond; kopie niet bewaard.",

@@ -3,7 +3,6 @@ modal dialogs that answer themselves so that a test never waits for a person."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,12 +11,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tests.storage.conftest import complete_draft, example, new_draft
-from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage.store import Store
+from tests.storage.conftest import complete_draft, example, folder, new_draft, store
 from vastgoedcheck.ui.preferences import CONFIG_DIR_VARIABLE, Preferences
 
-__all__ = ["complete_draft", "example", "new_draft"]
+__all__ = ["complete_draft", "example", "folder", "new_draft", "store"]
 
 
 @pytest.fixture(autouse=True)
@@ -35,18 +32,6 @@ def preferences() -> Preferences:
     found.organisation = "Jansen Vastgoedbeheer"
     found.save()
     return found
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def store(folder: Path, registry: PackRegistry) -> Iterator[Store]:
-    opened = Store.open(folder, registry, actor="M. Jansen")
-    yield opened
-    opened.close()
 
 
 @dataclass
