@@ -83,6 +83,7 @@ class FieldRows(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.inputs: dict[str, FieldInput] = {}
+        self.labels: list[QLabel] = []
         for name, need in needs.items():
             entry = field_input(name, role, empty_name_problem if name == "name" else None)
             entry.setObjectName(name)
@@ -95,6 +96,7 @@ class FieldRows(QWidget):
             entry.reshaped.connect(self.reshaped)
             form.addRow(label, entry)
             self.inputs[name] = entry
+            self.labels.append(label)
 
     def values(self) -> dict[str, object]:
         found = {}
@@ -153,6 +155,7 @@ class PartyBlock(QGroupBox):
 
         head = QFormLayout()
         head.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.head_labels: list[QLabel] = []
         for text, combo in (
             (_("Role"), self.role_combo),
             (_("Person or organisation"), self.kind_combo),
@@ -161,6 +164,7 @@ class PartyBlock(QGroupBox):
             label.setBuddy(combo)
             combo.setAccessibleName(text)
             head.addRow(label, combo)
+            self.head_labels.append(label)
         self.body = QVBoxLayout(self)
         self.body.addLayout(head)
         self.body.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -209,6 +213,17 @@ class PartyBlock(QGroupBox):
             self.rows[kind] = rows
         for shown_kind, rows in self.rows.items():
             rows.setVisible(shown_kind is kind)
+        self._align_labels()
+
+    def _align_labels(self) -> None:
+        """One label column for the role, the kind and the fields, so the inputs line up."""
+        labels = [
+            *self.head_labels,
+            *(label for rows in self.rows.values() for label in rows.labels),
+        ]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
 
     def _no_name(self) -> str:
         values = self.fields().values()

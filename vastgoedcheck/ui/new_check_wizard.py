@@ -304,7 +304,7 @@ class NewCheckWizard(QWizard):
         self.setPage(PACK_PAGE, self.pack_page)
         self.setPage(DETAILS_PAGE, self.details_page)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 100, metrics.height() * 40)
+        self.resize(metrics.averageCharWidth() * 120, metrics.height() * 44)
 
     def role(self) -> Role | None:
         return self.role_page.role()
