@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from vastgoedcheck.reports.profiles import PROFILES, Recipient
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.meta import now
 from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.error_log import LOGGER_NAME
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.issued_reports import language_name, open_in_system
 from vastgoedcheck.ui.preferences import Preferences
@@ -105,6 +107,7 @@ class _ReportJob(QRunnable):
         except ReportRefused as refusal:
             self.signals.failed.emit(str(refusal))
         except Exception as error:  # a report that cannot be made must never end the app
+            logging.getLogger(LOGGER_NAME).exception("report of check %s failed", self.check.id)
             self.signals.failed.emit(
                 _("The report could not be made ({reason})").format(reason=error)
             )
