@@ -3,6 +3,11 @@ and a data folder that cannot be opened end with one clear sentence, never a tra
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -15,6 +20,7 @@ from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.app import install_qt_language
 from vastgoedcheck.ui.failure_dialogs import RecoveryDialog
 from vastgoedcheck.ui.main_window import MainWindow
+from vastgoedcheck.ui.preferences import CONFIG_DIR_VARIABLE
 
 
 def close_window_when_shown(seen: list[str]) -> None:
@@ -132,3 +138,37 @@ def test_quitting_the_recovery_dialog_ends_the_app_without_touching_the_folder(
     QTimer.singleShot(20, quit_when_asked)
     assert main(["--lang", "en", "--data-dir", str(folder)]) == 1
     assert len(list((folder / "checks").glob("*.json"))) == 1  # nothing removed
+
+
+def test_a_logout_or_kill_closes_the_app_as_its_window_would(
+    tmp_path: Path, registry: PackRegistry
+) -> None:
+    """SIGTERM (a logout, a shutdown) stores what is pending and releases the data folder, so
+    the next start finds a cleanly closed session."""
+    folder = tmp_path / "data"
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        CONFIG_DIR_VARIABLE: str(tmp_path / "config"),
+    }
+    command = [sys.executable, "-m", "vastgoedcheck", "--lang", "en", "--data-dir", str(folder)]
+    with subprocess.Popen(command, env=environment, stderr=subprocess.PIPE, text=True) as app:
+        try:
+            deadline = time.monotonic() + 60
+            while "started" not in log_text(folder):
+                assert app.poll() is None, app.communicate()[1]
+                assert time.monotonic() < deadline, "the app did not start"
+                time.sleep(0.1)
+            time.sleep(1.0)  # the window is up
+            app.send_signal(signal.SIGTERM)
+            assert app.wait(timeout=30) == 0
+        finally:
+            if app.poll() is None:
+                app.kill()
+    with Store.open(folder, registry, actor="next start") as store:
+        assert not any("did not close normally" in problem for problem in store.problems)
+    assert list((folder / "backups").glob("backup-*.zip"))
+
+
+def log_text(folder: Path) -> str:
+    return "".join(path.read_text(encoding="utf-8") for path in folder.glob("logs/*.log"))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
 from vastgoedcheck import APP_NAME
@@ -56,6 +59,22 @@ def install_qt_language(app: QApplication, language: str) -> None:
         app.installTranslator(translator)
 
 
+@contextmanager
+def quit_on_terminate(app: QApplication) -> Iterator[None]:
+    """While the app runs, a logout or ``kill`` (SIGTERM) ends it the way closing its window
+    does: pending edits are stored and the data folder is released. Qt's event loop keeps
+    Python from running a signal handler, so a timer gives it a moment four times a second."""
+    previous = signal.signal(signal.SIGTERM, lambda _number, _frame: app.quit())
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
+    try:
+        yield
+    finally:
+        heartbeat.stop()
+        signal.signal(signal.SIGTERM, previous)
+
+
 def open_store(folder: Path, registry: PackRegistry, actor: str) -> Store | None:
     """The store in ``folder``, or None when the user could not or chose not to open it (a
     second copy is running, or a damaged store was not restored); the user has been told."""
@@ -97,7 +116,8 @@ def run(data_folder: str | None = None, language: str | None = None) -> int:
         window = MainWindow(store, preferences)
         window.show()
         window.show_problems_of_opening()
-        code = app.exec()
+        with quit_on_terminate(app):
+            code = app.exec()
         window.close()  # when the session ended without closing the window: store, release
         return code
     finally:
