@@ -220,9 +220,6 @@ class QuestionCard(QFrame):
     def question_id(self) -> str:
         return self.question.id
 
-    def stored_value(self) -> AnswerValue | None:
-        return self._stored_value
-
     def has_pending(self) -> bool:
         """Whether an edit has not been stored yet (waiting, or refused)."""
         return self._answer_dirty or self._note_dirty

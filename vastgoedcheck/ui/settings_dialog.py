@@ -71,6 +71,15 @@ def _button(text: str, object_name: str) -> QPushButton:
     return button
 
 
+def _button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """Buttons side by side, from the left."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 def _writable(folder: Path) -> bool:
     """Whether a file can be made in ``folder`` (a real try: permissions alone do not tell)."""
     try:
@@ -279,10 +288,7 @@ class SettingsDialog(QDialog):
         choose.clicked.connect(self.choose_data_folder)
         open_folder = _button(_("Open the folder"), "openDataFolder")
         open_folder.clicked.connect(self.open_data_folder)
-        folder_buttons = QHBoxLayout()
-        folder_buttons.addWidget(choose)
-        folder_buttons.addWidget(open_folder)
-        folder_buttons.addStretch(1)
+        folder_buttons = _button_row(choose, open_folder)
         folder_group = QGroupBox(_("Data folder"))
         folder_layout = QVBoxLayout(folder_group)
         folder_layout.addWidget(folder_label)
@@ -304,10 +310,7 @@ class SettingsDialog(QDialog):
         backup_now.clicked.connect(self.make_backup)
         restore = _button(_("Restore a backup…"), "restoreBackup")
         restore.clicked.connect(self.choose_backup_to_restore)
-        backup_buttons = QHBoxLayout()
-        backup_buttons.addWidget(backup_now)
-        backup_buttons.addWidget(restore)
-        backup_buttons.addStretch(1)
+        backup_buttons = _button_row(backup_now, restore)
         backup_group = QGroupBox(_("Backups"))
         backup_layout = QVBoxLayout(backup_group)
         backup_layout.addWidget(self.last_backup_label)
