@@ -102,7 +102,19 @@ def test_two_files_with_the_same_pack_version_are_refused(registry: PackRegistry
     with pytest.raises(InvalidPack) as refused:
         copy.add(load_pack_file(path), path.with_name("notary-copy.json"))
     message = refused.value.problems[0].describe("notary-copy.json")
+    version = load_pack_file(path).version
     assert message == (
-        "notary-copy.json: $.version: notary-transaction.json already holds version 2026.1 "
+        f"notary-copy.json: $.version: notary-transaction.json already holds version {version} "
         "of the pack notary-transaction"
     )
+
+
+def test_checks_made_with_an_earlier_pack_version_keep_that_version(
+    registry: PackRegistry,
+) -> None:
+    for pack in registry.latest():
+        earlier = [v for v in registry.versions(pack.id) if v != pack.version]
+        assert earlier, pack.id
+        old = registry.get(pack.id, earlier[0])
+        assert old is not None and old.version == earlier[0]
+        assert registry.get(pack.id) is pack

@@ -22,13 +22,24 @@ class PackRegistry:
 
     _packs: dict[tuple[str, str], Pack] = field(default_factory=dict)
     _files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    # Files of earlier pack versions, read only when a check made with one of them needs it.
+    _unread: list[Path] = field(default_factory=list)
 
     @classmethod
     def builtin(cls) -> PackRegistry:
         registry = cls()
-        for path in sorted(checklists_dir().glob("*.json")):
+        # The current version of each pack sits in the folder itself; every earlier version
+        # stays in previous/, so a check keeps the exact pack it was made with.
+        folder = checklists_dir()
+        for path in sorted(folder.glob("*.json")):
             registry.add(load_pack_file(path), path)
+        registry._unread = sorted(folder.glob("previous/*.json"))
         return registry
+
+    def _read_previous(self) -> None:
+        unread, self._unread = self._unread, []
+        for path in unread:
+            self.add(load_pack_file(path), path)
 
     def add(self, pack: Pack, path: Path) -> None:
         """Register a pack; a second file with the same id and version is refused."""
@@ -53,10 +64,13 @@ class PackRegistry:
     def get(self, pack_id: str, version: str | None = None) -> Pack | None:
         """A pack by id: the given version, or the newest when no version is given."""
         if version is not None:
+            if (pack_id, version) not in self._packs and self._unread:
+                self._read_previous()
             return self._packs.get((pack_id, version))
         return next((pack for pack in self.latest() if pack.id == pack_id), None)
 
     def versions(self, pack_id: str) -> list[str]:
+        self._read_previous()
         return sorted((v for (i, v) in self._packs if i == pack_id), key=_version_key)
 
     def file_text(self, pack: Pack) -> str:
