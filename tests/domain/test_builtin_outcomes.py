@@ -12,11 +12,13 @@ from vastgoedcheck.domain.assessment import Channel, Outcome, assess
 from vastgoedcheck.domain.check import AnswerValue
 from vastgoedcheck.domain.conditions import visible_question_ids
 from vastgoedcheck.domain.pack import FlagValue, Pack, QuestionType, Role
+from vastgoedcheck.domain.scope import scope_of
 from vastgoedcheck.packs.registry import PackRegistry
 
 REGISTRY = PackRegistry.builtin()
 PACK_ROLES = [(pack, role) for pack in REGISTRY.latest() for role in pack.roles]
-WWFT_PROPERTY = {"transaction": "sale"}
+# A matter in which an estate agent or a notary is a Wwft institution, whatever the pack's deal.
+WWFT_PROPERTY: dict[str, object] = {"transaction": "sale", "rent_monthly": Decimal(12000)}
 
 
 def settings(pack: Pack) -> Iterator[dict[str, AnswerValue]]:
@@ -27,8 +29,15 @@ def settings(pack: Pack) -> Iterator[dict[str, AnswerValue]]:
 
 
 def all_flags(pack: Pack, value: FlagValue, base: dict[str, AnswerValue]) -> dict[str, AnswerValue]:
+    """Every flag answered ``value``; YES stands for each question's signal answer and NO for its
+    safe answer (a question may say that "no" is its signal)."""
     answers = dict(base)
-    answers.update({q.id: value for q in pack.questions if q.type is QuestionType.FLAG})
+    for q in pack.questions:
+        if q.type is QuestionType.FLAG:
+            answers[q.id] = {
+                FlagValue.YES: q.signal_answer,
+                FlagValue.NO: q.safe_answer,
+            }.get(value, value)
     return answers
 
 
@@ -50,14 +59,22 @@ def test_all_no_means_proceed(case: tuple[Pack, Role]) -> None:
 def test_any_knockout_yes_stops(case: tuple[Pack, Role]) -> None:
     pack, role = case
     tested = set()
-    for base in settings(pack):
-        answers = all_flags(pack, FlagValue.NO, base)
-        shown = visible_question_ids(pack, answers)
-        for question in pack.questions:
-            if question.knockout and question.id in shown:
-                assert assess(pack, role, {**answers, question.id: FlagValue.YES}).stop
-                tested.add(question.id)
-    assert tested == {q.id for q in pack.questions if q.knockout}
+    for property_data in ({}, WWFT_PROPERTY):
+        scope = scope_of(pack, role, property_data)
+        for base in settings(pack):
+            answers = all_flags(pack, FlagValue.NO, base)
+            shown = visible_question_ids(pack, answers, scope)
+            for question in pack.questions:
+                if question.knockout and question.id in shown:
+                    signal = {**answers, question.id: question.signal_answer}
+                    assert assess(pack, role, signal, property_data).stop, question.id
+                    tested.add(question.id)
+    asked = {
+        q.id
+        for q in pack.questions
+        if q.knockout and (q.asked_for(role, wwft=True) or q.asked_for(role, wwft=False))
+    }
+    assert tested == asked
 
 
 @pytest.mark.parametrize("case", [c for c in PACK_ROLES if c[1] is not Role.LANDLORD], ids=name)
@@ -67,7 +84,8 @@ def test_an_objective_indicator_is_a_duty_to_report_to_fiu(case: tuple[Pack, Rol
     answers = all_flags(pack, FlagValue.NO, base)
     for question in pack.questions:
         if question.kind is not None and question.kind.value == "objective":
-            result = assess(pack, role, {**answers, question.id: FlagValue.YES}, WWFT_PROPERTY)
+            signal = {**answers, question.id: question.signal_answer}
+            result = assess(pack, role, signal, WWFT_PROPERTY)
             assert result.outcome is Outcome.MUST_REPORT, question.id
             assert Channel.FIU in result.report_channels
 

@@ -234,10 +234,15 @@ def test_a_name_with_a_trailing_line_break_is_refused(registry: PackRegistry) ->
     assert any("$.parties[0].name" in p and "line break" in p for p in problems)
 
 
-def test_a_landlord_may_name_the_issuing_country_of_a_dutch_document(
+def test_a_landlord_may_not_keep_where_or_in_which_country_an_id_was_issued(
     registry: PackRegistry,
 ) -> None:
-    document = landlord_check()
-    document["parties"][0]["id_document"]["issuing_country"] = "NL"
-    check, _pack = check_from_document(document, registry)
-    assert check.parties[0].data["id_document"]["number"] == "4X1B"
+    """The place and country of issue are a proxy for nationality (DOMAIN §4.1)."""
+    for part, value in (("issuing_country", "NL"), ("issue_place", "Utrecht")):
+        document = landlord_check()
+        document["parties"][0]["id_document"][part] = value
+        problems = problems_of(document, registry)
+        assert any(
+            f"id_document.{part}" in problem and "Wwft institution" in problem
+            for problem in problems
+        ), problems

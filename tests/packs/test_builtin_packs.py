@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vastgoedcheck.domain.pack import LANDLORD_FORBIDDEN_FIELDS, QuestionType, Role
+from vastgoedcheck.domain.pack import WWFT_ONLY_FIELDS, QuestionType, Role
 from vastgoedcheck.packs.loading import InvalidPack, load_pack_file, validate_pack_file
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.paths import checklists_dir
@@ -74,11 +74,13 @@ def test_cash_amounts_make_the_mixed_items_objective(registry: PackRegistry) -> 
     assert notary_cash is not None and any(e.knockout for e in notary_cash.escalations)
 
 
-def test_landlord_packs_never_ask_for_protected_data(registry: PackRegistry) -> None:
+def test_packs_for_landlords_alone_never_ask_for_data_only_the_wwft_allows(
+    registry: PackRegistry,
+) -> None:
     for pack in registry.latest():
         asked = {name for fields in pack.fields.values() for name in fields}
-        if Role.LANDLORD in pack.roles:
-            assert not asked & LANDLORD_FORBIDDEN_FIELDS, pack.id
+        if pack.roles == (Role.LANDLORD,):
+            assert not asked & WWFT_ONLY_FIELDS, pack.id
         if pack.roles != (Role.NOTARY,):
             assert "bsn" not in asked, pack.id
 

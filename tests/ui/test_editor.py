@@ -276,7 +276,7 @@ def test_the_guidance_follows_the_focused_question(qtbot: QtBot, store: Store) -
     editor.show_question("RES-01")
     texts = editor.guidance.texts()
     assert "Why this matters" in texts
-    assert "Knock-out: a yes stops the matter." in texts
+    assert "Knock-out: the answer 'yes' stops the matter." in texts
     assert "Weight: critical · signal" in texts
     assert "https://www.eigenhuis.nl/besparen/tijdelijke-verhuur/veilig-verhuren" in texts
     assert "Vereniging Eigen Huis — Veilig verhuren" in texts

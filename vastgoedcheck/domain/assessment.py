@@ -7,7 +7,7 @@ a user are made from them in ``vastgoedcheck.i18n.outcome_text``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import IntEnum, StrEnum
@@ -15,7 +15,6 @@ from enum import IntEnum, StrEnum
 from vastgoedcheck.domain.check import AnswerValue, Check
 from vastgoedcheck.domain.conditions import group_holds, visible_question_ids
 from vastgoedcheck.domain.pack import (
-    WWFT_RENT_THRESHOLD,
     Cluster,
     Deal,
     DutyType,
@@ -26,6 +25,7 @@ from vastgoedcheck.domain.pack import (
     Role,
     Severity,
 )
+from vastgoedcheck.domain.scope import Scope, transaction, wwft_applies
 
 CLUSTER_PATTERN_SIZE = 3
 CLUSTER_PATTERN_BONUS = Decimal(6)
@@ -59,6 +59,7 @@ class Channel(StrEnum):
     ANONYMOUS = "anonymous"  # Meld Misdaad Anoniem
     MUNICIPALITY = "municipality"
     EMERGENCY = "emergency"  # 112
+    SANCTIONS = "sanctions"  # the authorities for a sanctions hit, for those without the FIU
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class ItemResult:
 
     question_id: str
     answer: FlagValue
+    signal: bool  # the answer is the question's risk signal
     severity: Severity
     kind: Kind
     knockout: bool
@@ -111,80 +113,56 @@ class Assessment:
     items: tuple[ItemResult, ...]
 
 
-def _as_decimal(value: object) -> Decimal | None:
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int | str) and not isinstance(value, bool):
-        try:
-            return Decimal(value)
-        except ArithmeticError:
-            return None
-    return None
-
-
-def wwft_applies(pack: Pack, role: Role, property_data: Mapping[str, object]) -> bool:
-    """Whether the user is a Wwft institution for this matter (DOMAIN §1.2, §3 rule 5).
-
-    A notary always is; a broker is in a sale or purchase, and in a rental only from €10,000
-    monthly rent; a landlord never is.
-    """
-    if role is Role.NOTARY:
-        return True
-    if role is not Role.BROKER:
-        return False
-    if not _is_rental(pack, property_data):
-        return True
-    rent = _as_decimal(property_data.get("rent_monthly"))
-    return rent is not None and rent >= WWFT_RENT_THRESHOLD
-
-
-def _is_rental(pack: Pack, property_data: Mapping[str, object]) -> bool:
-    return pack.deal is Deal.RENTAL or (
-        pack.deal is Deal.ANY and property_data.get("transaction") == "rental"
-    )
-
-
 def _read_item(
     question: Question, answer: FlagValue, values: Mapping[str, AnswerValue | None]
 ) -> ItemResult:
     assert question.severity is not None and question.kind is not None
-    kind, knockout, applied = question.kind, question.knockout, []
-    if answer is FlagValue.YES:
+    severity, kind, knockout, applied = question.severity, question.kind, question.knockout, []
+    signal = answer is question.signal_answer
+    if signal:
         for index, escalation in enumerate(question.escalations):
             if group_holds(escalation.when, values):
                 applied.append(index)
                 knockout = knockout or escalation.knockout
                 if escalation.kind is not None:
                     kind = escalation.kind
-    weight = Decimal(question.severity.weight)
-    if answer is FlagValue.YES:
+                if escalation.severity is not None:
+                    severity = max(severity, escalation.severity, key=lambda s: s.weight)
+    weight = Decimal(severity.weight)
+    if signal:
         points = weight
     elif answer is FlagValue.UNKNOWN:
         points = weight if kind is Kind.DUTY or knockout else weight / 2
     else:
         points = Decimal(0)
-    return ItemResult(
-        question.id, answer, question.severity, kind, knockout, points, tuple(applied)
-    )
+    return ItemResult(question.id, answer, signal, severity, kind, knockout, points, tuple(applied))
 
 
 @dataclass
 class _Tally:
     """What the answers add up to while the items are read one by one."""
 
+    wwft: bool
     reasons: list[Reason] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)
     items: list[ItemResult] = field(default_factory=list)
     by_cluster: dict[Cluster, list[str]] = field(default_factory=lambda: defaultdict(list))
     stop: bool = False
     cdd_gaps: set[str] = field(default_factory=set)  # CDD steps that failed or are unknown
-    strong_signals: set[str] = field(default_factory=set)  # high/critical signals answered yes
+    strong_signals: set[str] = field(default_factory=set)  # high/critical signals given
+    observed_crime: bool = False  # a serious observation of crime at the property itself
+    sanctions_safe: list[str] = field(default_factory=list)  # sanctions items answered "no hit"
     unanswered: int = 0
+
+    @property
+    def report_level(self) -> Outcome:
+        """How strong the report advice for a legal trigger is: a duty for a Wwft institution."""
+        return Outcome.MUST_REPORT if self.wwft else Outcome.REPORT_RECOMMENDED
 
     def unknown(self, question: Question, item: ItemResult) -> None:
         qid = question.id
         self.follow_ups.append(FollowUp("find_out", qid))
-        if item.knockout:
+        if item.knockout and question.unknown_stops:
             self.stop = True
             self.reasons.append(Reason("knockout_unknown", Outcome.EXTRA_CHECKS, qid))
         elif item.severity in (Severity.HIGH, Severity.CRITICAL):
@@ -192,24 +170,27 @@ class _Tally:
         if question.duty_type is DutyType.CDD:
             self.cdd_gaps.add(qid)
 
-    def yes(self, question: Question, item: ItemResult, wwft: bool) -> None:
+    def safe(self, question: Question) -> None:
+        if question.duty_type is DutyType.SANCTIONS:
+            self.sanctions_safe.append(question.id)
+
+    def signal(self, question: Question, item: ItemResult) -> None:
         qid = question.id
         if question.cluster is not None:
             self.by_cluster[question.cluster].append(qid)
+        if question.duty_type is DutyType.SANCTIONS and item.kind is Kind.DUTY:
+            self.sanctions_hit("sanctions_hit", qid)
+            return
         if item.knockout:
             self.stop = True
             self.reasons.append(Reason("knockout", Outcome.PROCEED, qid))
         if item.kind is Kind.OBJECTIVE:
-            if wwft:
+            if self.wwft:
                 self.reasons.append(Reason("objective", Outcome.MUST_REPORT, qid))
             else:
                 self.reasons.append(Reason("objective_no_wwft", Outcome.REPORT_RECOMMENDED, qid))
         if item.kind is Kind.DUTY:
-            self.reasons.append(Reason(f"duty_{question.duty_type}", Outcome.EXTRA_CHECKS, qid))
-            if question.duty_type is DutyType.CDD:
-                self.cdd_gaps.add(qid)
-            else:  # EDD or sanctions
-                self.follow_ups.append(FollowUp(str(question.duty_type), qid))
+            self.duty(question, qid)
         if item.kind is Kind.SIGNAL or question.also_signal:
             if item.severity is Severity.CRITICAL:
                 self.strong_signals.add(qid)
@@ -217,8 +198,40 @@ class _Tally:
             elif item.severity is Severity.HIGH:
                 self.strong_signals.add(qid)
                 self.reasons.append(Reason("high_signal", Outcome.ESCALATE, qid))
+            if item.severity is Severity.CRITICAL and question.cluster is Cluster.USE:
+                self.observed_crime = True
         if question.safety:
+            self.observed_crime = True
             self.follow_ups.append(FollowUp("safety", qid))
+
+    def duty(self, question: Question, qid: str) -> None:
+        if question.duty_type is DutyType.UBO_DISCREPANCY:
+            self.reasons.append(Reason("duty_ubo_discrepancy", Outcome.PROCEED, qid))
+            self.follow_ups.append(FollowUp("ubo_discrepancy", qid))
+            return
+        self.reasons.append(Reason(f"duty_{question.duty_type}", Outcome.EXTRA_CHECKS, qid))
+        if question.duty_type is DutyType.CDD:
+            self.cdd_gaps.add(qid)
+        else:
+            self.follow_ups.append(FollowUp(str(question.duty_type), qid))
+
+    def sanctions_hit(self, code: str, qid: str | None = None) -> None:
+        """A sanctions hit stops the matter for every role; it is reported by another route."""
+        self.stop = True
+        self.reasons.append(Reason(code, self.report_level, qid))
+        audience = "wwft" if self.wwft else "private"
+        self.follow_ups.append(FollowUp(f"sanctions_{audience}", qid))
+
+    def screenings(self, results: Sequence[str]) -> None:
+        """The sanctions screenings recorded with the parties, held against the answers."""
+        if "hit" in results:
+            self.sanctions_hit("sanctions_recorded_hit")
+            for qid in self.sanctions_safe:
+                self.reasons.append(Reason("sanctions_contradiction", self.report_level, qid))
+        elif "possible_hit" in results:
+            self.stop = True
+            self.reasons.append(Reason("sanctions_possible_hit", Outcome.EXTRA_CHECKS))
+            self.follow_ups.append(FollowUp("sanctions_verify"))
 
 
 def assess(
@@ -226,13 +239,18 @@ def assess(
     role: Role,
     answers: Mapping[str, AnswerValue | None],
     property_data: Mapping[str, object] | None = None,
+    screenings: Sequence[str] = (),
 ) -> Assessment:
-    """Apply the rule set to the visible answers of one check."""
+    """Apply the rule set to the visible answers of one check.
+
+    ``screenings`` are the results of the sanctions screenings recorded with the parties
+    (``no_hit``, ``possible_hit`` or ``hit``).
+    """
     property_data = property_data or {}
     wwft = wwft_applies(pack, role, property_data)
-    visible = visible_question_ids(pack, answers)
+    visible = visible_question_ids(pack, answers, Scope(role, wwft))
     values = {qid: value for qid, value in answers.items() if qid in visible}
-    tally = _Tally()
+    tally = _Tally(wwft)
     for question in pack.questions:
         value = values.get(question.id)
         if question.id not in visible:
@@ -244,8 +262,11 @@ def assess(
             tally.items.append(item)
             if value is FlagValue.UNKNOWN:
                 tally.unknown(question, item)
-            elif value is FlagValue.YES:
-                tally.yes(question, item, wwft)
+            elif item.signal:
+                tally.signal(question, item)
+            else:
+                tally.safe(question)
+    tally.screenings(screenings)
     reasons, follow_ups = tally.reasons, tally.follow_ups
 
     score = sum((item.points for item in tally.items), Decimal(0))
@@ -267,8 +288,7 @@ def assess(
         # "CDD incomplete and indications": the indication must be another item than the gap
         # itself (a DUTY+SOFT item such as BUY-23 alone is not both).
         if any(signal != gap for signal in tally.strong_signals for gap in tally.cdd_gaps):
-            level = Outcome.MUST_REPORT if wwft else Outcome.REPORT_RECOMMENDED
-            reasons.append(Reason("cdd_incomplete_with_signals", level))
+            reasons.append(Reason("cdd_incomplete_with_signals", tally.report_level))
 
     outcome = max((reason.level for reason in reasons), default=Outcome.PROCEED)
     if not wwft and any(
@@ -278,16 +298,27 @@ def assess(
 
     if tally.unanswered:
         follow_ups.append(FollowUp("unanswered", count=tally.unanswered))
-    if (
-        role is Role.BROKER
-        and _is_rental(pack, property_data)
-        and "rent_monthly" not in property_data
-    ):
+    deal = transaction(pack, property_data)
+    if role is Role.BROKER and deal == "rental" and "rent_monthly" not in property_data:
         follow_ups.append(FollowUp("record_rent"))
-    follow_ups.extend(_level_follow_ups(outcome, tally.stop, wwft, role))
-    channels = _channels(outcome, wwft, any(f.code == "safety" for f in follow_ups))
+    if role is not Role.LANDLORD and pack.deal is Deal.ANY and deal is None:
+        follow_ups.append(FollowUp("record_transaction"))
+    running = _running(pack, answers)
+    follow_ups.extend(_level_follow_ups(outcome, tally.stop, wwft, role, running))
+    channels = _channels(
+        outcome,
+        wwft,
+        danger=any(f.code == "safety" for f in follow_ups),
+        crime=tally.observed_crime,
+        sanctions=any(f.code == "sanctions_private" for f in follow_ups),
+    )
     # Knock-outs first (they stop the matter), then the strongest reasons.
-    reasons.sort(key=lambda reason: (not reason.code.startswith("knockout"), -reason.level))
+    reasons.sort(
+        key=lambda reason: (
+            not reason.code.startswith(("knockout", "sanctions")),
+            -reason.level,
+        )
+    )
     return Assessment(
         outcome=outcome,
         stop=tally.stop,
@@ -301,32 +332,67 @@ def assess(
     )
 
 
+def screening_results(check: Check) -> tuple[str, ...]:
+    """The results of every sanctions screening recorded with the check's parties and UBOs."""
+    results: list[str] = []
+    for party in check.parties:
+        records = [party.data.get("sanctions_screening")]
+        ubos = party.data.get("ubos")
+        if isinstance(ubos, list | tuple):
+            records += [u.get("sanctions_screening") for u in ubos if isinstance(u, Mapping)]
+        results += [str(r["result"]) for r in records if isinstance(r, Mapping) and r.get("result")]
+    return tuple(results)
+
+
 def assess_check(pack: Pack, check: Check) -> Assessment:
-    """The assessment of a recorded check: its answers, role and property."""
-    return assess(pack, check.role, check.answer_values(), check.property)
+    """The assessment of a recorded check: its answers, role, property and screenings."""
+    return assess(pack, check.role, check.answer_values(), check.property, screening_results(check))
 
 
-def _level_follow_ups(outcome: Outcome, stop: bool, wwft: bool, role: Role) -> list[FollowUp]:
+def _running(pack: Pack, answers: Mapping[str, AnswerValue | None]) -> bool:
+    """Whether the lease or relationship already runs: no "do not sign yet" then."""
+    stages = pack.stages
+    if stages is None or stages.running_from is None:
+        return False
+    return stages.position(pack.stage(answers)) >= stages.position(stages.running_from)
+
+
+def _level_follow_ups(
+    outcome: Outcome, stop: bool, wwft: bool, role: Role, running: bool
+) -> list[FollowUp]:
+    """What to do at this level, worded for this role; nothing that contradicts a stop."""
     audience = "wwft" if wwft else "private"
     steps: list[FollowUp] = []
     if stop:
-        steps.append(FollowUp(f"stop_{role.value}"))
-    steps.append(FollowUp(f"{outcome.code}_{audience}"))
+        steps.append(FollowUp(f"stop_{role.value}_running" if running else f"stop_{role.value}"))
+    elif outcome is Outcome.ESCALATE and wwft:
+        steps.append(FollowUp(f"escalate_{role.value}"))
+    elif outcome <= Outcome.ESCALATE:
+        suffix = "_running" if running and outcome is not Outcome.PROCEED else ""
+        steps.append(FollowUp(f"{outcome.code}_{audience}{suffix}"))
+    if outcome >= Outcome.REPORT_RECOMMENDED:
+        steps.append(FollowUp(f"{outcome.code}_{audience}"))
     if outcome is Outcome.MUST_REPORT:
         steps.extend([FollowUp("report_content"), FollowUp("tipping_off"), FollowUp("retention")])
     steps.append(FollowUp("record_decision"))
     return steps
 
 
-def _channels(outcome: Outcome, wwft: bool, danger: bool) -> tuple[Channel, ...]:
+def _channels(
+    outcome: Outcome, wwft: bool, *, danger: bool, crime: bool, sanctions: bool
+) -> tuple[Channel, ...]:
+    """Where to report: 112 only for acute danger; the police first for a crime seen at the
+    property, whatever the role; FIU-Nederland only for a Wwft institution's own transaction."""
     channels: list[Channel] = []
     if danger:
         channels.append(Channel.EMERGENCY)
+    if sanctions:
+        channels.append(Channel.SANCTIONS)
     if outcome >= Outcome.REPORT_RECOMMENDED:
         if wwft:
-            channels.append(Channel.FIU)
-            if danger:
+            if crime:
                 channels.append(Channel.POLICE)
+            channels.append(Channel.FIU)
         else:
             channels.extend([Channel.POLICE, Channel.ANONYMOUS, Channel.MUNICIPALITY])
     return tuple(channels)

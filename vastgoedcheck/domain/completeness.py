@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vastgoedcheck.domain.check import Check
-from vastgoedcheck.domain.conditions import visible_question_ids
+from vastgoedcheck.domain.conditions import visible_in_check
 from vastgoedcheck.domain.pack import Pack
 
 
@@ -23,7 +23,7 @@ class Gaps:
 
 def gaps(check: Check, pack: Pack) -> Gaps:
     values = check.answer_values()
-    visible = visible_question_ids(pack, values)
+    visible = visible_in_check(pack, check)
     unanswered = tuple(
         question.id
         for question in pack.questions

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
-from vastgoedcheck.domain.check import AnswerValue
+from vastgoedcheck.domain.check import AnswerValue, Check
 from vastgoedcheck.domain.pack import Condition, ConditionGroup, Operator, Pack
+from vastgoedcheck.domain.scope import Scope, scope_of
 
 _ORDERING = {
     Operator.GT: lambda a, b: a > b,
@@ -56,8 +57,11 @@ def group_holds(group: ConditionGroup, values: Mapping[str, AnswerValue | None])
     return all(results) if group.behavior == "all" else any(results)
 
 
-def visible_question_ids(pack: Pack, values: Mapping[str, AnswerValue | None]) -> set[str]:
-    """The ids of the questions shown for these answers.
+def visible_question_ids(
+    pack: Pack, values: Mapping[str, AnswerValue | None], scope: Scope | None = None
+) -> set[str]:
+    """The ids of the questions shown for these answers (and, given a scope, for this role in or
+    outside the Wwft: some questions are asked only of a Wwft institution).
 
     Conditions only point at earlier questions, so one pass in pack order suffices; the answer
     to a hidden question counts as no answer for the questions after it.
@@ -65,7 +69,16 @@ def visible_question_ids(pack: Pack, values: Mapping[str, AnswerValue | None]) -
     visible: set[str] = set()
     effective: dict[str, AnswerValue | None] = {}
     for question in pack.questions:
+        if scope is not None and not question.asked_for(scope.role, scope.wwft):
+            continue
         if question.enable_when is None or group_holds(question.enable_when, effective):
             visible.add(question.id)
             effective[question.id] = values.get(question.id)
     return visible
+
+
+def visible_in_check(pack: Pack, check: Check) -> set[str]:
+    """The questions shown in a recorded check: for its answers, its role and its Wwft scope."""
+    return visible_question_ids(
+        pack, check.answer_values(), scope_of(pack, check.role, check.property)
+    )

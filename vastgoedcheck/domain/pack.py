@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,7 +35,8 @@ class QuestionType(StrEnum):
 
 
 class FlagValue(StrEnum):
-    """The four answers of a flag question; "yes" is always the risk signal."""
+    """The four answers of a flag question; which of yes and no is the risk signal is said per
+    question (``Question.signal_answer``), so no question needs a double negative."""
 
     YES = "yes"
     NO = "no"
@@ -71,6 +73,9 @@ class DutyType(StrEnum):
     CDD = "cdd"  # a client-due-diligence step that failed: no service until it is complete
     EDD = "edd"  # a trigger for enhanced due diligence (PEP, high-risk third country)
     SANCTIONS = "sanctions"  # a sanctions hit: making property or funds available is prohibited
+    # The UBO register differs from one's own findings: report it back to the KVK (art. 10c
+    # Wwft) and carry on with one's own due diligence; not a stop, not a reason to report.
+    UBO_DISCREPANCY = "ubo_discrepancy"
 
 
 class Cluster(StrEnum):
@@ -131,6 +136,7 @@ class Escalation:
     kind: Kind | None = None
     knockout: bool = False
     reason: LocalizedText | None = None
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)
@@ -161,10 +167,28 @@ class Question:
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     max_length: int | None = None
+    signal_answer: FlagValue = FlagValue.YES  # the flag answer that is the risk signal
+    stops_when_unknown: bool | None = None  # None: as ``knockout`` (the pack's "unknown_stops")
+    roles: tuple[Role, ...] = ()  # asked only for these roles; empty: for every role
+    wwft: bool | None = None  # asked only when the Wwft applies (True) or only when not (False)
 
     @property
     def scored(self) -> bool:
         return self.type is QuestionType.FLAG
+
+    @property
+    def unknown_stops(self) -> bool:
+        """Whether "unknown" stops the matter: only on a knock-out whose fact must be known."""
+        return self.knockout if self.stops_when_unknown is None else self.stops_when_unknown
+
+    @property
+    def safe_answer(self) -> FlagValue:
+        """The flag answer that is not the signal: what a careful professional can answer."""
+        return FlagValue.NO if self.signal_answer is FlagValue.YES else FlagValue.YES
+
+    def asked_for(self, role: Role, wwft: bool) -> bool:
+        """Whether this question is asked of this role, in or outside the Wwft's scope."""
+        return (not self.roles or role in self.roles) and self.wwft in (None, wwft)
 
     def choice_values(self) -> tuple[str, ...]:
         return tuple(choice.value for choice in self.choices)
@@ -270,12 +294,50 @@ FIELD_CATALOGUE: Mapping[str, tuple[str, ...]] = {
     "organisation": ORGANISATION_FIELDS,
     "property": PROPERTY_FIELDS,
 }
-# Data a landlord has no lawful reason to collect (AVG art. 9/10, Wgv, AP guidance).
-LANDLORD_FORBIDDEN_FIELDS = frozenset(
-    {"nationality", "bsn", "birth_place", "source_of_funds", "ubos", "ubo_register_reference"}
+# Data only a Wwft institution has a lawful reason to collect for the matter at hand (Wwft art. 3
+# and 8; DOMAIN §4.1–§4.2). A landlord, or a letting agent below the Wwft's rent threshold, has
+# none (AVG art. 5(1)(c), 9 and 10; Wgv; AP guidance): nationality, place of birth, PEP status,
+# UBOs and source of funds are refused for them. A pack that only landlords use may not even ask.
+WWFT_ONLY_FIELDS = frozenset(
+    {
+        "nationality",
+        "bsn",
+        "birth_place",
+        "source_of_funds",
+        "ubos",
+        "ubo_register_reference",
+        "pep",
+    }
 )
+# A BSN may only be processed where a law prescribes it (UAVG art. 46): for a notary, no one else.
+NOTARY_ONLY_FIELDS = frozenset({"bsn"})
+# Parts of an identity document a landlord may not keep: of the document itself only its type,
+# its expiry and the last 4 characters of its number (DOMAIN §4.1). The place and country of
+# issue are a proxy for nationality.
+WWFT_ONLY_ID_DOCUMENT_PARTS = frozenset({"issue_place", "issuing_country"})
 # Monthly rent from which a rental intermediary falls under the Wwft.
 WWFT_RENT_THRESHOLD = Decimal("10000")
+
+
+@dataclass(frozen=True)
+class Stages:
+    """The stages a check can be made in (the value of one choice question), in order."""
+
+    question: str
+    order: tuple[str, ...]
+    # Fields asked only from a stage on: {stage: {category: (field, ...)}}.
+    fields_from: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    running_from: str | None = None  # the stage from which the lease or relationship runs
+
+    def position(self, stage: object) -> int:
+        """The stage's place in the order; before the first one when not (yet) known."""
+        return self.order.index(stage) if isinstance(stage, str) and stage in self.order else -1
+
+    def field_stage(self, category: str, name: str) -> str | None:
+        for stage, categories in self.fields_from.items():
+            if name in categories.get(category, ()):
+                return stage
+        return None
 
 
 @dataclass(frozen=True)
@@ -291,6 +353,9 @@ class Pack:
     fields: Mapping[str, Mapping[str, FieldNeed]]
     references: Mapping[str, str]
     sections: tuple[Section, ...]
+    legal_position: LocalizedText | None = None
+    review_by: dt.date | None = None
+    stages: Stages | None = None
     _index: Mapping[str, Question] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -306,3 +371,21 @@ class Pack:
 
     def field_need(self, category: str, name: str) -> FieldNeed | None:
         return self.fields.get(category, {}).get(name)
+
+    def stage(self, answers: Mapping[str, object]) -> str | None:
+        """The stage the check is in, from the answer to the pack's stage question."""
+        if self.stages is None:
+            return None
+        value = answers.get(self.stages.question)
+        return value if isinstance(value, str) and value in self.stages.order else None
+
+    def field_asked_at(self, category: str, name: str, stage: str | None) -> bool:
+        """Whether a field is asked at this stage: some only from the contract stage on."""
+        if self.stages is None:
+            return True
+        from_stage = self.stages.field_stage(category, name)
+        return from_stage is None or self.stages.position(stage) >= self.stages.position(from_stage)
+
+    def review_due(self, today: dt.date) -> bool:
+        """Whether the date by which the pack's legal position must be reviewed has passed."""
+        return self.review_by is not None and today > self.review_by

@@ -8,6 +8,7 @@ import hashlib
 import re
 import uuid
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from vastgoedcheck.domain.check import (
     Status,
 )
 from vastgoedcheck.domain.pack import AMOUNT_FIELDS, DATE_FIELDS, IDENTIFIER_FIELDS, Pack, Role
+from vastgoedcheck.domain.scope import Scope, field_allowed, id_document_part_allowed, scope_of
 from vastgoedcheck.exchange.values import (
     BadValue,
     parse_amount,
@@ -91,6 +93,16 @@ class InvalidCheck(Exception):
         return text
 
 
+def _refused_field(name: str) -> str:
+    if name == "bsn":
+        return _("only a notary may record a BSN (UAVG art. 46); leave it out")
+    return _(
+        "{field} may only be recorded by a Wwft institution (an estate agent in a sale or in a "
+        "let from €10,000 a month, or a notary); a landlord has no lawful reason to keep it, so "
+        "leave it out"
+    ).format(field=repr(name))
+
+
 class _Reader:
     def __init__(self, data: dict[str, Any], pack: Pack, role: Role) -> None:
         self.data, self.pack, self.role = data, pack, role
@@ -121,6 +133,12 @@ class _Reader:
             for message in text_problems(value):
                 self.add(path, message)
 
+    @cached_property
+    def scope(self) -> Scope:
+        """The role, and whether the Wwft applies to it for the property as recorded."""
+        raw = self.data.get("property")
+        return scope_of(self.pack, self.role, raw if isinstance(raw, dict) else {})
+
     def fields(
         self, category: str, values: dict[str, Any], path: list[str | int]
     ) -> dict[str, Any]:
@@ -137,6 +155,9 @@ class _Reader:
                         pack=self.pack.id, field=repr(name)
                     ),
                 )
+                continue
+            if category != "property" and not field_allowed(self.scope, name):
+                self.add(f_path, _refused_field(name))
                 continue
             result[name] = self.field_value(name, value, f_path)
         return result
@@ -166,6 +187,10 @@ class _Reader:
 
     def id_document(self, value: dict[str, Any], path: list[str | int]) -> dict[str, Any]:
         document = dict(value)
+        for part in list(document):
+            if not id_document_part_allowed(self.scope, part):
+                self.add([*path, part], _refused_field(f"id_document.{part}"))
+                del document[part]
         for key in ("issue_date", "expiry", "verified_on"):
             if key in document:
                 document[key] = self.attempt([*path, key], parse_date, document[key])

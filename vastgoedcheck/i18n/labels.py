@@ -72,6 +72,10 @@ def severity_label(severity: Severity) -> str:
     return _(SEVERITY_LABELS[severity])
 
 
+def flag_label(value: FlagValue) -> str:
+    return _(FLAG_LABELS[value])
+
+
 def kind_label(kind: Kind) -> str:
     return _(KIND_LABELS[kind])
 

@@ -32,6 +32,10 @@ CHANNEL_LABELS = {
     Channel.POLICE: N_("Police: 0900-8844, or a report at a police station"),
     Channel.ANONYMOUS: N_("Meld Misdaad Anoniem: 0800-7000 or the online form"),
     Channel.MUNICIPALITY: N_("The municipality (meldpunt ondermijning or woonfraude)"),
+    Channel.SANCTIONS: N_(
+        "A sanctions hit: the Ministry of the Interior (BZK) for real estate of a listed person, "
+        "and the police for a possible violation"
+    ),
 }
 
 REASONS = {
@@ -44,7 +48,16 @@ REASONS = {
     "objective_no_wwft": N_("{id} would be an objective indicator for a Wwft institution: {label}"),
     "duty_cdd": N_("{id}: client due diligence is not complete: {label}"),
     "duty_edd": N_("{id}: enhanced due diligence is required: {label}"),
-    "duty_sanctions": N_("{id}: possible sanctions hit: {label}"),
+    "duty_ubo_discrepancy": N_("{id}: the UBO register differs from your own findings: {label}"),
+    "sanctions_hit": N_("{id}: a party is on a sanctions list: {label}"),
+    "sanctions_recorded_hit": N_("The sanctions screening recorded for a party is a hit."),
+    "sanctions_contradiction": N_(
+        "{id} is answered as no hit, but the sanctions screening recorded for a party is a hit: "
+        "the answer contradicts the screening."
+    ),
+    "sanctions_possible_hit": N_(
+        "The sanctions screening recorded for a party is a possible hit that is not resolved yet."
+    ),
     "critical_signal": N_("{id} is a critical signal: {label}"),
     "high_signal": N_("{id} is a high-risk signal: {label}"),
     "pattern": N_("Coherent pattern: {count} signals point the same way ({cluster})"),
@@ -64,21 +77,46 @@ FOLLOW_UPS = {
         "{id}: perform and document enhanced due diligence: source of wealth and of funds, "
         "approval by senior management, closer monitoring."
     ),
-    "sanctions": N_(
-        "{id}: make no funds or property available; freeze what you hold and report the hit."
+    "sanctions_wwft": N_(
+        "Sanctions hit: do not carry out the transaction and make no funds or property available, "
+        "directly or indirectly; freeze what you hold (EU sanctions regulations, Sanctiewet 1977). "
+        "Report the intended transaction to FIU-Nederland as an unusual transaction."
+    ),
+    "sanctions_private": N_(
+        "Sanctions hit: do not let, sell or hand over anything and accept no money, directly or "
+        "indirectly; freeze what you hold (EU sanctions regulations, Sanctiewet 1977). "
+        "FIU-Nederland is not open to you: report real estate of a listed person to the Ministry "
+        "of the Interior (BZK) and a possible violation to the police."
+    ),
+    "sanctions_verify": N_(
+        "Possible sanctions hit: first establish whether the party is the listed person (date of "
+        "birth, address, other details of the listing); until then make nothing available."
+    ),
+    "ubo_discrepancy": N_(
+        "{id}: report the difference to the KVK (terugmeldplicht, art. 10c Wwft), record your own "
+        "findings and carry on with your due diligence."
     ),
     "safety": N_(
-        "{id}: safety first: do not confront anyone, do not go inside, keep your distance "
-        "(at least 25 m from drug waste) and call 112 if there is acute danger."
+        "{id}: acute danger: do not confront anyone, do not go in and touch nothing; keep your "
+        "distance (at least 25 m from drug waste, with the wind at your back) and call 112."
     ),
     "cdd_incomplete": N_(
-        "Client due diligence is not complete: do not enter into or continue the "
-        "relationship and do not carry out the transaction until it is."
+        "Client due diligence is not complete: do not enter into the relationship and do not "
+        "carry out the transaction, and end an existing relationship (art. 5 lid 3 Wwft). If "
+        "there are indications of money laundering, report to FIU-Nederland (art. 16 lid 4 Wwft)."
     ),
     "stop_landlord": N_("Do not proceed: do not sign the lease and do not hand over the keys."),
     "stop_broker": N_(
         "Do not proceed: do not let the purchase or lease agreement be signed and do not continue "
         "your service."
+    ),
+    "stop_landlord_running": N_(
+        "Stop: do not extend or change the lease and accept no cash. Record what you saw, report "
+        "it, and take legal advice on ending the lease (art. 7:231 BW); never enter the home "
+        "without the tenant's consent."
+    ),
+    "stop_broker_running": N_(
+        "Stop: end your service for this lease; record what you saw and report it."
     ),
     "stop_notary": N_(
         "Do not proceed: do not pass the deed. Where only the cash is the problem, refuse the cash "
@@ -86,16 +124,30 @@ FOLLOW_UPS = {
     ),
     "proceed_wwft": N_("Store the check and set a date to review the client."),
     "proceed_private": N_("Store the check and plan the first inspection."),
-    "extra_checks_wwft": N_(
-        "Perform and document enhanced due diligence (source of wealth and of "
-        "funds, approval) before you continue."
-    ),
+    "extra_checks_wwft": N_("Complete and document the checks listed here before you continue."),
     "extra_checks_private": N_(
         "Ask for the missing documents, plan a second meeting and include "
         "an inspection clause before you sign."
     ),
-    "escalate_wwft": N_(
-        "Pause: let the compliance officer or the notary decide on the subjective indicator."
+    "extra_checks_private_running": N_(
+        "Ask the tenant for the missing information and plan an inspection with the tenant's "
+        "consent and in the tenant's presence."
+    ),
+    "escalate_broker": N_(
+        "Escalate within your own office: you or your compliance officer decide whether the "
+        "subjective indicator is met and, if so, report to FIU-Nederland yourself (art. 16 Wwft). "
+        "Do not discuss a possible report with the notary, the client or the counterparty "
+        "(geheimhoudingsplicht, art. 23 Wwft)."
+    ),
+    "escalate_notary": N_(
+        "Escalate within your own office: you or your compliance officer decide whether the "
+        "subjective indicator is met and, if so, report to FIU-Nederland yourself (art. 16 Wwft). "
+        "Do not discuss a possible report with the estate agent, the lender or the parties "
+        "(geheimhoudingsplicht, art. 23 Wwft)."
+    ),
+    "escalate_private_running": N_(
+        "Do not extend or change the lease yet. Record what you see and, if needed, consult the "
+        "municipality or the police liaison, sharing no more personal data than needed."
     ),
     "escalate_private": N_(
         "Do not sign yet. If needed, consult the municipality or the police "
@@ -112,9 +164,10 @@ FOLLOW_UPS = {
     ),
     "must_report_wwft": N_("Report to FIU-Nederland without delay through its reporting portal."),
     "report_content": N_(
-        "Put in the report: the client's identity, the type and number of the ID "
-        "document, the nature, time and place of the transaction, for cash the "
-        "amount, origin and destination, and why it is unusual."
+        "Put in the report (art. 16 lid 2 Wwft): the identity of the client, of the UBOs and of "
+        "anyone for whom the transaction is carried out; the type and number of their identity "
+        "documents; the nature, time and place of the transaction; the amount, origin and "
+        "destination of all funds involved, cash included; and why the transaction is unusual."
     ),
     "tipping_off": N_(
         "Do not tell the client or anyone else that you report or have reported "
@@ -124,6 +177,10 @@ FOLLOW_UPS = {
     "record_rent": N_(
         "Record the monthly rent: from €10,000 a month the Wwft applies to your mediation and "
         "reports go to FIU-Nederland."
+    ),
+    "record_transaction": N_(
+        "Record the transaction (purchase or sale, rental, operation, financing): whether the "
+        "Wwft applies to you depends on it."
     ),
     "record_decision": N_(
         "Record your decision and your reasoning, also when you decide not to report."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from vastgoedcheck.domain.pack import (
     DutyType,
     Escalation,
     FieldNeed,
+    FlagValue,
     Kind,
     Operator,
     Pack,
@@ -24,6 +26,7 @@ from vastgoedcheck.domain.pack import (
     Role,
     Section,
     Severity,
+    Stages,
     Validator,
 )
 from vastgoedcheck.domain.text import LocalizedText
@@ -117,6 +120,7 @@ def _question(value: dict[str, Any]) -> Question:
                 kind=Kind(escalation["kind"]) if "kind" in escalation else None,
                 knockout=bool(escalation.get("knockout", False)),
                 reason=_optional_text(escalation.get("reason")),
+                severity=Severity(escalation["severity"]) if "severity" in escalation else None,
             )
         )
     return Question(
@@ -140,6 +144,24 @@ def _question(value: dict[str, Any]) -> Question:
         minimum=_decimal(value.get("min")),
         maximum=_decimal(value.get("max")),
         max_length=value.get("max_length"),
+        signal_answer=FlagValue(value.get("signal_answer", "yes")),
+        stops_when_unknown=value.get("unknown_stops"),
+        roles=tuple(Role(role) for role in value.get("roles", ())),
+        wwft=value.get("wwft"),
+    )
+
+
+def _stages(value: dict[str, Any] | None) -> Stages | None:
+    if value is None:
+        return None
+    return Stages(
+        question=value["question"],
+        order=tuple(value["order"]),
+        fields_from={
+            stage: {category: tuple(names) for category, names in categories.items()}
+            for stage, categories in value.get("fields_from", {}).items()
+        },
+        running_from=value.get("running_from"),
     )
 
 
@@ -168,4 +190,7 @@ def pack_from_dict(data: dict[str, Any]) -> Pack:
             )
             for section in data["sections"]
         ),
+        legal_position=_optional_text(data.get("legal_position")),
+        review_by=dt.date.fromisoformat(data["review_by"]) if "review_by" in data else None,
+        stages=_stages(data.get("stages")),
     )

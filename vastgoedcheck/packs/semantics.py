@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vastgoedcheck.domain.pack import FIELD_CATALOGUE, LANDLORD_FORBIDDEN_FIELDS
+from vastgoedcheck.domain.pack import FIELD_CATALOGUE, WWFT_ONLY_FIELDS
 from vastgoedcheck.exchange.values import FLAG_VALUES, BadValue, parse_date
 from vastgoedcheck.i18n import _
 from vastgoedcheck.jsonfiles import Problem, json_path
@@ -19,6 +19,8 @@ SCORING_KEYS = (
     "cluster",
     "sources",
     "escalations",
+    "signal_answer",
+    "unknown_stops",
 )
 ORDERED_TYPES = ("number", "amount", "date")
 ALWAYS_REQUIRED_FIELDS = {
@@ -52,6 +54,7 @@ class _PackChecker:
         for qid, (path, question, position) in self.questions.items():
             self._check_question(qid, path, question, position)
         self._check_fields()
+        self._check_stages()
         return self.problems
 
     def _check_texts(self, value: Any, path: list[str | int]) -> None:
@@ -133,6 +136,18 @@ class _PackChecker:
                     id=qid
                 ),
             )
+        if "unknown_stops" in question and not question.get("knockout"):
+            self.add(
+                [*path, "unknown_stops"],
+                _("'unknown_stops' is only for knock-out questions"),
+            )
+        pack_roles = self.data.get("roles")
+        for index, role in enumerate(question.get("roles") or []):
+            if isinstance(pack_roles, list) and role not in pack_roles:
+                self.add(
+                    [*path, "roles", index],
+                    _("{role} is not one of the pack's roles").format(role=repr(role)),
+                )
         for key in ("duty_type", "also_signal"):
             if key in question and kind != "duty":
                 self.add(
@@ -159,8 +174,11 @@ class _PackChecker:
             when = escalation.get("when")
             if isinstance(when, dict):
                 self._check_conditions(qid, [*e_path, "when"], when, position, earlier_only=False)
-            if "kind" not in escalation and not escalation.get("knockout"):
-                self.add(e_path, _("an escalation must change the kind or make a knock-out"))
+            if not ({"kind", "severity"} & set(escalation)) and not escalation.get("knockout"):
+                self.add(
+                    e_path,
+                    _("an escalation must change the kind or the severity, or make a knock-out"),
+                )
 
     def _check_type_keys(
         self, qid: str, path: list[str | int], question: dict[str, Any], qtype: Any
@@ -277,7 +295,7 @@ class _PackChecker:
                             name=repr(name), category=category
                         ),
                     )
-                elif "landlord" in roles and name in LANDLORD_FORBIDDEN_FIELDS:
+                elif roles == ["landlord"] and name in WWFT_ONLY_FIELDS:
                     self.add(
                         f_path,
                         _(
@@ -306,6 +324,56 @@ class _PackChecker:
                         "required field"
                     ),
                 )
+
+    def _check_stages(self) -> None:
+        review_by = self.data.get("review_by")
+        if isinstance(review_by, str):
+            try:
+                parse_date(review_by)
+            except BadValue:
+                self.add(["review_by"], _("{date} is not a date").format(date=repr(review_by)))
+        stages = self.data.get("stages")
+        if not isinstance(stages, dict):
+            return
+        raw_order = stages.get("order")
+        order: list[Any] = raw_order if isinstance(raw_order, list) else []
+        target = self.questions.get(str(stages.get("question")))
+        if target is None:
+            self.add(
+                ["stages", "question"],
+                _("there is no question {id} in this pack").format(id=repr(stages.get("question"))),
+            )
+        else:
+            values = [c.get("value") for _i, c in _dicts(target[1].get("choices"))]
+            if target[1].get("type") != "choice" or sorted(map(str, values)) != sorted(
+                map(str, order)
+            ):
+                self.add(
+                    ["stages", "order"],
+                    _("the stages must be exactly the choices of the stage question"),
+                )
+        fields = self.data.get("fields") if isinstance(self.data.get("fields"), dict) else {}
+        fields_from = stages.get("fields_from")
+        for stage, categories in (fields_from if isinstance(fields_from, dict) else {}).items():
+            if stage not in order:
+                self.add(
+                    ["stages", "fields_from", stage],
+                    _("{stage} is not one of the stages").format(stage=repr(stage)),
+                )
+            for category, names in (categories if isinstance(categories, dict) else {}).items():
+                declared = fields.get(category) if isinstance(fields, dict) else None
+                for index, name in enumerate(names if isinstance(names, list) else []):
+                    if not isinstance(declared, dict) or name not in declared:
+                        self.add(
+                            ["stages", "fields_from", stage, category, index],
+                            _("the pack does not ask for the field {name}").format(name=repr(name)),
+                        )
+        running = stages.get("running_from")
+        if running is not None and running not in order:
+            self.add(
+                ["stages", "running_from"],
+                _("{stage} is not one of the stages").format(stage=repr(running)),
+            )
 
 
 def _answer_fits(answer: Any, target: dict[str, Any]) -> bool:

@@ -35,7 +35,7 @@ def _answer_cell(
     """The answer ``text`` as cell content, and whether it is marked as a signal."""
     styles = context.styles
     item = context.items.get(question.id)
-    if item is not None and item.answer is FlagValue.YES:
+    if item is not None and item.signal:
         mark = f"{SIGNAL_ICON} {text.upper()}"
         return [
             Paragraph(escape(mark), styles.flag),

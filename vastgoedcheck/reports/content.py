@@ -13,8 +13,8 @@ from reportlab.platypus import Flowable, Paragraph
 
 from vastgoedcheck.domain.assessment import Assessment, ItemResult
 from vastgoedcheck.domain.check import AnswerValue, Check
-from vastgoedcheck.domain.conditions import visible_question_ids
-from vastgoedcheck.domain.pack import FlagValue, Pack, Question, QuestionType, Validator
+from vastgoedcheck.domain.conditions import visible_in_check
+from vastgoedcheck.domain.pack import Pack, Question, QuestionType, Validator
 from vastgoedcheck.i18n import _
 from vastgoedcheck.reports.escaping import escape, text_paragraphs
 from vastgoedcheck.reports.profiles import Items, Profile
@@ -56,7 +56,7 @@ class ReportContext:
 
     @cached_property
     def visible(self) -> set[str]:
-        return visible_question_ids(self.pack, self.values)
+        return visible_in_check(self.pack, self.check)
 
     @cached_property
     def items(self) -> dict[str, ItemResult]:
@@ -65,13 +65,13 @@ class ReportContext:
 
     @cached_property
     def flagged(self) -> dict[str, ItemResult]:
-        """The items answered "yes", as the assessment read them, that this report may show."""
+        """The items answered with their signal answer, as the assessment read them, that this
+        report may show."""
         left_out = self.profile.left_out_clusters
         return {
             qid: item
             for qid, item in self.items.items()
-            if item.answer is FlagValue.YES
-            and self._question(item.question_id).cluster not in left_out
+            if item.signal and self._question(item.question_id).cluster not in left_out
         }
 
     @cached_property

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from vastgoedcheck.domain.check import Party, PartyKind, Status
 from vastgoedcheck.domain.pack import FieldNeed, Pack, Role
+from vastgoedcheck.domain.scope import Scope, field_allowed
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.field_labels import field_label, party_kind_label, party_role_label
 from vastgoedcheck.storage.errors import StoreError
@@ -85,6 +86,8 @@ class FieldRows(QWidget):
         self.inputs: dict[str, FieldInput] = {}
         self.labels: list[QLabel] = []
         for name, need in needs.items():
+            if role is Role.LANDLORD and not field_allowed(Scope(role, wwft=False), name):
+                continue  # data a landlord has no lawful reason to keep is not even asked
             entry = field_input(name, role, empty_name_problem if name == "name" else None)
             entry.setObjectName(name)
             required = need is FieldNeed.REQUIRED

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.domain.check import Check, Status
-from vastgoedcheck.domain.conditions import visible_question_ids
+from vastgoedcheck.domain.conditions import visible_in_check
 from vastgoedcheck.domain.pack import Pack, Section
 from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.formatting import format_date
@@ -106,7 +106,7 @@ class CheckEditor(QWidget):
         self.check = check
         self.pack: Pack = pack
         self.read_only = check.status is Status.FINAL
-        self._visible = visible_question_ids(pack, check.answer_values())
+        self._visible = visible_in_check(pack, check)
         self._build(layout)
         self._refresh()
         target = self.resume_question()
@@ -350,7 +350,7 @@ class CheckEditor(QWidget):
     def _stored(self, check: Check) -> None:
         """After a write by a card: shown questions, progress and advice follow the answers."""
         self.check = check
-        visible = visible_question_ids(self.pack, check.answer_values())
+        visible = visible_in_check(self.pack, check)
         if visible != self._visible:
             self._visible = visible
             for question_id, card in self._cards.items():

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vastgoedcheck.domain.pack import WWFT_ONLY_ID_DOCUMENT_PARTS
 from vastgoedcheck.exchange.reading import DUTCH_ID_TYPES, LANDLORD_ID_NUMBER_CHARS
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.field_labels import FIELD_LABELS, PART_LABELS
@@ -141,11 +142,13 @@ class PartsGroup(FieldInput):
 
 
 class IdDocumentGroup(PartsGroup):
-    """The identity document; a landlord keeps only the last characters of its number."""
+    """The identity document; a landlord keeps only its type, expiry, verification and the last
+    characters of its number: not where or in which country it was issued (a proxy for
+    nationality)."""
 
     def __init__(self, landlord: bool, parent: QWidget | None = None) -> None:
         self.landlord = landlord
-        limit = LANDLORD_ID_NUMBER_CHARS if landlord else IDENTIFIER_LIMIT
+        limit = IDENTIFIER_LIMIT  # a landlord may type the whole number; only its end is kept
         hint = (
             _("A landlord keeps only the last {count} characters of the number.").format(
                 count=LANDLORD_ID_NUMBER_CHARS
@@ -157,19 +160,19 @@ class IdDocumentGroup(PartsGroup):
         self.number.editor.setObjectName("idNumber")
         self.country = TextLine(parse_country_code, max_length=2)
         self.kind = value_choice("type")
-        super().__init__(
-            [
-                ("type", _(PART_LABELS["type"]), self.kind),
-                ("number", _(PART_LABELS["number"]), self.number),
-                ("issuing_country", _(PART_LABELS["issuing_country"]), self.country),
-                ("issue_date", _(PART_LABELS["issue_date"]), date_line()),
-                ("issue_place", _(PART_LABELS["issue_place"]), text_line()),
-                ("expiry", _(PART_LABELS["expiry"]), date_line()),
-                ("verified_on", _(PART_LABELS["verified_on"]), date_line()),
-                ("verified_by", _(PART_LABELS["verified_by"]), text_line()),
-            ],
-            parent,
-        )
+        parts: list[tuple[str, str, FieldInput]] = [
+            ("type", _(PART_LABELS["type"]), self.kind),
+            ("number", _(PART_LABELS["number"]), self.number),
+            ("issuing_country", _(PART_LABELS["issuing_country"]), self.country),
+            ("issue_date", _(PART_LABELS["issue_date"]), date_line()),
+            ("issue_place", _(PART_LABELS["issue_place"]), text_line()),
+            ("expiry", _(PART_LABELS["expiry"]), date_line()),
+            ("verified_on", _(PART_LABELS["verified_on"]), date_line()),
+            ("verified_by", _(PART_LABELS["verified_by"]), text_line()),
+        ]
+        if landlord:
+            parts = [p for p in parts if p[0] not in WWFT_ONLY_ID_DOCUMENT_PARTS]
+        super().__init__(parts, parent)
         self.country.set_value(DEFAULT_COUNTRY)
         self.kind.changed.connect(self.number.refresh)
         self.country.changed.connect(self.number.refresh)
@@ -177,7 +180,7 @@ class IdDocumentGroup(PartsGroup):
     def _parse_number(self, text: str) -> object:
         compact = text.replace(" ", "").upper()
         if self.landlord:
-            return compact
+            return compact[-LANDLORD_ID_NUMBER_CHARS:]
         if self.kind.value() in DUTCH_ID_TYPES and self.country.value() == DEFAULT_COUNTRY:
             return identifier_parser("id-document")(text)
         return compact
@@ -196,7 +199,7 @@ class IdDocumentGroup(PartsGroup):
         number = given.get("number")
         if self.landlord and isinstance(number, str):  # what a landlord may keep, nothing more
             given["number"] = number.replace(" ", "")[-LANDLORD_ID_NUMBER_CHARS:]
-        if value is None:
+        if value is None and not self.landlord:
             given["issuing_country"] = DEFAULT_COUNTRY
         super().set_value(given)
 

@@ -6,48 +6,67 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from vastgoedcheck.domain.pack import DutyType, Kind, Pack, Question
+from vastgoedcheck.domain.pack import DutyType, FlagValue, Kind, Pack, Question
 from vastgoedcheck.i18n import N_, _, current_language
-from vastgoedcheck.i18n.labels import kind_label, severity_label
+from vastgoedcheck.i18n.labels import flag_label, kind_label, severity_label
 from vastgoedcheck.i18n.pack_text import condition_text
 from vastgoedcheck.ui.feedback import sentence
 
 DUTY_READINGS = {
     DutyType.CDD: N_("Client due diligence: no service until this step is complete."),
     DutyType.EDD: N_("Enhanced due diligence is required before you continue."),
-    DutyType.SANCTIONS: N_("A possible sanctions hit: make no funds or property available."),
+    DutyType.SANCTIONS: N_(
+        "A sanctions hit stops the matter: make no funds or property available, freeze what you "
+        "hold and report the hit."
+    ),
+    DutyType.UBO_DISCREPANCY: N_(
+        "The UBO register differs from your findings: report the difference to the KVK "
+        "(art. 10c Wwft) and record your own findings; this alone is no reason to stop or report."
+    ),
 }
 
 
 def yes_readings(question: Question) -> list[str]:
-    """How a "yes" to a scored question is read, one sentence each."""
+    """How the signal answer to a scored question ("yes", or "no" where a question says so) is
+    read, one sentence each."""
     if not question.scored or question.severity is None or question.kind is None:
         return []
+    answer = flag_label(question.signal_answer)
     lines = [
         _("Weight: {severity} · {kind}").format(
             severity=severity_label(question.severity), kind=kind_label(question.kind)
         )
     ]
+    if question.signal_answer is not FlagValue.YES:
+        lines.append(_("Here the answer '{answer}' is the signal.").format(answer=answer))
     if question.knockout:
-        lines.append(_("Knock-out: a yes stops the matter."))
+        lines.append(_("Knock-out: the answer '{answer}' stops the matter.").format(answer=answer))
+        if not question.unknown_stops:
+            lines.append(_("'Unknown' does not stop the matter here; find out and record it."))
     if question.kind is Kind.OBJECTIVE:
         lines.append(
             _(
-                "Objective indicator: for a Wwft institution (an estate agent or a notary) a yes "
-                "means a duty to report to FIU-Nederland, without any suspicion needed."
-            )
+                "Objective indicator: for a Wwft institution (an estate agent or a notary) the "
+                "answer '{answer}' means a duty to report to FIU-Nederland, without any suspicion "
+                "needed."
+            ).format(answer=answer)
         )
     elif question.kind is Kind.DUTY and question.duty_type is not None:
         lines.append(_(DUTY_READINGS[question.duty_type]))
     lines.append(
-        _("A yes adds {points} points to the risk score.").format(points=question.severity.weight)
+        _("The answer '{answer}' adds {points} points to the risk score.").format(
+            answer=answer, points=question.severity.weight
+        )
     )
     for escalation in question.escalations:
         if escalation.reason is not None:
             lines.append(escalation.reason.get(current_language()))
     if question.safety:
         lines.append(
-            _("Safety first: do not confront anyone and call 112 when there is acute danger.")
+            _(
+                "Acute danger: do not confront anyone, go in or touch anything, keep your "
+                "distance and call 112."
+            )
         )
     return lines
 
