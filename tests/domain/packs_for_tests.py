@@ -85,3 +85,39 @@ def make_pack(
     problems = pack_problems(document)
     assert not problems, problems
     return pack_from_dict(document)
+
+
+def stage_pack() -> dict[str, Any]:
+    """A landlord pack with three stages; household size is asked from the contract on."""
+    stage = {
+        "id": "TST-00",
+        "type": "choice",
+        "label": {"nl": "Fase?", "en": "Stage?"},
+        "guidance": {"nl": "Uitleg.", "en": "Guidance."},
+        "required": True,
+        "choices": [
+            {"value": value, "label": {"nl": value, "en": value}}
+            for value in ("application", "contract", "tenancy")
+        ],
+    }
+    after_application = {
+        "behavior": "all",
+        "conditions": [{"question": "TST-00", "operator": "!=", "answer": "application"}],
+    }
+    document = pack_document(
+        [
+            stage,
+            flag("TST-01", "critical", knockout=True, enable_when=after_application),
+            flag("TST-02", "high"),
+        ],
+        ("landlord",),
+        "rental",
+    )
+    document["fields"]["person"]["household_size"] = "conditional"
+    document["stages"] = {
+        "question": "TST-00",
+        "order": ["application", "contract", "tenancy"],
+        "fields_from": {"contract": {"person": ["household_size"]}},
+        "running_from": "tenancy",
+    }
+    return document

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.domain.packs_for_tests import amount, flag, make_pack, pack_document
+from tests.domain.packs_for_tests import amount, flag, make_pack, stage_pack
 from vastgoedcheck.domain.assessment import Channel, Outcome, assess
 from vastgoedcheck.domain.pack import FlagValue, Role
 from vastgoedcheck.domain.scope import Scope, field_allowed, wwft_applies
@@ -195,41 +195,6 @@ def test_acute_danger_alone_offers_112_and_a_crime_at_the_property_goes_to_the_p
     quiet = assess(pack, Role.LANDLORD, {"TST-01": NO, "TST-02": YES})
     assert Channel.EMERGENCY not in quiet.report_channels
     assert "safety" not in codes(quiet.follow_ups)
-
-
-def stage_pack() -> dict[str, Any]:
-    stage = {
-        "id": "TST-00",
-        "type": "choice",
-        "label": {"nl": "Fase?", "en": "Stage?"},
-        "guidance": {"nl": "Uitleg.", "en": "Guidance."},
-        "required": True,
-        "choices": [
-            {"value": value, "label": {"nl": value, "en": value}}
-            for value in ("application", "contract", "tenancy")
-        ],
-    }
-    after_application = {
-        "behavior": "all",
-        "conditions": [{"question": "TST-00", "operator": "!=", "answer": "application"}],
-    }
-    document = pack_document(
-        [
-            stage,
-            flag("TST-01", "critical", knockout=True, enable_when=after_application),
-            flag("TST-02", "high"),
-        ],
-        ("landlord",),
-        "rental",
-    )
-    document["fields"]["person"]["household_size"] = "conditional"
-    document["stages"] = {
-        "question": "TST-00",
-        "order": ["application", "contract", "tenancy"],
-        "fields_from": {"contract": {"person": ["household_size"]}},
-        "running_from": "tenancy",
-    }
-    return document
 
 
 def test_contract_stage_questions_and_fields_wait_for_the_contract_stage() -> None:

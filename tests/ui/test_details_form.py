@@ -11,10 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.domain.packs_for_tests import stage_pack
 from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import Dialogs, complete_draft, new_draft
 from vastgoedcheck.domain.check import Party, PartyKind
 from vastgoedcheck.domain.pack import Pack, Role
+from vastgoedcheck.packs.loading import pack_from_dict
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.details_form import DetailsEditor, DetailsForm, PartyBlock
@@ -583,3 +585,17 @@ def test_the_editor_starts_tab_at_the_first_party_and_names_every_control(
         next(iter(form.property_rows.inputs.values())).focusProxy()
     )
     assert unnamed_controls(editor) == []
+
+
+def test_contract_stage_fields_are_not_asked_before_the_contract_stage(qtbot: QtBot) -> None:
+    """Wgv and the AP line: household and income only when the candidate is about to sign."""
+    form = DetailsForm(pack_from_dict(stage_pack()), Role.LANDLORD)
+    qtbot.addWidget(form)
+    form.show()
+    household = form.party_blocks[0].input("household_size")
+    assert not household.isVisible()
+    form.set_stage("contract")
+    assert household.isVisible()
+    form.set_stage("application")
+    assert not household.isVisible()
+    assert form.party_blocks[0].input("name").isVisible()

@@ -4,6 +4,7 @@ and the editor that binds that form to a stored draft and saves it as the person
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -100,6 +101,13 @@ class FieldRows(QWidget):
             form.addRow(label, entry)
             self.inputs[name] = entry
             self.labels.append(label)
+        self._form = form
+
+    def show_only(self, asked: Callable[[str], bool]) -> None:
+        """Show only the fields asked now (some wait for the contract stage); a hidden field
+        keeps what was entered in it."""
+        for name, entry in self.inputs.items():
+            self._form.setRowVisible(entry, asked(name))
 
     def values(self) -> dict[str, object]:
         found = {}
@@ -142,6 +150,7 @@ class PartyBlock(QGroupBox):
         super().__init__(parent)
         self.setObjectName("partyBlock")
         self.pack, self.check_role = pack, role
+        self.stage: str | None = None
         self.number = 1
         self.rows: dict[PartyKind, FieldRows] = {}
         self.party_roles = list(pack.party_roles)
@@ -210,6 +219,7 @@ class PartyBlock(QGroupBox):
     def _show_kind(self, kind: PartyKind) -> None:
         if kind not in self.rows:
             rows = FieldRows(self.pack.fields.get(kind.value, {}), self.check_role, self._no_name)
+            rows.show_only(partial(self.pack.field_asked_at, kind.value, stage=self.stage))
             rows.changed.connect(self._fields_changed)
             rows.reshaped.connect(self.reshaped)
             self.body.insertWidget(self.body.count() - 1, rows)
@@ -256,6 +266,11 @@ class PartyBlock(QGroupBox):
         self.reshaped.emit()
         self.changed.emit()
 
+    def set_stage(self, stage: str | None) -> None:
+        self.stage = stage
+        for kind, rows in self.rows.items():
+            rows.show_only(partial(self.pack.field_asked_at, kind.value, stage=stage))
+
     def party(self) -> Party | None:
         """The party as the store keeps it; None when nothing was entered."""
         data = self.fields().values()
@@ -290,10 +305,17 @@ class DetailsForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, pack: Pack, role: Role, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        role: Role,
+        parent: QWidget | None = None,
+        stage: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("detailsForm")
         self.pack, self.role = pack, role
+        self.stage = stage
         self.read_only = False
         self._loading = False
         self.party_blocks: list[PartyBlock] = []
@@ -326,6 +348,7 @@ class DetailsForm(QWidget):
             box = QGroupBox(_("The property and the transaction"))
             box.setObjectName("propertyBox")
             self.property_rows = FieldRows(property_needs, role)
+            self.property_rows.show_only(partial(pack.field_asked_at, "property", stage=stage))
             self.property_rows.changed.connect(self._changed)
             self.property_rows.reshaped.connect(self._set_tab_order)
             QVBoxLayout(box).addWidget(self.property_rows)
@@ -340,6 +363,7 @@ class DetailsForm(QWidget):
     ) -> PartyBlock:
         """A new, empty party block at the end (of the pack's first party role by default)."""
         block = PartyBlock(self.pack, self.role)
+        block.set_stage(self.stage)
         block.set_party_role(party_role or self.pack.party_roles[0])
         block.set_kind(kind)
         block.changed.connect(self._changed)
@@ -466,6 +490,15 @@ class DetailsForm(QWidget):
         if self.property_rows is not None:
             self.property_rows.reveal_problems(skip)
 
+    def set_stage(self, stage: str | None) -> None:
+        """Show the fields asked at this stage of the check (income only from the contract
+        stage on, for example)."""
+        self.stage = stage
+        for block in self.party_blocks:
+            block.set_stage(stage)
+        if self.property_rows is not None:
+            self.property_rows.show_only(partial(self.pack.field_asked_at, "property", stage=stage))
+
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         for block in self.party_blocks:
@@ -490,7 +523,8 @@ class DetailsEditor(QWidget):
         self.setObjectName("detailsEditor")
         self.store, self.check_id = store, check_id
         check = store.get(check_id)
-        self.form = DetailsForm(store.pack_of(check), check.role)
+        pack = store.pack_of(check)
+        self.form = DetailsForm(pack, check.role, stage=pack.stage(check.answer_values()))
         self.form.set_details(check.parties, check.property)
         self._stored_parties = list(check.parties)
         self._stored_property = dict(check.property)

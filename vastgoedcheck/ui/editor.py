@@ -350,6 +350,9 @@ class CheckEditor(QWidget):
     def _stored(self, check: Check) -> None:
         """After a write by a card: shown questions, progress and advice follow the answers."""
         self.check = check
+        details_form = getattr(self._details, "form", None)
+        if details_form is not None:  # the details follow the stage (income from the contract on)
+            details_form.set_stage(self.pack.stage(check.answer_values()))
         visible = visible_in_check(self.pack, check)
         if visible != self._visible:
             self._visible = visible
