@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from vastgoedcheck.i18n.outcome_text import (
     reason_text,
     stop_label,
 )
+from vastgoedcheck.i18n.pack_review import review_text
 
 
 def register(commands: Any) -> None:
@@ -78,6 +80,8 @@ def print_assessment(check: Check, pack: Pack, result: Assessment) -> None:
             role=role_label(check.role),
         )
     )
+    if pack.review_due(dt.date.today()):
+        say(review_text(pack, dt.date.today()))
     say(_("Outcome: {outcome}").format(outcome=outcome_label(result.outcome)))
     if result.stop:
         say(stop_label())

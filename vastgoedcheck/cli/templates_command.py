@@ -11,6 +11,7 @@ from vastgoedcheck.cli.output import UserError, add_pdf_options, fail, print_jso
 from vastgoedcheck.domain.pack import Pack, Question
 from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.labels import kind_label, role_label, severity_label, type_label
+from vastgoedcheck.i18n.pack_review import legal_position_text, review_text
 from vastgoedcheck.i18n.pack_text import condition_text
 from vastgoedcheck.packs.loading import InvalidPack, validate_pack_file
 from vastgoedcheck.packs.registry import PackRegistry
@@ -68,6 +69,11 @@ def list_packs(args: argparse.Namespace) -> int:
                     "roles": [role.value for role in pack.roles],
                     "title": pack.title.to_dict(),
                     "questions": len(pack.questions),
+                    "legal_position": pack.legal_position.to_dict()
+                    if pack.legal_position
+                    else None,
+                    "review_by": pack.review_by.isoformat() if pack.review_by else None,
+                    "review_due": pack.review_due(dt.date.today()),
                 }
                 for pack in packs
             ]
@@ -80,6 +86,9 @@ def list_packs(args: argparse.Namespace) -> int:
             count=len(pack.questions)
         )
         say(f"{pack.id:<22} {pack.version:<8} {pack.title.get(language)} ({roles}; {count})")
+        review = review_text(pack, dt.date.today())
+        if review:
+            say(" " * 32 + review)
     return 0
 
 
@@ -122,6 +131,12 @@ def show_pack(args: argparse.Namespace) -> int:
     say(f"{pack.title.get(language)} — {pack.id} {pack.version}")
     say(pack.description.get(language))
     say(_("For: {roles}").format(roles=", ".join(role_label(role) for role in pack.roles)))
+    position = legal_position_text(pack, language)
+    if position:
+        say(_("Legal position: {text}").format(text=position))
+    review = review_text(pack, dt.date.today())
+    if review:
+        say(review)
     for section in pack.sections:
         say()
         say(section.title.get(language))

@@ -18,6 +18,7 @@ from vastgoedcheck.i18n import _, language_scope
 from vastgoedcheck.i18n.formatting import babel_locale, format_datetime
 from vastgoedcheck.i18n.labels import role_label, status_label
 from vastgoedcheck.i18n.outcome_text import channel_label
+from vastgoedcheck.i18n.pack_review import legal_position_text, review_text
 from vastgoedcheck.reports import advice, answers, evidence, facts
 from vastgoedcheck.reports.content import ReportContext, bullets, label_table
 from vastgoedcheck.reports.escaping import escape
@@ -125,6 +126,14 @@ def _scope(context: ReportContext) -> list[Flowable]:
     flowables: list[Flowable] = [context.heading(_("About this report"))]
     flowables.extend(bullets([_(line) for line in profile.contains], styles))
     flowables.extend(bullets([_(line) for line in profile.omits], styles))
+    position = legal_position_text(context.pack, context.language)
+    if position:
+        text = _("The checklist reflects: {text}").format(text=position)
+        flowables.append(Paragraph(escape(text), styles.small))
+    review = review_text(context.pack, dt.date.today())
+    if review:
+        due = context.pack.review_due(dt.date.today())
+        flowables.append(Paragraph(escape(review), styles.cell_bold if due else styles.small))
     return flowables
 
 

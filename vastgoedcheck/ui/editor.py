@@ -5,6 +5,7 @@ step with what is stored."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,6 +31,7 @@ from vastgoedcheck.domain.conditions import visible_in_check
 from vastgoedcheck.domain.pack import Pack, Section
 from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.formatting import format_date
+from vastgoedcheck.i18n.pack_review import review_text
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.feedback import attempt, sentence
@@ -125,6 +127,13 @@ class CheckEditor(QWidget):
             banner.setFrameShape(QFrame.Shape.StyledPanel)
             banner.setMargin(6)
             layout.addWidget(banner)
+        if self.pack.review_due(dt.date.today()):
+            overdue = QLabel(review_text(self.pack, dt.date.today()))
+            overdue.setObjectName("reviewDueBanner")
+            overdue.setWordWrap(True)
+            overdue.setFrameShape(QFrame.Shape.StyledPanel)
+            overdue.setMargin(6)
+            layout.addWidget(overdue)
 
         self.outcome = OutcomeStrip()
         self.outcome.question_requested.connect(self.show_question)

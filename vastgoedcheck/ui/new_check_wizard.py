@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -27,6 +29,7 @@ from vastgoedcheck.domain.check import Examiner
 from vastgoedcheck.domain.pack import Pack, Role
 from vastgoedcheck.i18n import N_, _, current_language
 from vastgoedcheck.i18n.labels import role_label
+from vastgoedcheck.i18n.pack_review import review_text
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.details_form import DetailsForm
 from vastgoedcheck.ui.feedback import attempt
@@ -179,7 +182,11 @@ class PackPage(QWizardPage):
         self.list.clear()
         for pack in self.packs:
             item = QListWidgetItem(pack.title.get(language))
-            description = pack.description.get(language)
+            description = " ".join(
+                part
+                for part in (pack.description.get(language), review_text(pack, dt.date.today()))
+                if part
+            )
             item.setData(DESCRIPTION_ROLE, description)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, description)
             item.setToolTip(description)
