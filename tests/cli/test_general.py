@@ -27,7 +27,16 @@ def test_templates_list_json_shows_every_pack(cli) -> None:  # type: ignore[no-u
     packs = json.loads(result.out)
     assert len(packs) == 7
     for pack in packs:
-        assert set(pack) == {"id", "version", "roles", "title", "questions"}
+        assert set(pack) == {
+            "id",
+            "version",
+            "roles",
+            "title",
+            "questions",
+            "legal_position",
+            "review_by",
+            "review_due",
+        }
         assert pack["title"]["nl"] and pack["title"]["en"]
     assert sum(p["questions"] for p in packs) >= 150
 
