@@ -12,7 +12,7 @@ from vastgoedcheck.domain.assessment import Channel, Outcome, assess
 from vastgoedcheck.domain.check import AnswerValue
 from vastgoedcheck.domain.conditions import visible_question_ids
 from vastgoedcheck.domain.pack import FlagValue, Pack, QuestionType, Role
-from vastgoedcheck.domain.scope import scope_of
+from vastgoedcheck.domain.scope import scope_of, wwft_applies
 from vastgoedcheck.packs.registry import PackRegistry
 
 REGISTRY = PackRegistry.builtin()
@@ -100,3 +100,31 @@ def test_a_landlord_is_never_offered_fiu_whatever_the_answers(case: tuple[Pack, 
             assert Channel.FIU not in result.report_channels
             assert result.outcome is not Outcome.MUST_REPORT
             assert result.outcome is Outcome.REPORT_RECOMMENDED
+
+
+DEALS: list[dict[str, object]] = [
+    {},
+    {"rent_monthly": Decimal(2000)},
+    {"rent_monthly": Decimal(10000)},
+    *({"transaction": t} for t in ("sale", "mortgage", "incorporation", "share_transfer")),
+    *({"transaction": t} for t in ("financing", "operation")),
+    {"transaction": "rental", "rent_monthly": Decimal(9999)},
+    {"transaction": "rental", "rent_monthly": Decimal(15000)},
+]
+
+
+@pytest.mark.parametrize("case", PACK_ROLES, ids=name)
+def test_fiu_is_offered_exactly_when_the_wwft_applies(case: tuple[Pack, Role]) -> None:
+    """Per pack, role and kind of deal: FIU-Nederland appears if and only if the user is a Wwft
+    institution for the matter (art. 1a lid 4 Wwft), however serious the answers."""
+    pack, role = case
+    big_amounts = {q.id: Decimal(50000) for q in pack.questions if q.type is QuestionType.AMOUNT}
+    for property_data in DEALS:
+        wwft = wwft_applies(pack, role, property_data)
+        for base in settings(pack):
+            answers = {**all_flags(pack, FlagValue.YES, base), **big_amounts}
+            result = assess(pack, role, answers, property_data)
+            assert result.outcome >= Outcome.REPORT_RECOMMENDED
+            assert (Channel.FIU in result.report_channels) is wwft, (property_data, base)
+            if not wwft:  # a duty to report to FIU-Nederland exists only within the Wwft
+                assert result.outcome is not Outcome.MUST_REPORT
