@@ -9,11 +9,13 @@ from vastgoedcheck.packs.loading import InvalidPack, load_pack_file, validate_pa
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.paths import checklists_dir
 
-# From DOMAIN §2: the item ranges of each checklist, and the knock-outs listed in §3.
+# From DOMAIN §2: the item ranges of each checklist, and the knock-outs listed in §3 (with the
+# sanctions question every role must have, DOMAIN §3 rule 5a: SEL-19 on the seller side).
 DOMAIN_ITEMS = {"RES": 27, "COM": 23, "AGR": 18, "BUY": 26, "SEL": 16, "NOT": 23, "STAY": 18}
 DOMAIN_KNOCKOUTS = {
     "RES-01", "RES-02", "RES-08", "RES-27", "COM-04", "AGR-03", "AGR-04", "AGR-17",
-    "BUY-01", "BUY-02", "BUY-06", "SEL-01", "SEL-02", "NOT-01", "NOT-02", "NOT-18", "NOT-23",
+    "BUY-01", "BUY-02", "BUY-06", "SEL-01", "SEL-02", "SEL-19", "NOT-01", "NOT-02", "NOT-18",
+    "NOT-23",
 }  # fmt: skip
 DOMAIN_OBJECTIVE = {"BUY-07", "BUY-08", "NOT-04"}
 
