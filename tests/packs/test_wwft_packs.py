@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -112,3 +113,85 @@ AVOID = re.compile(
 def test_the_dutch_uses_the_legal_terms(pack_id: str) -> None:
     found = [m.group(0) for text in dutch_texts(pack(pack_id)) for m in AVOID.finditer(text)]
     assert found == []
+
+
+NEGATION = {
+    "nl": re.compile(r"\b(niet|geen|nooit|níet|onvoldoende)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(not|no|never|cannot|unable)\b|n't", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("pack_id", WWFT_PACKS)
+def test_no_question_with_yes_as_its_signal_is_a_double_negative(pack_id: str) -> None:
+    negated = [
+        (q.id, lang)
+        for q in pack(pack_id).questions
+        if q.scored and q.signal_answer is YES
+        for lang in ("nl", "en")
+        if NEGATION[lang].search(q.label.get(lang))
+    ]
+    assert negated == []
+
+
+@pytest.mark.parametrize(("pack_id", "questions"), [
+    ("broker-buyer", ("BUY-01", "BUY-02", "BUY-03", "BUY-10", "BUY-11")),
+    ("broker-seller", ("SEL-01", "SEL-02")),
+    ("notary-transaction", ("NOT-01", "NOT-02", "NOT-09")),
+])  # fmt: skip
+def test_a_careful_professional_answers_the_due_diligence_steps_yes(
+    pack_id: str, questions: tuple[str, ...]
+) -> None:
+    p = pack(pack_id)
+    for qid in questions:
+        question = p.question(qid)
+        assert question is not None and question.signal_answer is NO, qid
+        done = assess(p, p.roles[0], {qid: YES}, SALE)
+        assert done.outcome is Outcome.PROCEED and not done.stop, qid
+        assert assess(p, p.roles[0], {qid: NO}, SALE).outcome is not Outcome.PROCEED, qid
+
+
+@pytest.mark.parametrize(("cash", "outcome", "stop", "fiu"), [
+    (100, Outcome.PROCEED, False, False),
+    (2500, Outcome.PROCEED, False, False),  # up to and including €2,500: the KNB rule allows it
+    (2600, Outcome.ESCALATE, True, False),  # above it: refuse the cash
+    (12000, Outcome.MUST_REPORT, True, True),  # from €10,000: the objective indicator as well
+])  # fmt: skip
+def test_cash_at_the_notary_follows_the_knb_rule(
+    cash: int, outcome: Outcome, stop: bool, fiu: bool
+) -> None:
+    p = pack("notary-transaction")
+    result = assess(p, p.roles[0], {"NOT-03": YES, "NOT-03a": Decimal(cash)}, SALE)
+    assert (result.outcome, result.stop, Channel.FIU in result.report_channels) == (
+        outcome,
+        stop,
+        fiu,
+    )
+
+
+@pytest.mark.parametrize(("pack_id", "structure", "register"), [
+    ("broker-buyer", "BUY-02", "BUY-02a"),
+    ("broker-seller", "SEL-02", "SEL-02a"),
+    ("notary-transaction", "NOT-02", "NOT-02a"),
+])  # fmt: skip
+def test_a_ubo_register_difference_is_reported_back_not_a_stop(
+    pack_id: str, structure: str, register: str
+) -> None:
+    p = pack(pack_id)
+    question = p.question(register)
+    assert question is not None and question.duty_type is DutyType.UBO_DISCREPANCY
+    differs = assess(p, p.roles[0], {structure: YES, register: YES}, SALE)
+    assert not differs.stop and differs.report_channels == ()
+    assert any(f.code == "ubo_discrepancy" for f in differs.follow_ups)
+    unknown_structure = assess(p, p.roles[0], {structure: NO}, SALE)
+    assert unknown_structure.stop
+
+
+@pytest.mark.parametrize("pack_id", WWFT_PACKS)
+def test_each_pack_states_its_law_and_is_reviewed_before_the_eu_aml_regulation(
+    pack_id: str,
+) -> None:
+    p = pack(pack_id)
+    assert p.review_by is not None and p.review_by <= dt.date(2027, 7, 10)
+    assert p.legal_position is not None
+    for lang in ("nl", "en"):
+        assert "Wwft" in p.legal_position.get(lang) and "2024/1624" in p.legal_position.get(lang)
