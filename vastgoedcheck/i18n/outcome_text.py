@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vastgoedcheck.domain.assessment import Assessment, Channel, FollowUp, Outcome, Reason
-from vastgoedcheck.domain.pack import Cluster, Pack
+from vastgoedcheck.domain.pack import Cluster, Kind, Pack
 from vastgoedcheck.i18n import N_, _, current_language, ngettext
 from vastgoedcheck.i18n.formatting import format_number
 
@@ -231,9 +231,16 @@ def reason_text(reason: Reason, pack: Pack, assessment: Assessment) -> str:
     item = next((i for i in assessment.items if i.question_id == reason.question_id), None)
     if question is not None and item is not None and reason.code in ("knockout", "objective"):
         for index in item.escalated_by:
-            escalation_reason = question.escalations[index].reason
-            if escalation_reason is not None:
-                text += " (" + escalation_reason.get(current_language()) + ")"
+            escalation = question.escalations[index]
+            # Each line gives only the escalation that made it: the knock-out line the one that
+            # stops, the indicator line the one that makes the item objective.
+            made_it = (
+                escalation.knockout
+                if reason.code == "knockout"
+                else escalation.kind is Kind.OBJECTIVE
+            )
+            if escalation.reason is not None and made_it:
+                text += " (" + escalation.reason.get(current_language()) + ")"
     return text
 
 
