@@ -51,8 +51,12 @@ def test_every_domain_item_is_a_flag_question(
 
 
 def test_knockouts_are_exactly_those_of_the_domain_brief(registry: PackRegistry) -> None:
-    knockouts = {q.id for p in registry.latest() for q in p.questions if q.knockout}
-    assert knockouts == DOMAIN_KNOCKOUTS
+    # Besides the knock-outs of DOMAIN §3, every pack stops on its sanctions question (§3 rule 5a).
+    questions = [q for p in registry.latest() for q in p.questions]
+    sanctions = {q.id for q in questions if q.duty_type and q.duty_type.value == "sanctions"}
+    knockouts = {q.id for q in questions if q.knockout}
+    assert sanctions <= knockouts
+    assert knockouts - sanctions == DOMAIN_KNOCKOUTS - sanctions
 
 
 def test_objective_indicators_are_those_of_the_uitvoeringsbesluit(registry: PackRegistry) -> None:
