@@ -51,12 +51,14 @@ def test_every_domain_item_is_a_flag_question(
 
 
 def test_knockouts_are_exactly_those_of_the_domain_brief(registry: PackRegistry) -> None:
-    # Besides the knock-outs of DOMAIN §3, every pack stops on its sanctions question (§3 rule 5a).
+    # Besides the knock-outs of DOMAIN §3, every pack stops on its sanctions question (§3 rule
+    # 5a), and a pack serving Wwft institutions stops on failed client due diligence (§3 rule 5).
     questions = [q for p in registry.latest() for q in p.questions]
     sanctions = {q.id for q in questions if q.duty_type and q.duty_type.value == "sanctions"}
+    wwft_cdd = {q.id for q in questions if q.wwft and q.duty_type and q.duty_type.value == "cdd"}
     knockouts = {q.id for q in questions if q.knockout}
     assert sanctions <= knockouts
-    assert knockouts - sanctions == DOMAIN_KNOCKOUTS - sanctions
+    assert knockouts - sanctions - wwft_cdd == DOMAIN_KNOCKOUTS - sanctions
 
 
 def test_objective_indicators_are_those_of_the_uitvoeringsbesluit(registry: PackRegistry) -> None:
@@ -70,7 +72,7 @@ def test_objective_indicators_are_those_of_the_uitvoeringsbesluit(registry: Pack
 
 
 def test_cash_amounts_make_the_mixed_items_objective(registry: PackRegistry) -> None:
-    for item in ("SEL-05", "NOT-03", "STAY-03"):
+    for item in ("SEL-05", "NOT-03", "STAY-03", "AGR-03"):
         pack = next(p for p in registry.latest() if p.question(item))
         question = pack.question(item)
         assert question is not None
