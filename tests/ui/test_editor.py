@@ -170,6 +170,7 @@ def test_the_last_flag_of_a_section_moves_on_to_the_next_section(
     qtbot: QtBot, store: Store
 ) -> None:
     draft = new_draft(store)
+    store.set_answer(draft.id, "RES-00", "contract")  # RES-15 and B: from the contract stage
     editor = open_editor(qtbot, store, draft)
     editor.show_question("RES-15")
     qtbot.keyClick(QApplication.focusWidget(), "n")
@@ -194,6 +195,7 @@ def test_up_and_down_walk_through_the_questions(qtbot: QtBot, store: Store) -> N
 
 def test_a_knock_out_yes_shows_stop_with_its_reason(qtbot: QtBot, store: Store) -> None:
     draft = new_draft(store)
+    store.set_answer(draft.id, "RES-00", "contract")
     editor = open_editor(qtbot, store, draft)
     assert editor.outcome.headline.text() == "Proceed"
     editor.show_question("RES-01")
@@ -205,6 +207,7 @@ def test_a_knock_out_yes_shows_stop_with_its_reason(qtbot: QtBot, store: Store) 
 
 def test_more_reasons_are_behind_a_toggle(qtbot: QtBot, store: Store) -> None:
     draft = new_draft(store)
+    store.set_answer(draft.id, "RES-00", "contract")
     for qid in ("RES-01", "RES-02", "RES-08", "RES-07", "RES-09"):
         store.set_answer(draft.id, qid, FlagValue.YES)
     editor = open_editor(qtbot, store, draft)
@@ -218,12 +221,12 @@ def test_more_reasons_are_behind_a_toggle(qtbot: QtBot, store: Store) -> None:
 def test_each_section_says_how_far_it_is(qtbot: QtBot, store: Store) -> None:
     draft = new_draft(store)
     editor = open_editor(qtbot, store, draft)
-    assert editor.progress_text(APPLICATION) == "0 of 7 answered"
+    assert editor.progress_text(APPLICATION) == "0 of 6 answered"  # RES-15: contract stage
     assert editor.progress_text(0) == "✓ 1 party named"
     editor.show_question("RES-03")
-    for _question in range(7):
+    for _question in range(6):
         qtbot.keyClick(QApplication.focusWidget(), "n")
-    assert editor.progress_text(APPLICATION) == "✓ Complete (7 of 7)"
+    assert editor.progress_text(APPLICATION) == "✓ Complete (6 of 6)"
     assert editor.sections.item(APPLICATION).text().startswith("A. Application and viewing\n")
     assert section_progress(3, 8) == "3 of 8 answered"
 
