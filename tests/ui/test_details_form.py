@@ -15,7 +15,7 @@ from tests.domain.packs_for_tests import stage_pack
 from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import Dialogs, complete_draft, new_draft
 from vastgoedcheck.domain.check import Party, PartyKind
-from vastgoedcheck.domain.pack import Pack, Role
+from vastgoedcheck.domain.pack import WWFT_ONLY_FIELDS, Pack, Role
 from vastgoedcheck.packs.loading import pack_from_dict
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.store import Store
@@ -184,8 +184,10 @@ def test_a_landlord_sees_only_the_fields_the_residential_pack_asks_for(
     form = make_form(qtbot, registry, "landlord-residential", Role.LANDLORD)
     [block] = form.party_blocks
     shown = set(block.fields().inputs)
-    assert shown == set(pack(registry, "landlord-residential").fields["person"])
-    assert not shown & {"nationality", "bsn", "birth_place", "source_of_funds"}
+    asked = set(pack(registry, "landlord-residential").fields["person"])
+    assert shown == asked - WWFT_ONLY_FIELDS  # the pack asks them of an agent under the Wwft
+    assert {"source_of_funds", "pep"} <= asked
+    assert not shown & {"nationality", "bsn", "birth_place", "source_of_funds", "pep"}
     assert block.party_role() == "tenant" and block.kind() is PartyKind.PERSON
     assert {"household_size", "net_monthly_income"} <= shown
 

@@ -193,16 +193,18 @@ def test_up_and_down_walk_through_the_questions(qtbot: QtBot, store: Store) -> N
 # -- advice and progress ---------------------------------------------------------------------
 
 
-def test_a_knock_out_yes_shows_stop_with_its_reason(qtbot: QtBot, store: Store) -> None:
+def test_a_knock_out_signal_shows_stop_with_its_reason(qtbot: QtBot, store: Store) -> None:
     draft = new_draft(store)
     store.set_answer(draft.id, "RES-00", "contract")
     editor = open_editor(qtbot, store, draft)
     assert editor.outcome.headline.text() == "Proceed"
     editor.show_question("RES-01")
-    click_flag(qtbot, editor, "RES-01", "yes")
+    click_flag(qtbot, editor, "RES-01", "yes")  # the careful answer: the identity was seen
+    assert editor.outcome.headline.text() == "Proceed"
+    click_flag(qtbot, editor, "RES-01", "no")
     assert editor.outcome.headline.text() == "STOP: do not proceed"
     [first, *_rest] = editor.outcome.reason_texts()
-    assert first.startswith("Knock-out RES-01: Was the applicant's identity NOT established")
+    assert first.startswith("Knock-out RES-01: Have you established the applicant's identity")
 
 
 def test_more_reasons_are_behind_a_toggle(qtbot: QtBot, store: Store) -> None:
@@ -279,7 +281,7 @@ def test_the_guidance_follows_the_focused_question(qtbot: QtBot, store: Store) -
     editor.show_question("RES-01")
     texts = editor.guidance.texts()
     assert "Why this matters" in texts
-    assert "Knock-out: the answer 'yes' stops the matter." in texts
+    assert "Knock-out: the answer 'no' stops the matter." in texts
     assert "Weight: critical · signal" in texts
     assert "https://www.eigenhuis.nl/besparen/tijdelijke-verhuur/veilig-verhuren" in texts
     assert "Vereniging Eigen Huis — Veilig verhuren" in texts
