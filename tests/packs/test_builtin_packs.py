@@ -13,8 +13,7 @@ from vastgoedcheck.paths import checklists_dir
 # sanctions question every role must have, DOMAIN §3 rule 5a: SEL-19 on the seller side).
 DOMAIN_ITEMS = {"RES": 27, "COM": 23, "AGR": 18, "BUY": 26, "SEL": 16, "NOT": 23, "STAY": 18}
 DOMAIN_KNOCKOUTS = {
-    "RES-01", "RES-02", "RES-08", "RES-27", "RES-31", "RES-32", "RES-33", "COM-04", "COM-24",
-    "COM-25", "AGR-03", "AGR-04", "AGR-17",
+    "RES-01", "RES-02", "RES-08", "RES-27", "COM-04", "AGR-03", "AGR-04", "AGR-17",
     "BUY-01", "BUY-02", "BUY-06", "SEL-01", "SEL-02", "SEL-19", "NOT-01", "NOT-02", "NOT-18",
     "NOT-23",
 }  # fmt: skip
