@@ -255,3 +255,20 @@ def test_questions_for_a_wwft_institution_are_asked_only_within_its_scope() -> N
     high_rent = assess(pack, Role.BROKER, {"TST-02": YES}, {"rent_monthly": Decimal(12000)})
     assert [item.question_id for item in high_rent.items] == ["TST-02"]
     assert assess(pack, Role.LANDLORD, {"TST-02": YES}).items == ()
+
+
+def test_the_safety_step_is_given_once_however_many_items_describe_the_danger() -> None:
+    pack = make_pack(
+        [
+            flag("TST-01", "critical", cluster="USE", safety=True),
+            flag("TST-02", "critical", cluster="USE", safety=True),
+            SANCTIONS,
+        ],
+        ("landlord",),
+        "rental",
+    )
+    answers = {"TST-01": YES, "TST-02": YES, "TST-06": YES}
+    result = assess(pack, Role.LANDLORD, answers, screenings=("hit",))
+    assert codes(result.follow_ups).count("safety") == 1
+    assert result.follow_ups[0].question_id == "TST-01, TST-02"
+    assert codes(result.follow_ups).count("sanctions_private") == 1

@@ -113,6 +113,8 @@ def test_the_worked_case_gives_its_stated_advice(case: Case) -> None:
     assert set(result.report_channels) == expected, case.name
 
 
-def test_every_case_names_its_legal_source() -> None:
+def test_every_case_names_its_legal_source_and_every_pack_has_cases() -> None:
+    assert len(CASES) >= 40
     assert all(re.search(r"\w", case.source) for case in CASES)
     assert len({case.name for case in CASES}) == len(CASES)
+    assert {case.pack for case in CASES} >= {pack.id for pack in REGISTRY.latest()}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
 
-from vastgoedcheck.domain.pack import WWFT_ONLY_FIELDS, QuestionType, Role
+from vastgoedcheck.domain.pack import WWFT_ONLY_FIELDS, FlagValue, QuestionType, Role
 from vastgoedcheck.packs.loading import InvalidPack, load_pack_file, validate_pack_file
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.paths import checklists_dir
@@ -128,3 +131,37 @@ def test_checks_made_with_an_earlier_pack_version_keep_that_version(
         old = registry.get(pack.id, earlier[0])
         assert old is not None and old.version == earlier[0]
         assert registry.get(pack.id) is pack
+
+
+# A label whose signal is "yes" may not contain a negation: a careful professional's natural
+# answer must be the safe one, so "Was the identity NOT established?" becomes "Did you establish
+# the identity …?" with "no" as its signal.
+NEGATION = {
+    "nl": re.compile(r"\b(niet|geen|nooit|níet|onvoldoende)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(not|no|never|cannot|unable)\b|n't", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_no_question_whose_yes_is_the_signal_is_a_double_negative(
+    registry: PackRegistry, language: str
+) -> None:
+    negated = [
+        question.id
+        for pack in registry.latest()
+        for question in pack.questions
+        if question.scored
+        and question.signal_answer is FlagValue.YES
+        and NEGATION[language].search(question.label.get(language))
+    ]
+    assert negated == []
+
+
+def test_every_pack_states_its_law_and_is_reviewed_before_the_eu_aml_regulation(
+    registry: PackRegistry,
+) -> None:
+    """Regulation (EU) 2024/1624 applies from 10 July 2027 and changes thresholds and UBO rules."""
+    for pack in registry.latest():
+        assert pack.review_by is not None and pack.review_by <= dt.date(2027, 7, 10), pack.id
+        assert pack.legal_position is not None, pack.id
+        assert "1 december 2026" in pack.legal_position.nl, pack.id  # the date it reflects

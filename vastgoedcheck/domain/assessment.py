@@ -152,6 +152,7 @@ class _Tally:
     strong_signals: set[str] = field(default_factory=set)  # high/critical signals given
     observed_crime: bool = False  # a serious observation of crime at the property itself
     sanctions_safe: list[str] = field(default_factory=list)  # sanctions items answered "no hit"
+    dangers: list[str] = field(default_factory=list)  # items that describe acute danger now
     unanswered: int = 0
 
     @property
@@ -202,7 +203,7 @@ class _Tally:
                 self.observed_crime = True
         if question.safety:
             self.observed_crime = True
-            self.follow_ups.append(FollowUp("safety", qid))
+            self.dangers.append(qid)
 
     def duty(self, question: Question, qid: str) -> None:
         if question.duty_type is DutyType.UBO_DISCREPANCY:
@@ -220,7 +221,7 @@ class _Tally:
         self.stop = True
         self.reasons.append(Reason(code, self.report_level, qid))
         audience = "wwft" if self.wwft else "private"
-        self.follow_ups.append(FollowUp(f"sanctions_{audience}", qid))
+        self.follow_ups.append(FollowUp(f"sanctions_{audience}"))
 
     def screenings(self, results: Sequence[str]) -> None:
         """The sanctions screenings recorded with the parties, held against the answers."""
@@ -268,6 +269,8 @@ def assess(
                 tally.safe(question)
     tally.screenings(screenings)
     reasons, follow_ups = tally.reasons, tally.follow_ups
+    if tally.dangers:  # one safety step, however many items describe the danger
+        follow_ups.insert(0, FollowUp("safety", ", ".join(tally.dangers)))
 
     score = sum((item.points for item in tally.items), Decimal(0))
     patterns = tuple(
