@@ -1,4 +1,4 @@
-"""The guidance pane of the check editor: why the focused question matters, how a "yes" is
+"""The guidance pane of the check editor: why the focused question matters, how its answer is
 read, when the question is asked, and the sources behind it."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ DUTY_READINGS = {
 }
 
 
-def yes_readings(question: Question) -> list[str]:
+def signal_readings(question: Question) -> list[str]:
     """How the signal answer to a scored question ("yes", or "no" where a question says so) is
     read, one sentence each."""
     if not question.scored or question.severity is None or question.kind is None:
@@ -127,9 +127,9 @@ class GuidancePanel(QScrollArea):
         why.setObjectName("guidanceWhy")
         layout.addWidget(why)
 
-        readings = yes_readings(question)
+        readings = signal_readings(question)
         if readings:
-            layout.addWidget(self._heading(_("How a yes is read")))
+            layout.addWidget(self._heading(_("How the answer counts")))
             for line in readings:
                 reading = self._text(line)
                 reading.setObjectName("guidanceReading")
