@@ -1,6 +1,6 @@
 """Dutch identifiers: checking and normalising them, and spotting a BSN in free text.
 
-python-stdnum does the check-digit and format work where it covers a number; only the KvK,
+python-stdnum does the check-digit and format work where it covers a number; only the KVK,
 vestigings- and BAG-numbers (plain digit counts, no check digit) are checked here.
 """
 
@@ -56,7 +56,7 @@ def _id_document(value: str) -> str:
 
 
 VALIDATORS: dict[str, Callable[[str], str]] = {
-    "kvk": _digits(8, N_("a KvK number has {count} digits")),
+    "kvk": _digits(8, N_("a KVK number has {count} digits")),
     "establishment_number": _digits(12, N_("a vestigingsnummer has {count} digits")),
     "bag_id": _digits(16, N_("a BAG id has {count} digits")),
     "postcode": _stdnum(std_postcode.validate, N_("not a valid Dutch postcode (1234 AB)")),

@@ -36,7 +36,7 @@ def test_json_output_explains_the_outcome(cli) -> None:  # type: ignore[no-untyp
     }
     assert data["reasons"][0]["item"] == "BUY-07"
     assert "objective Wwft reporting indicator" in data["reasons"][0]["text"]
-    assert any("tipping-off" in f["text"] for f in data["follow_ups"])
+    assert any("duty of confidentiality" in f["text"] for f in data["follow_ups"])
     assert data["score"] == 10
 
 

@@ -184,7 +184,9 @@ def test_a_blank_checklist_writes_the_conditions_out(cli: Any, tmp_path: Path) -
     assert result.code == 0, result.err
     content = _text(out)
     assert "Residential letting" in content
-    assert "RES-19" in content and "Answer only when RES-00 is 'During the tenancy'" in content
+    assert (
+        "RES-19" in content and "Only when the answer to RES-00 is 'During the tenancy'." in content
+    )
     assert "☐ yes" in content
     unknown = cli("templates", "print", "no-such-pack", "-o", str(out))
     assert unknown.code == 1 and "no-such-pack" in unknown.err

@@ -279,3 +279,14 @@ def test_reasons_are_listed_knockouts_first_then_strongest_first() -> None:
     levels = [reason.level for reason in result.reasons[1:]]
     assert levels == sorted(levels, reverse=True)
     assert result.reasons[1].question_id == "TST-02"
+
+
+def test_under_a_duty_to_report_the_decision_is_asked_for_without_not_reporting() -> None:
+    pack = make_pack([flag("TST-01", "critical", kind="objective"), flag("TST-02", "high")])
+    must = assess(pack, Role.BROKER, {"TST-01": YES, "TST-02": NO})
+    assert must.outcome is Outcome.MUST_REPORT
+    codes = [f.code for f in must.follow_ups]
+    assert codes[-1] == "record_decision_must_report" and "record_decision" not in codes
+    lower = assess(pack, Role.BROKER, {"TST-01": NO, "TST-02": YES})
+    assert lower.outcome is not Outcome.MUST_REPORT
+    assert lower.follow_ups[-1].code == "record_decision"

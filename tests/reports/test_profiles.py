@@ -115,9 +115,9 @@ def test_fiu_gets_identity_transaction_indicators_and_the_tipping_off_warning(
     ):
         assert expected in content, expected
     assert "Score" not in content
-    assert "Tipping-off ban (Wwft art. 23)" in flat(texts[0])
+    assert "Duty of confidentiality (art. 23 Wwft)" in flat(texts[0])
     for page in texts:  # the warning is repeated at the top of every page
-        assert "Wwft art. 23" in page
+        assert "art. 23 Wwft" in page
 
 
 @pytest.mark.parametrize("recipient", ["dossier", "police", "municipality", "fiu"])
@@ -148,7 +148,7 @@ def test_an_authority_gets_no_report_of_a_draft(registry: PackRegistry) -> None:
         report(check, pack, "police")
     draft = pages(report(check, pack, "dossier"))  # the user's own file may show a draft
     assert "Draft: this check is not finalized." in flat(draft[0])
-    assert "No fingerprint" in draft[0]
+    assert "No digital fingerprint" in draft[0]
 
 
 def test_every_page_carries_title_marking_page_number_and_fingerprint(
@@ -171,7 +171,25 @@ def test_an_amended_check_names_the_revision_it_corrects(broker: tuple[Check, Pa
         amends=Amendment(1, "e" * 64, "Wrong cash amount typed in BUY-07a"),
     )
     first = flat(pages(report(amended, pack, "police"))[0])
-    assert "Corrects revision 1 (fingerprint" in first
+    assert "Corrects revision 1 (digital fingerprint" in first
     assert "e" * 64 in first.replace(" ", "")  # the fingerprint may wrap
     assert "Wrong cash amount typed in BUY-07a" in first
     assert "revision 2" in first
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "role", "severity"),
+    [
+        ("nl", "1. Koper (persoon): ", "Rol makelaar", "kritiek · objectieve indicator"),
+        ("en", "1. Buyer (person): ", "Role estate agent", "critical · objective indicator"),
+    ],
+)
+def test_the_report_reads_as_whole_labels_in_each_language(
+    broker: tuple[Check, Pack], language: str, heading: str, role: str, severity: str
+) -> None:
+    content = flat(text(report(*broker, "dossier", language)))
+    assert heading in content and role in content
+    assert severity in content
+    if language == "nl":
+        assert "Controle-id" in content and "Digitale vingerafdruk (SHA-256)" in content
+        assert "Gecontroleerd als" not in content

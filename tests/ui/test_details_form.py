@@ -353,8 +353,8 @@ def test_several_parties_with_an_organisation_and_its_kvk_number(
     second.kind_combo.setCurrentIndex(second.kinds.index(PartyKind.ORGANISATION))
     type_line(qtbot, second.input("name"), "Smit Holding B.V.")
     type_line(qtbot, second.input("kvk"), "1234567")
-    assert second.input("kvk").shown_problems() == ["A KvK number has 8 digits."]
-    assert form.problems() == ["Party 2 (guarantor) – KvK number: a KvK number has 8 digits"]
+    assert second.input("kvk").shown_problems() == ["A KVK number has 8 digits."]
+    assert form.problems() == ["Party 2 (guarantor) – KVK number: a KVK number has 8 digits"]
     type_line(qtbot, second.input("kvk"), "1234 5678")
     parties, _property = form.details()
     assert parties == [

@@ -282,12 +282,12 @@ def test_the_guidance_follows_the_focused_question(qtbot: QtBot, store: Store) -
     texts = editor.guidance.texts()
     assert "Why this matters" in texts
     assert "Knock-out: the answer 'no' stops the matter." in texts
-    assert "Weight: critical · signal" in texts
+    assert "Severity: critical · signal" in texts
     assert "https://www.eigenhuis.nl/besparen/tijdelijke-verhuur/veilig-verhuren" in texts
     assert "Vereniging Eigen Huis — Veilig verhuren" in texts
     editor.show_question("RES-19")
     texts = editor.guidance.texts()
-    assert "Only when RES-00 is 'During the tenancy'." in texts
+    assert "Only when the answer to RES-00 is 'During the tenancy'." in texts
     assert editor.sections.currentRow() == DURING
 
 

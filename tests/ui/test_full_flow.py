@@ -113,7 +113,7 @@ def test_from_new_check_to_a_finalized_check_and_its_report(
     stored = store.get(check_id)
     assert stored.answer_value("RES-05") is FlagValue.YES
     assert gaps(stored, pack).unanswered == ()
-    assert window.saved_label.text().startswith("Saved ")
+    assert window.saved_label.text().startswith("Saved at ")
 
     # Review: the decision and why, then finalize (the question is answered Yes).
     window.review_action.trigger()

@@ -91,7 +91,9 @@ def test_a_broker_sale_offers_fiu_nederland_with_the_tipping_off_warning(
     assert dialog.recipient() is Recipient.FIU
     assert dialog.warning.isVisible()
     warning = " ".join(label.text() for label in dialog.warning.findChildren(QLabel))
-    assert "Tipping-off ban" in warning and "Do not tell the client" in warning
+    assert (
+        "Duty of confidentiality (art. 23 Wwft)" in warning and "Do not tell the client" in warning
+    )
     assert "reporting portal" in dialog.scope_label.text()
 
     choose(qtbot, dialog.recipient_buttons[Recipient.POLICE])

@@ -222,3 +222,19 @@ def test_a_refused_amendment_keeps_the_dialog_open(
     assert dialogs.said("at most 2000")
     assert dialog.isVisible()
     assert store.get(check.id).revision == 1
+
+
+def test_under_a_duty_to_report_not_reporting_is_not_offered_as_a_choice(
+    qtbot: QtBot, store: Store, dialogs: Dialogs
+) -> None:
+    must_report = shown_page(qtbot, store, imported(store, "broker-buyer-cash-deposit"))
+    assert must_report.reasoning_label.text() == "&Why? (required)"
+    explanation = must_report.decision_explanation.text()
+    assert explanation.endswith("Record what you decided and why.")
+    advice = " ".join(label.text() for label in must_report.advice_box.findChildren(QLabel))
+    assert "Record your decision and your reasoning." in advice
+    assert "decide not to report" not in explanation + advice
+
+    recommended = shown_page(qtbot, store, imported(store, "landlord-residential-straw-man"))
+    assert "also when you decide not to report" in recommended.reasoning_label.text()
+    assert "also when you decide not to report" in recommended.decision_explanation.text()

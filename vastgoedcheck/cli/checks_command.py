@@ -135,7 +135,7 @@ def _print_check(
             )
         )
     if check.fingerprint:
-        say(_("Fingerprint: {fingerprint}").format(fingerprint=check.fingerprint))
+        say(_("Digital fingerprint: {fingerprint}").format(fingerprint=check.fingerprint))
     for party in check.parties:
         say(_("Party ({role}): {name}").format(role=party.role, name=party.name))
     place = ", ".join(

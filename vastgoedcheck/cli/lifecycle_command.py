@@ -15,7 +15,8 @@ DECISIONS = ("proceed", "extra_checks", "escalate", "report_recommended", "must_
 
 def register(commands: Any) -> None:
     finalize = commands.add_parser(
-        "finalize", help=_("finalize a complete draft: it becomes read-only, with a fingerprint")
+        "finalize",
+        help=_("finalize a complete draft: it becomes read-only, with a digital fingerprint"),
     )
     finalize.add_argument("id", metavar=_("ID"), help=_("the check's id"))
     finalize.add_argument(
@@ -54,7 +55,7 @@ def finalize_check(args: argparse.Namespace) -> int:
             store.set_decision(args.id, Decision(args.decision, args.reasoning))
         check = store.finalize(args.id)
     say(
-        _("Check {id} is finalized; its fingerprint is {fingerprint}").format(
+        _("Check {id} is finalized; its digital fingerprint is {fingerprint}").format(
             id=check.id, fingerprint=check.fingerprint
         )
     )

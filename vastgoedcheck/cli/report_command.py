@@ -109,7 +109,11 @@ def verify_file(args: argparse.Namespace) -> int:
             )
         )
         if first.fingerprint:
-            say(_("Fingerprint of the check: {fingerprint}").format(fingerprint=first.fingerprint))
+            say(
+                _("Digital fingerprint of the check: {fingerprint}").format(
+                    fingerprint=first.fingerprint
+                )
+            )
         return 0
     origin = claimed_origin(content)
     if origin is not None and origin.check_id in known_checks:

@@ -143,7 +143,7 @@ def show_pack(args: argparse.Namespace) -> int:
         for question in section.questions:
             say(_question_line(question, language))
             if question.enable_when is not None:
-                say(" " * 12 + "(" + condition_text(pack, question.enable_when, language) + ")")
+                say(" " * 12 + condition_text(pack, question.enable_when, language))
     return 0
 
 

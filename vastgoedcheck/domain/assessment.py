@@ -377,7 +377,9 @@ def _level_follow_ups(
         steps.append(FollowUp(f"{outcome.code}_{audience}"))
     if outcome is Outcome.MUST_REPORT:
         steps.extend([FollowUp("report_content"), FollowUp("tipping_off"), FollowUp("retention")])
-    steps.append(FollowUp("record_decision"))
+        steps.append(FollowUp("record_decision_must_report"))
+    else:
+        steps.append(FollowUp("record_decision"))
     return steps
 
 

@@ -51,7 +51,7 @@ FIELD_LABELS = {
     # organisations
     "trade_names": N_("Trade names"),
     "legal_form": N_("Legal form"),
-    "kvk": N_("KvK number"),
+    "kvk": N_("KVK number"),
     "establishment_number": N_("Establishment number"),
     "rsin": N_("RSIN"),
     "btw": N_("VAT number"),

@@ -10,7 +10,7 @@ from vastgoedcheck.i18n.formatting import format_number
 OUTCOME_LABELS = {
     Outcome.PROCEED: N_("Proceed"),
     Outcome.EXTRA_CHECKS: N_("Proceed only after extra checks"),
-    Outcome.ESCALATE: N_("Pause: get a second opinion"),
+    Outcome.ESCALATE: N_("Escalate: get a second opinion"),
     Outcome.REPORT_RECOMMENDED: N_("Report recommended"),
     Outcome.MUST_REPORT: N_("Must report to FIU-Nederland without delay"),
 }
@@ -41,7 +41,7 @@ CHANNEL_LABELS = {
 REASONS = {
     "knockout": N_("Knock-out {id}: {label}"),
     "knockout_unknown": N_(
-        "Knock-out {id} is unknown and must be resolved before you continue: {label}"
+        "The answer to knock-out {id} is unknown; find it out before you continue: {label}"
     ),
     "unknown_serious": N_("{id} is unknown on a serious item: {label}"),
     "objective": N_("{id} meets an objective Wwft reporting indicator: {label}"),
@@ -122,8 +122,10 @@ FOLLOW_UPS = {
         "Do not proceed: do not pass the deed. Where only the cash is the problem, refuse the cash "
         "and have the amount paid through a bank."
     ),
-    "proceed_wwft": N_("Store the check and set a date to review the client."),
-    "proceed_private": N_("Store the check and plan the first inspection."),
+    "proceed_wwft": N_(
+        "Finalize the check and plan when you will update the client due diligence."
+    ),
+    "proceed_private": N_("Finalize the check and plan the first inspection."),
     "extra_checks_wwft": N_("Complete and document the checks listed here before you continue."),
     "extra_checks_private": N_(
         "Ask for the missing documents, plan a second meeting and include "
@@ -154,7 +156,7 @@ FOLLOW_UPS = {
         "liaison, sharing no more personal data than needed."
     ),
     "report_recommended_wwft": N_(
-        "Assess the matter as an unusual transaction and report it to "
+        "Mark the transaction as unusual and report it to "
         "FIU-Nederland (subjective indicator). If in doubt, report."
     ),
     "report_recommended_private": N_(
@@ -171,12 +173,14 @@ FOLLOW_UPS = {
     ),
     "tipping_off": N_(
         "Do not tell the client or anyone else that you report or have reported "
-        "(tipping-off ban, Wwft art. 23)."
+        "(duty of confidentiality, art. 23 Wwft)."
     ),
-    "retention": N_("Keep a copy of the report and FIU-Nederland's acknowledgement for 5 years."),
+    "retention": N_(
+        "Keep a copy of the report and FIU-Nederland's acknowledgement for five years."
+    ),
     "record_rent": N_(
         "Record the monthly rent: from €10,000 a month the Wwft applies to your mediation and "
-        "reports go to FIU-Nederland."
+        "you report unusual transactions to FIU-Nederland."
     ),
     "record_transaction": N_(
         "Record the transaction (purchase or sale, rental, operation, financing): whether the "
@@ -185,6 +189,8 @@ FOLLOW_UPS = {
     "record_decision": N_(
         "Record your decision and your reasoning, also when you decide not to report."
     ),
+    # Under a duty to report, not reporting is no lawful choice, so the clause is left out.
+    "record_decision_must_report": N_("Record your decision and your reasoning."),
 }
 
 

@@ -22,11 +22,10 @@ COLUMNS = (WIDTH * 0.12, WIDTH * 0.56, WIDTH * 0.32)
 
 
 def _reading(item: ItemResult) -> str:
-    """How the assessment read a flagged item, e.g. "signal · high · knock-out"."""
-    parts = [kind_label(item.kind), severity_label(item.severity)]
-    if item.knockout:
-        parts.append(_("knock-out"))
-    return " · ".join(parts)
+    """How the assessment read a flagged item, e.g. "high · signal · knock-out" (the order of
+    the question card in the app)."""
+    words = _("{severity} · {kind} · knock-out") if item.knockout else _("{severity} · {kind}")
+    return words.format(severity=severity_label(item.severity), kind=kind_label(item.kind))
 
 
 def _answer_cell(

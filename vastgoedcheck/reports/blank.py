@@ -38,17 +38,16 @@ def _question(question: Question, pack: Pack, styles: Styles, language: str) -> 
     cells.append(Paragraph(escape(label), styles.cell_bold))
     if question.enable_when is not None:
         condition = condition_text(pack, question.enable_when, language)
-        cells.append(
-            Paragraph(
-                escape("→ " + _("Answer {condition}.").format(condition=condition)), styles.small
-            )
-        )
+        cells.append(Paragraph(escape("→ " + condition), styles.small))
     if question.severity is not None and question.kind is not None:
-        reading = _("If yes: {kind}, {severity}").format(
-            kind=kind_label(question.kind), severity=severity_label(question.severity)
+        words = (
+            _("If yes: {severity} · {kind} · knock-out")
+            if question.knockout
+            else _("If yes: {severity} · {kind}")
         )
-        if question.knockout:
-            reading += ", " + _("knock-out")
+        reading = words.format(
+            severity=severity_label(question.severity), kind=kind_label(question.kind)
+        )
         cells.append(Paragraph(escape(reading), styles.small))
     cells.append(Paragraph(escape(_answer_line(question, language)), styles.cell))
     if question.type is QuestionType.MULTI_CHOICE:

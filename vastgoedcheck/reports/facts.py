@@ -16,6 +16,10 @@ from vastgoedcheck.reports.content import ReportContext, label_table
 from vastgoedcheck.reports.escaping import escape
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _rows(
     context: ReportContext, data: dict[str, object], order: tuple[str, ...], allowed: frozenset[str]
 ) -> list[tuple[str, str]]:
@@ -35,9 +39,11 @@ def parties(context: ReportContext) -> list[Flowable]:
         flowables.append(Paragraph(escape(_("No party is named in this check.")), styles.body))
     for number, party in enumerate(context.check.parties, start=1):
         order = PERSON_FIELDS if party.kind.value == "person" else ORGANISATION_FIELDS
-        title = "{number}. {role} ({kind}): {name}".format(
+        # Translators: the heading of one party in a report, e.g. "1. Tenant (person): Daan
+        # Bakker". {role} is given with a capital first letter.
+        title = _("{number}. {role} ({kind}): {name}").format(
             number=number,
-            role=party_role_label(party.role),
+            role=_capitalised(party_role_label(party.role)),
             kind=party_kind_label(party.kind.value),
             name=party.name or _("(no name)"),
         )

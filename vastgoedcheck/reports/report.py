@@ -72,7 +72,7 @@ def _when(moment: dt.datetime | None) -> str:
 def _cover(context: ReportContext, issued_at: dt.datetime) -> list[Flowable]:
     check, pack, styles = context.check, context.pack, context.styles
     rows = [
-        (_("Check"), check.id),
+        (_("Check ID"), check.id),
         (_("Revision"), str(check.revision)),
         (
             _("Checklist"),
@@ -80,7 +80,7 @@ def _cover(context: ReportContext, issued_at: dt.datetime) -> list[Flowable]:
                 title=pack.title.get(context.language), id=pack.id, version=pack.version
             ),
         ),
-        (_("Checked as"), role_label(check.role)),
+        (_("Role"), role_label(check.role)),
         (_("Examiner"), check.examiner.name or "–"),
         (_("Organisation"), check.examiner.organisation or "–"),
         (_("Started"), _when(check.created_at)),
@@ -94,7 +94,9 @@ def _cover(context: ReportContext, issued_at: dt.datetime) -> list[Flowable]:
             2,
             (
                 _("Corrects"),
-                _("revision {revision} (fingerprint {fingerprint}), because: {reason}").format(
+                _(
+                    "revision {revision} (digital fingerprint {fingerprint}), because: {reason}"
+                ).format(
                     revision=check.amends.revision,
                     fingerprint=check.amends.fingerprint,
                     reason=check.amends.reason,
@@ -103,7 +105,9 @@ def _cover(context: ReportContext, issued_at: dt.datetime) -> list[Flowable]:
         )
     if check.fingerprint:
         details = label_table(rows, styles, label_width=0.3, width=WIDTH - QR_SIZE - 6 * mm)
-        caption = Paragraph(escape(_("Fingerprint of the check, as a QR code")), styles.small)
+        caption = Paragraph(
+            escape(_("Digital fingerprint of the check, as a QR code")), styles.small
+        )
         cover = grid(
             [[details, [QrCode(_qr_value(check), QR_SIZE), caption]]],
             [WIDTH - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm],
@@ -174,7 +178,7 @@ def _story(
                 context,
                 [
                     _("Draft: this check is not finalized."),
-                    _("Its answers can still change and it has no fingerprint yet."),
+                    _("Its answers can still change and it has no digital fingerprint yet."),
                 ],
             ),
         ]
@@ -182,7 +186,7 @@ def _story(
         story += [
             Spacer(1, 4 * mm),
             advice.warning_box(
-                context, [_("Tipping-off ban (Wwft art. 23)"), advice.tipping_off_text()]
+                context, [_("Duty of confidentiality (art. 23 Wwft)"), advice.tipping_off_text()]
             ),
         ]
     story += _scope(context)
@@ -227,9 +231,11 @@ def build_report(
         frame = PageFrame(
             title=f"{title} · {pack.title.get(language)}",
             marking=marking.upper(),
-            footer=_("Fingerprint (SHA-256): {fingerprint}").format(fingerprint=check.fingerprint)
+            footer=_("Digital fingerprint (SHA-256): {fingerprint}").format(
+                fingerprint=check.fingerprint
+            )
             if check.fingerprint
-            else _("No fingerprint: the check is a draft"),
+            else _("No digital fingerprint: the check is a draft"),
             footer_detail=_("Check {id} · revision {revision} · report made {when}").format(
                 id=check.id, revision=check.revision, when=format_datetime(issued_at)
             ),

@@ -33,7 +33,7 @@ def signal_readings(question: Question) -> list[str]:
         return []
     answer = flag_label(question.signal_answer)
     lines = [
-        _("Weight: {severity} · {kind}").format(
+        _("Severity: {severity} · {kind}").format(
             severity=severity_label(question.severity), kind=kind_label(question.kind)
         )
     ]

@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def show_saved(self) -> None:
-        self.saved_label.setText(_("Saved {time}").format(time=format_time(dt.datetime.now())))
+        self.saved_label.setText(_("Saved at {time}").format(time=format_time(dt.datetime.now())))
 
     # -- actions --------------------------------------------------------------------------
 

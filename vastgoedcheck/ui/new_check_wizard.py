@@ -43,7 +43,7 @@ ROLE_EXPLANATIONS = {
     ),
     Role.BROKER: N_(
         "You act for a buyer, a seller or a tenant as estate agent (makelaar); the Wwft "
-        "applies to you."
+        "applies to you (for lettings only from €10,000 rent a month)."
     ),
     Role.NOTARY: N_("You prepare and pass a deed: a transfer, a mortgage or an incorporation."),
 }

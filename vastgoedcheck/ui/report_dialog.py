@@ -239,7 +239,7 @@ class ReportDialog(QDialog):
             "QFrame#tippingOffWarning { border: 2px solid #8e0000; background: #fff4e5; }"
             "QFrame#tippingOffWarning QLabel { color: #1a1a1a; border: none; }"
         )
-        warning_title = QLabel("⚠ " + _("Tipping-off ban (Wwft art. 23)"))
+        warning_title = QLabel("⚠ " + _("Duty of confidentiality (art. 23 Wwft)"))
         font = warning_title.font()
         font.setBold(True)
         warning_title.setFont(font)

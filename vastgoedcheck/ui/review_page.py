@@ -188,7 +188,10 @@ class ReviewPage(QWidget):
         combo_row.addWidget(combo_label)
         combo_row.addWidget(self.decision_combo, 1)
 
-        reasoning_label = text_label(_("&Why? (required, also when you decide not to report)"))
+        self.reasoning_label = text_label(
+            _("&Why? (required, also when you decide not to report)"), "reasoningLabel"
+        )
+        reasoning_label = self.reasoning_label
         self.reasoning_edit = QPlainTextEdit()
         self.reasoning_edit.setObjectName("decisionReasoning")
         self.reasoning_edit.setTabChangesFocus(True)
@@ -287,7 +290,8 @@ class ReviewPage(QWidget):
             )
             self.final_label.setText(
                 _(
-                    "Finalized on {date} by {name}, revision {revision}, fingerprint {fingerprint}"
+                    "Finalized on {date} by {name}, revision {revision}, digital fingerprint "
+                    "{fingerprint}"
                 ).format(
                     date=format_datetime(check.finalized_at) if check.finalized_at else "–",
                     name=finalizer or "–",
@@ -385,14 +389,24 @@ class ReviewPage(QWidget):
         self.reasoning_edit.blockSignals(False)
         final = check.status is Status.FINAL
         decided_at = check.decision.decided_at if check.decision is not None else None
+        # Under a duty to report, not reporting is no lawful choice: no "also when you decide
+        # not to report" there.
+        must_report = assessment.outcome is Outcome.MUST_REPORT
         if final and decided_at is not None:
             explanation = _("Decision recorded on {date}.").format(date=format_datetime(decided_at))
+        elif must_report:
+            explanation = _("The app advises; you decide. Record what you decided and why.")
         else:
             explanation = _(
                 "The app advises; you decide. Record what you decided and why, also when you "
                 "decide not to report."
             )
         self.decision_explanation.setText(explanation)
+        self.reasoning_label.setText(
+            _("&Why? (required)")
+            if must_report
+            else _("&Why? (required, also when you decide not to report)")
+        )
         self.decision_combo.setEnabled(not final)
         self.reasoning_edit.setReadOnly(final)
         self.decision_problem.setVisible(False)
