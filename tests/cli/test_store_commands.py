@@ -59,7 +59,9 @@ def test_show_prints_the_check_and_its_history(cli, data: str) -> None:  # type:
     result = cli("show", check_id, "--data-dir", data)
     assert result.code == 0
     assert "Must report to FIU-Nederland" in result.out
-    assert "Kees Verhoeven" in result.out and "€15,000.00" in result.out
+    assert "Party (buyer): Kees Verhoeven" in result.out and "€15,000.00" in result.out
+    dutch = cli("--lang", "nl", "show", check_id, "--data-dir", data)
+    assert "Partij (koper): Kees Verhoeven" in dutch.out
     shown = json.loads(cli("show", check_id, "--json", "--data-dir", data).out)
     assert shown["check"]["id"] == check_id
     assert [e["action"] for e in shown["events"]] == ["imported"]

@@ -13,6 +13,7 @@ from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.exchange.writing import check_document
 from vastgoedcheck.i18n import _, current_language, ngettext
+from vastgoedcheck.i18n.field_labels import party_role_label
 from vastgoedcheck.i18n.formatting import format_datetime
 from vastgoedcheck.i18n.labels import action_label, answer_text, status_label
 from vastgoedcheck.i18n.outcome_text import outcome_label
@@ -137,7 +138,7 @@ def _print_check(
     if check.fingerprint:
         say(_("Digital fingerprint: {fingerprint}").format(fingerprint=check.fingerprint))
     for party in check.parties:
-        say(_("Party ({role}): {name}").format(role=party.role, name=party.name))
+        say(_("Party ({role}): {name}").format(role=party_role_label(party.role), name=party.name))
     place = ", ".join(
         str(check.property[key]) for key in ("address", "postcode", "city") if key in check.property
     )
