@@ -89,5 +89,15 @@ def test_a_mistyped_command_gets_usage_and_one_error_line() -> None:
     result = run_subprocess("--lang", "nl", "templates", "shw")
     assert result.code == 1
     assert result.err.startswith("gebruik: vastgoedcheck templates")
-    assert "fout: argument ACTIE: invalid choice: 'shw'" in result.err
+    assert "fout: argument ACTIE: ongeldige keuze: 'shw' (kies uit 'list'," in result.err
     assert "Traceback" not in result.err
+
+
+def test_argparse_reports_a_wrong_command_line_in_the_language_of_the_messages() -> None:
+    unknown = run_subprocess("--lang", "nl", "report", "x", "-o", "a.pdf", "--for", "police")
+    assert unknown.code == 1
+    assert unknown.err.endswith("vastgoedcheck: fout: onbekende argumenten: --for police\n")
+    missing = run_subprocess("--lang", "nl", "report", "x")
+    assert "fout: de volgende argumenten zijn verplicht: -o/--output" in missing.err
+    english = run_subprocess("--lang", "en", "report", "x")
+    assert "error: the following arguments are required: -o/--output" in english.err

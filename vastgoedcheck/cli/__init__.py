@@ -10,7 +10,25 @@ from typing import Any, NoReturn
 
 from vastgoedcheck import APP_NAME, __version__
 from vastgoedcheck.cli.output import UserError, fail
-from vastgoedcheck.i18n import LANGUAGES, _, set_language
+from vastgoedcheck.i18n import LANGUAGES, N_, _, set_language
+
+# The mistakes on the command line that argparse itself reports. It looks each message up with
+# the ``_`` of its own module when the mistake happens; main() points that at the catalogue, so
+# the whole error is in the language of the messages.
+ARGPARSE_MESSAGES = (
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+)
 
 
 def _language_from(argv: Sequence[str]) -> str | None:
@@ -96,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from(args_list))
+    argparse._ = _  # type: ignore[attr-defined]  # see ARGPARSE_MESSAGES
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
