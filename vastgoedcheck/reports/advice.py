@@ -78,9 +78,13 @@ def decision(context: ReportContext) -> list[Flowable]:
     if recorded is None:
         text = _("No decision has been recorded yet.")
         return [*flowables, Paragraph(escape(text), styles.body)]
-    line = _("Decision: {decision}").format(decision=decision_label(recorded.outcome))
-    if recorded.decided_at is not None:
-        line += " (" + format_datetime(recorded.decided_at) + ")"
+    decision = decision_label(recorded.outcome)
+    if recorded.decided_at is None:
+        line = _("Decision: {decision}").format(decision=decision)
+    else:
+        line = _("Decision: {decision} ({date})").format(
+            decision=decision, date=format_datetime(recorded.decided_at)
+        )
     flowables.append(Paragraph(escape(line), styles.cell_bold))
     prefix = "<b>" + escape(_("Reasoning:")) + "</b> "
     flowables.extend(text_paragraphs(recorded.reasoning, styles.body, prefix))

@@ -101,12 +101,11 @@ def _question_block(
 def _summary_line(context: ReportContext, questions: list[Question]) -> str:
     answered = sum(1 for q in questions if context.values.get(q.id) is not None)
     signals = sum(1 for q in questions if q.id in context.flagged)
-    counted = _("{answered} of {total} answered").format(answered=answered, total=len(questions))
-    return (
-        counted
-        + ", "
-        + ngettext("{count} signal", "{count} signals", signals).format(count=signals)
-    )
+    return ngettext(
+        "{answered} of {total} answered, {count} signal",
+        "{answered} of {total} answered, {count} signals",
+        signals,
+    ).format(answered=answered, total=len(questions), count=signals)
 
 
 def answers(context: ReportContext, photo_numbers: dict[str, int]) -> list[Flowable]:
