@@ -193,3 +193,5 @@ def test_the_report_reads_as_whole_labels_in_each_language(
     if language == "nl":
         assert "Controle-id" in content and "Digitale vingerafdruk (SHA-256)" in content
         assert "Gecontroleerd als" not in content
+        assert "Besluit: Melding aanbevolen (9 mrt 2026, 14:30:00)" in content
+        assert "(9 van 9 beantwoord, 1 signaal)" in content
