@@ -50,6 +50,8 @@ def test_list_filters_by_status_pack_and_search(cli, data: str) -> None:  # type
     }
     assert summaries(cli, data, "--status", "final") == []
     assert [row["city"] for row in summaries(cli, data, "--search", "YILMAZ")] == ["Amersfoort"]
+    stopped = cli("--lang", "nl", "list", "--data-dir", data, "--pack", "notary-transaction")
+    assert "STOP: niet doorgaan" in stopped.out and "Melding aanbevolen" not in stopped.out
     text = cli("list", "--data-dir", data, "--search", "nobody-by-this-name")
     assert text.code == 0 and "No checks found" in text.out
 
