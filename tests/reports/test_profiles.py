@@ -195,3 +195,10 @@ def test_the_report_reads_as_whole_labels_in_each_language(
         assert "Gecontroleerd als" not in content
         assert "Besluit: Melding aanbevolen (9 mrt 2026, 14:30:00)" in content
         assert "(9 van 9 beantwoord, 1 signaal)" in content
+
+
+def test_a_stopped_check_reads_stop_first_then_its_outcome(registry: PackRegistry) -> None:
+    check, pack = read(document("notary-cash-above-2500"), registry)
+    content = flat(text(report(final(check), pack, "dossier", "nl")))
+    outcome = content[content.index("Uitkomst van de controle") :]
+    assert outcome.index("STOP: niet doorgaan") < outcome.index("Melding aanbevolen")

@@ -53,9 +53,10 @@ def outcome(context: ReportContext) -> list[Flowable]:
     styles = context.styles
     result = context.assessment
     flowables: list[Flowable] = [context.heading(_("Outcome of the check"))]
+    # A stop heads the outcome, as on the review page and in the list of checks.
     lines = [outcome_label(result.outcome)]
     if result.stop:
-        lines.append(stop_label())
+        lines.insert(0, stop_label())
     for line in lines:
         flowables.append(Paragraph(escape(line), styles.warning))
     score = _("Score: {score}").format(score=format_number(result.score))
