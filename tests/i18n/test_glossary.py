@@ -149,6 +149,8 @@ AVOID = (
         "volgens het Handelsregister",
     ),
     Avoid("u hebt", r"\bhebt\b", "u heeft", "wat u hebt besloten", "wat u heeft besloten"),
+    # The rules: one quotation style, '…', for answers and for quoted words alike.
+    Avoid("quotes other than '…'", r"[‘’“”\"]", "'…'", 'bij ‘ja’ of "opslag"', "bij 'ja'"),
 )
 
 
