@@ -1,11 +1,14 @@
-"""The Dutch of the program keeps to the team's glossary: the terms it says to avoid appear
-nowhere a user or a recipient reads them."""
+"""The Dutch of the program and of its checklists keeps to the team's glossary: the terms it
+says to avoid appear nowhere a user or a recipient reads them."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
@@ -13,6 +16,8 @@ from babel.messages.pofile import read_po
 from tests.conftest import REPO
 
 PO = REPO / "translations" / "nl" / "LC_MESSAGES" / "vastgoedcheck.po"
+# The current version of each built-in pack; the versions in previous/ stay as they were issued.
+PACKS = sorted((REPO / "resources" / "checklists").glob("*.json"))
 
 
 @dataclass(frozen=True)
@@ -153,6 +158,20 @@ AVOID = (
     Avoid("quotes other than '…'", r"[‘’“”\"]", "'…'", 'bij ‘ja’ of "opslag"', "bij 'ja'"),
 )
 
+# Where a word to avoid has its other meaning: (the pack's question or section id, the term).
+# In the checklists "opslag" is storage space and "geschiedenis" the past of a building.
+ALLOWED = {
+    ("COM-06", "opslag"),
+    ("COM-18", "opslag"),
+    ("SEL-10", "opslag"),
+    ("STAY-10", "opslag"),
+    ("RES-12", "opslag"),
+    ("RES-18", "opslag"),
+    ("RES-22", "opslag"),
+    ("AGR-05", "opslag"),
+    ("SEL-08", "geschiedenis"),
+}
+
 
 def _found(text: str) -> list[str]:
     return [a.term for a in AVOID if re.search(a.pattern, text, re.IGNORECASE)]
@@ -170,6 +189,21 @@ def _catalogue_texts() -> Iterator[tuple[str, str]]:
             yield msgid, text
 
 
+def _dutch_texts(node: Any, where: str) -> Iterator[tuple[str, str]]:
+    """Every Dutch text in a pack (labels, guidance, intros, choices, reasons, titles,
+    descriptions), with the id of the question, section or pack it belongs to."""
+    if isinstance(node, dict):
+        here = node["id"] if isinstance(node.get("id"), str) else where
+        for key, value in node.items():
+            if key == "nl" and isinstance(value, str):
+                yield here, value
+            else:
+                yield from _dutch_texts(value, here)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _dutch_texts(value, where)
+
+
 @pytest.mark.parametrize("avoid", AVOID, ids=lambda a: a.term)
 def test_each_pattern_finds_its_term_and_spares_the_right_word(avoid: Avoid) -> None:
     assert re.search(avoid.pattern, avoid.bad, re.IGNORECASE), avoid.bad
@@ -179,4 +213,16 @@ def test_each_pattern_finds_its_term_and_spares_the_right_word(avoid: Avoid) -> 
 
 def test_the_dutch_catalogue_keeps_to_the_glossary() -> None:
     offending = [(msgid, term) for msgid, text in _catalogue_texts() for term in _found(text)]
+    assert offending == []
+
+
+@pytest.mark.parametrize("path", PACKS, ids=lambda p: p.stem)
+def test_the_dutch_checklist_texts_keep_to_the_glossary(path: Path) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    offending = [
+        (where, term, text)
+        for where, text in _dutch_texts(document, document["id"])
+        for term in _found(text)
+        if (where, term) not in ALLOWED
+    ]
     assert offending == []
