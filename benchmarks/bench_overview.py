@@ -225,7 +225,7 @@ def child(variant: str, folder: Path) -> None:
 
 def in_child(variant: str, folder: Path) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", variant, "--folder", str(folder)]
-    done = subprocess.run(command, capture_output=True, check=True, text=True)
+    done = subprocess.run(command, capture_output=True, check=True, text=True, encoding="utf-8")
     result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
     return result
 

@@ -653,7 +653,7 @@ def child(variant: str, path: Path) -> None:
 
 def in_child(variant: str, path: Path) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", variant, "--folder", str(path)]
-    done = subprocess.run(command, capture_output=True, check=True, text=True)
+    done = subprocess.run(command, capture_output=True, check=True, text=True, encoding="utf-8")
     result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
     return result
 

@@ -71,6 +71,7 @@ def run_subprocess(*args: str, env: dict[str, str] | None = None) -> Result:
         [sys.executable, "-m", "vastgoedcheck", *args],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env={**os.environ, **(env or {})},
         timeout=120,
         check=False,

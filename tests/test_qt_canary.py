@@ -38,7 +38,12 @@ def test_the_qt_binding_keeps_python_alive_through_a_long_session() -> None:
         "print(after[0] - before[0], after[1] - before[1])\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-500:]
     drift_none, drift_true = (int(part) for part in result.stdout.split())

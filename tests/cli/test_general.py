@@ -80,7 +80,7 @@ def test_the_domain_loads_no_gui_storage_or_pdf_library() -> None:
         "('PySide6', 'shiboken6', 'tinydb', 'reportlab', 'babel', 'jsonschema', 'stdnum')))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True
     )
     assert result.stdout.strip() == "[]"
 

@@ -66,6 +66,7 @@ def start_holder(folder: Path) -> tuple[subprocess.Popen[str], str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     assert holder.stdout is not None
     word, _space, check_id = holder.stdout.readline().strip().partition(" ")
@@ -94,6 +95,7 @@ def probe(folder: Path) -> str:
         [sys.executable, "-c", PROBE, str(folder)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=60,
         check=False,
     )

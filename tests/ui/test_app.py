@@ -152,7 +152,9 @@ def test_a_logout_or_kill_closes_the_app_as_its_window_would(
         CONFIG_DIR_VARIABLE: str(tmp_path / "config"),
     }
     command = [sys.executable, "-m", "vastgoedcheck", "--lang", "en", "--data-dir", str(folder)]
-    with subprocess.Popen(command, env=environment, stderr=subprocess.PIPE, text=True) as app:
+    with subprocess.Popen(
+        command, env=environment, stderr=subprocess.PIPE, text=True, encoding="utf-8"
+    ) as app:
         try:
             deadline = time.monotonic() + 60
             while "started" not in log_text(folder):
