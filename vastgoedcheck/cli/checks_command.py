@@ -12,6 +12,7 @@ from vastgoedcheck.domain.assessment import Outcome, assess_check
 from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.exchange.writing import check_document
+from vastgoedcheck.file_types import without_bidi
 from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.field_labels import party_role_label
 from vastgoedcheck.i18n.formatting import format_datetime
@@ -162,7 +163,7 @@ def _print_check(
             if answer.note:
                 say("        " + _("Note: {note}").format(note=answer.note))
             for attachment in answer.attachments:
-                say("        " + _("Attachment: {name}").format(name=attachment.name))
+                say("        " + _("Attachment: {name}").format(name=without_bidi(attachment.name)))
     say()
     say(_("Latest changes:"))
     for event in events[-HISTORY_SHOWN:]:

@@ -33,6 +33,7 @@ from vastgoedcheck.exchange.values import (
     parse_datetime,
     parse_identifier,
 )
+from vastgoedcheck.file_types import without_bidi
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.identifiers import find_bsn_like
 from vastgoedcheck.jsonfiles import Problem, UnreadableFile, json_path, read_json_file
@@ -250,9 +251,12 @@ class _Reader:
         return answers
 
     def attachment(self, raw: dict[str, Any], path: list[str | int]) -> Attachment:
+        name = raw["name"]
+        if self.data.get("status", "draft") == "draft":  # a finalized name is fingerprinted
+            name = without_bidi(name)  # shown as it is, not reordered
         attachment = Attachment(
             sha256=raw["sha256"],
-            name=raw["name"],
+            name=name,
             size=raw["size"],
             media_type=raw.get("media_type", Attachment.media_type),
         )

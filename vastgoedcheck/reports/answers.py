@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from vastgoedcheck.domain.assessment import ItemResult
 from vastgoedcheck.domain.pack import FlagValue, Kind, Question
+from vastgoedcheck.file_types import without_bidi
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.i18n.labels import answer_text, kind_label, severity_label
 from vastgoedcheck.reports.content import LONG_VALUE, ReportContext
@@ -84,10 +85,11 @@ def _question_block(
         names = []
         for attachment in answer.attachments:
             number = photo_numbers.get(attachment.sha256)
+            shown = without_bidi(attachment.name)  # in the order it is, not reordered
             names.append(
-                _("{name} (photo {number})").format(name=attachment.name, number=number)
+                _("{name} (photo {number})").format(name=shown, number=number)
                 if number is not None
-                else attachment.name
+                else shown
             )
         line = ngettext("Attachment: {names}", "Attachments: {names}", len(names)).format(
             names=", ".join(names)

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer
 
 from vastgoedcheck.domain.check import Attachment
 from vastgoedcheck.domain.pack import Question
+from vastgoedcheck.file_types import without_bidi
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_file_size
 from vastgoedcheck.reports.content import ReportContext, bullets, label_table
@@ -117,7 +118,7 @@ def _caption(item: Evidence) -> str:
     return _("Photo {number}, with {id}: {name} ({size}, SHA-256 {sha256})").format(
         number=item.number,
         id=item.question.id,
-        name=item.attachment.name,
+        name=without_bidi(item.attachment.name),
         size=format_file_size(item.attachment.size),
         sha256=item.attachment.sha256,
     )
@@ -140,7 +141,7 @@ def attachments(context: ReportContext, evidence: list[Evidence]) -> list[Flowab
         flowables.append(context.subheading(_("Other files")))
         rows = [
             (
-                f"{item.question.id}: {item.attachment.name}",
+                f"{item.question.id}: {without_bidi(item.attachment.name)}",
                 _("{size}, SHA-256 {sha256}").format(
                     size=format_file_size(item.attachment.size), sha256=item.attachment.sha256
                 ),

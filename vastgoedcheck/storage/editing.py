@@ -6,7 +6,6 @@ atomic write of the check's file, and reflected in the summary index.
 
 from __future__ import annotations
 
-import mimetypes
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -26,6 +25,7 @@ from vastgoedcheck.domain.pack import Pack, Question, Role
 from vastgoedcheck.exchange.reading import InvalidCheck, check_from_document, text_problems
 from vastgoedcheck.exchange.values import BadValue, parse_answer
 from vastgoedcheck.exchange.writing import answer_json, attachment_json, check_document
+from vastgoedcheck.file_types import media_type_of, without_bidi
 from vastgoedcheck.i18n import _
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.attachments import AttachmentFiles
@@ -124,7 +124,7 @@ class DraftEditing:
         """Keep a copy of the file at ``source`` with an answer (stored once per content)."""
         opened = self.checks.draft(check_id)
         self._question(opened, question_id)
-        name = source.name[:300]
+        name = without_bidi(source.name)[:300]  # shown as it is, not reordered
         self._refuse_bad_text(question_id, name)
         sha256, size = self.attachments.add_file(source)
         attachment = Attachment(sha256, name, size, media_type_of(name))
@@ -227,8 +227,3 @@ class DraftEditing:
         used = {sha for row in self.index.rows.values() for sha in row.get("attachments", ())}
         for sha256 in candidates - used:
             self.attachments.path(sha256).unlink(missing_ok=True)
-
-
-def media_type_of(name: str) -> str:
-    guessed, _encoding = mimetypes.guess_type(name)
-    return guessed or Attachment.media_type

@@ -3,14 +3,11 @@ name, size and a thumbnail for images, opening one in the system viewer, and rem
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QKeyEvent, QPixmap
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImageReader, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -26,30 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from vastgoedcheck.domain.check import Attachment
+from vastgoedcheck.file_types import without_bidi
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_file_size
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.feedback import attempt, show_problem
+from vastgoedcheck.ui.attachment_opening import kind_label, kind_of, open_attachment
+from vastgoedcheck.ui.feedback import attempt
 
 THUMBNAIL_SIZE = 96
 _SHA_ROLE = Qt.ItemDataRole.UserRole
-_viewing_folder: Path | None = None
-
-
-def viewing_copy(stored: Path, name: str) -> Path:
-    """A read-only copy of a stored attachment under its own file name, so that the system's
-    viewer knows what it is (the store keeps files by SHA-256, without extension). The copies
-    live in a private temporary folder that is removed when the app ends."""
-    global _viewing_folder
-    if _viewing_folder is None:
-        _viewing_folder = Path(tempfile.mkdtemp(prefix="vastgoedcheck-"))  # mode 0700
-        atexit.register(shutil.rmtree, _viewing_folder, True)
-    target = _viewing_folder / stored.name[:16] / (Path(name).name or "attachment")
-    if not target.exists():
-        target.parent.mkdir(exist_ok=True)
-        shutil.copyfile(stored, target)
-        target.chmod(0o400)
-    return target
+_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ThumbnailCache:
@@ -173,18 +156,20 @@ class AttachmentList(QWidget):
         self.files.clear()
         images = False
         for attachment in attachments:
+            path = self.store.attachment_path(attachment.sha256)
+            kind = kind_of(path)  # what it really is, whatever its name says
+            name = without_bidi(attachment.name)
             item = QListWidgetItem(
-                _("{name} ({size})").format(
-                    name=attachment.name, size=format_file_size(attachment.size)
+                _("{name} ({type}, {size})").format(
+                    name=name, type=kind_label(kind), size=format_file_size(attachment.size)
                 )
             )
             item.setData(_SHA_ROLE, attachment.sha256)
-            item.setToolTip(attachment.name)
+            item.setData(_NAME_ROLE, attachment.name)
+            item.setToolTip(name)
             icon = None
-            if attachment.media_type.startswith("image/"):
-                icon = THUMBNAILS.get(
-                    attachment.sha256, self.store.attachment_path(attachment.sha256)
-                )
+            if kind is not None and kind.media_type.startswith("image/"):
+                icon = THUMBNAILS.get(attachment.sha256, path)
             if icon is not None:
                 images = True
             else:
@@ -269,24 +254,7 @@ class AttachmentList(QWidget):
             self.open_item(item)
 
     def open_item(self, item: QListWidgetItem) -> None:
-        """Open the stored copy in the system's viewer."""
-        path = self.store.attachment_path(str(item.data(_SHA_ROLE)))
-        if not path.is_file():
-            show_problem(
-                self,
-                _("the file {name} is missing from the data folder; restore a backup").format(
-                    name=item.toolTip()
-                ),
-            )
-            return
-        try:
-            copy = viewing_copy(path, item.toolTip())
-        except OSError as error:
-            show_problem(
-                self,
-                _("{name} cannot be opened ({reason})").format(
-                    name=item.toolTip(), reason=error.strerror or error
-                ),
-            )
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+        """Open the stored copy: a picture or PDF in the system's viewer, anything else only
+        in its folder, after a warning."""
+        sha256 = str(item.data(_SHA_ROLE))
+        open_attachment(self, self.store.attachment_path(sha256), str(item.data(_NAME_ROLE)))
