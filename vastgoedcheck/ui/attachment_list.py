@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QIcon, QImageReader, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,8 +31,25 @@ from vastgoedcheck.ui.attachment_opening import kind_label, kind_of, open_attach
 from vastgoedcheck.ui.feedback import attempt
 
 THUMBNAIL_SIZE = 96
+_last_folder: Path | None = None  # where the user last chose files, in this session
 _SHA_ROLE = Qt.ItemDataRole.UserRole
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def start_folder() -> Path:
+    """Where choosing files starts: the folder used last, else the user's Pictures or
+    Documents, never the working directory (Program Files or System32 when started from a
+    shortcut on Windows)."""
+    if _last_folder is not None and _last_folder.is_dir():
+        return _last_folder
+    for location in (
+        QStandardPaths.StandardLocation.PicturesLocation,
+        QStandardPaths.StandardLocation.DocumentsLocation,
+    ):
+        found = QStandardPaths.writableLocation(location)
+        if found and Path(found).is_dir():
+            return Path(found)
+    return Path.home()
 
 
 class ThumbnailCache:
@@ -205,10 +222,14 @@ class AttachmentList(QWidget):
     # -- changing --------------------------------------------------------------------------
 
     def choose_files(self) -> None:
+        global _last_folder
         names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Attach files to {id}").format(id=self.question_id)
+            self, _("Attach files to {id}").format(id=self.question_id), str(start_folder())
         )
-        self.add_files([Path(name) for name in names if name])
+        chosen = [Path(name) for name in names if name]
+        if chosen:
+            _last_folder = chosen[0].parent
+        self.add_files(chosen)
 
     def add_files(self, paths: Sequence[Path]) -> None:
         """Keep a copy of each file with the answer; a file that cannot be added says why."""

@@ -33,6 +33,7 @@ from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.answer_inputs import ChoiceInput, FlagInput, answer_input
 from vastgoedcheck.ui.attachment_list import AttachmentList
 from vastgoedcheck.ui.feedback import attempt, sentence, show_problem
+from vastgoedcheck.ui.problem_label import ProblemLabel
 from vastgoedcheck.ui.typed_values import InputProblem
 
 AUTOSAVE_DELAY_MS = 500
@@ -109,7 +110,7 @@ class QuestionCard(QFrame):
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.setAccessibleName(text)
 
-        self.problem = self._problem_label("answerProblem")
+        self.problem = ProblemLabel("answerProblem")
         self.read_back = QLabel()
         self.read_back.setObjectName("answerReadBack")
         self.read_back.setWordWrap(True)
@@ -129,7 +130,7 @@ class QuestionCard(QFrame):
         self.note_edit.setReadOnly(read_only)
         self.note_edit.textChanged.connect(self._note_edited)
         self.note_label.setBuddy(self.note_edit)
-        self.note_problem = self._problem_label("noteProblem")
+        self.note_problem = ProblemLabel("noteProblem")
 
         self.attachments = AttachmentList(
             store, check_id, question.id, answer.attachments, read_only=read_only
@@ -197,15 +198,6 @@ class QuestionCard(QFrame):
         if question.knockout:
             badges.append(("knockoutBadge", _("knock-out")))
         return badges
-
-    def _problem_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setStyleSheet("color: #b3261e;")
-        label.hide()
-        return label
 
     def _timer(self, slot: Callable[[], object]) -> QTimer:
         timer = QTimer(self)
