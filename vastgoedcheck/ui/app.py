@@ -75,6 +75,24 @@ def quit_on_terminate(app: QApplication) -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+@contextmanager
+def closing_with_the_session(app: QApplication, window: MainWindow) -> Iterator[None]:
+    """While the app runs, the end of the session closes it as closing its window would.
+
+    A logout, shutdown or update restart on Windows sends no close event and kills the process
+    right after Qt's ``aboutToQuit``: ``closeEvent`` never runs and ``app.exec()`` never
+    returns. When the system asks whether it may end the session (``commitDataRequest``),
+    what is being typed is stored; the session may still be cancelled, so the app goes on.
+    When it ends (``aboutToQuit``), the store is closed."""
+    app.commitDataRequest.connect(window.save_pending)  # the manager is not needed
+    app.aboutToQuit.connect(window.shut_down)
+    try:
+        yield
+    finally:
+        app.aboutToQuit.disconnect(window.shut_down)
+        app.commitDataRequest.disconnect(window.save_pending)
+
+
 def open_store(folder: Path, registry: PackRegistry, actor: str) -> Store | None:
     """The store in ``folder``, or None when the user could not or chose not to open it (a
     second copy is running, or a damaged store was not restored); the user has been told."""
@@ -116,9 +134,9 @@ def run(data_folder: str | None = None, language: str | None = None) -> int:
         window = MainWindow(store, preferences)
         window.show()
         window.show_problems_of_opening()
-        with quit_on_terminate(app):
+        with quit_on_terminate(app), closing_with_the_session(app, window):
             code = app.exec()
-        window.close()  # when the session ended without closing the window: store, release
+        window.shut_down()  # when the session ended without closing the window
         return code
     finally:
         uninstall_error_handling()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -21,12 +22,18 @@ from vastgoedcheck.i18n.formatting import format_time
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.check_page import CheckPage
+from vastgoedcheck.ui.error_log import LOGGER_NAME
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.icons import app_icon
 from vastgoedcheck.ui.new_check_wizard import NewCheckWizard
 from vastgoedcheck.ui.overview_page import OverviewPage
 from vastgoedcheck.ui.preferences import Preferences, actor_of
 from vastgoedcheck.ui.settings_dialog import SettingsDialog
+from vastgoedcheck.ui.viewing_copies import VIEWING_COPIES
+
+# Today's backup is made soon after the start (once the window is up) and checked every hour.
+BACKUP_DELAY_MS = 2_000
+BACKUP_INTERVAL_MS = 60 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +47,12 @@ class MainWindow(QMainWindow):
         self.wizard: NewCheckWizard | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.closed = False  # the store is closed with the window, once
+        self.backup_failed = False
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_INTERVAL_MS)
+        self.backup_timer.timeout.connect(self.make_daily_backup)
+        self.backup_timer.start()
+        QTimer.singleShot(BACKUP_DELAY_MS, self.make_daily_backup)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(APP_NAME)
@@ -269,20 +282,44 @@ class MainWindow(QMainWindow):
                 self, APP_NAME, "\n\n".join(sentence(problem) for problem in self.store.problems)
             )
 
-    # -- closing --------------------------------------------------------------------------
+    # -- backups and closing ----------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Nothing is lost on closing: pending edits are stored, today's backup is made, and
-        the data folder is released for the next start."""
+    def make_daily_backup(self, *, tell: bool = True) -> None:
+        """Today's automatic backup, if there is none yet: soon after the start and every hour
+        after that, so that a user who never closes the app (and logs out or shuts down with
+        it open) still gets one a day. A failure is said once a session (and logged)."""
         if self.closed:
-            event.accept()
             return
-        if self.check_page is not None:
-            self.check_page.flush()
         try:
             self.store.daily_backup()
         except StoreError as error:
-            show_problem(self, str(error))
-        self.store.close()
+            logging.getLogger(LOGGER_NAME).warning("Today's backup failed: %s", error)
+            if tell and not self.backup_failed:
+                self.backup_failed = True
+                show_problem(self, str(error))
+
+    def save_pending(self) -> None:
+        """Store what is being typed (the system asks before a logout or shutdown, which may
+        still be cancelled: the app goes on working)."""
+        if self.check_page is not None and not self.closed:
+            self.check_page.flush()
+
+    def shut_down(self) -> None:
+        """Store what is pending and release the data folder, once: when the window closes,
+        and when the session ends without closing it (logout, shutdown, update, ``kill``)."""
+        if self.closed:
+            return
+        self.save_pending()
+        self.make_daily_backup(tell=False)  # normally made already: then this costs nothing
         self.closed = True
+        self.backup_timer.stop()
+        self.store.close()
+        VIEWING_COPIES.remove()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Nothing is lost on closing: pending edits are stored, today's backup is made if it
+        was not yet, and the data folder is released for the next start."""
+        self.save_pending()
+        self.make_daily_backup()
+        self.shut_down()
         event.accept()
