@@ -25,6 +25,7 @@ from vastgoedcheck.ui.feedback import show_problem
 from vastgoedcheck.ui.icons import app_icon
 from vastgoedcheck.ui.main_window import MainWindow
 from vastgoedcheck.ui.preferences import Preferences, actor_of
+from vastgoedcheck.ui.viewing_copies import remove_stale as remove_stale_viewing_copies
 
 # How long the app waits for another copy to let go of the data folder before saying so.
 LOCK_WAIT_SECONDS = 1.0
@@ -122,6 +123,7 @@ def run(data_folder: str | None = None, language: str | None = None) -> int:
     install_qt_language(app, chosen)
     folder = data_dir(data_folder or preferences.data_folder or None)
     install_error_handling(folder / LOG_FILE)
+    remove_stale_viewing_copies()  # left by a session that crashed or lost its power
     try:
         try:
             registry = load_registry()
