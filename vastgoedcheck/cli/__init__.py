@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from vastgoedcheck import APP_NAME, __version__
-from vastgoedcheck.cli.output import UserError, fail
+from vastgoedcheck.cli.output import UserError, fail, prepare_streams
 from vastgoedcheck.i18n import LANGUAGES, N_, _, set_language
 
 # The mistakes on the command line that argparse itself reports. It looks each message up with
@@ -57,6 +60,7 @@ class LocalisedParser(argparse.ArgumentParser):
     """An argument parser whose help headings speak the active language."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.command_names: list[str] = []
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
@@ -69,7 +73,7 @@ class LocalisedParser(argparse.ArgumentParser):
         self.exit(1, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> LocalisedParser:
     from vastgoedcheck.cli import (
         assess_command,
         backup_command,
@@ -108,19 +112,75 @@ def build_parser() -> argparse.ArgumentParser:
     lifecycle_command.register(commands)
     backup_command.register(commands)
     report_command.register(commands)
+    parser.command_names = list(commands.choices)
     return parser
 
 
+def _given_file(argv: Sequence[str], commands: Sequence[str]) -> tuple[Path | None, list[str]]:
+    """A file given instead of a sub-command (a file association, a file dropped on the
+    program), and the arguments without it. A word that is no command and names no file
+    ("lsit") is left for the parser to call a mistake."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in ("--lang", "--data-dir"):
+            index += 2
+            continue
+        if arg.startswith("-"):
+            index += 1
+            continue
+        if arg in commands:
+            return None, list(argv)
+        if Path(arg).exists() or Path(arg).suffix or "/" in arg or "\\" in arg:
+            return Path(arg), [*argv[:index], *argv[index + 1 :]]
+        return None, list(argv)
+    return None, list(argv)
+
+
+def _parse_in_a_window(
+    parser: argparse.ArgumentParser, argv: Sequence[str]
+) -> argparse.Namespace | int:
+    """The parsed arguments, or (after showing in a window what the parser said: its error,
+    ``--help``, ``--version``) the exit code: without a console it would say it to no one."""
+    said = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+            return parser.parse_args(argv)
+    except SystemExit as stop:
+        from vastgoedcheck.ui.app import show_message
+
+        show_message(said.getvalue().strip())
+        return stop.code if isinstance(stop.code, int) else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    windowed = prepare_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from(args_list))
     argparse._ = _  # type: ignore[attr-defined]  # see ARGPARSE_MESSAGES
     parser = build_parser()
-    args = parser.parse_args(args_list)
-    if args.command is None:
+    given, args_list = _given_file(args_list, parser.command_names)
+    if windowed:
+        parsed = _parse_in_a_window(parser, args_list)
+        if isinstance(parsed, int):
+            return parsed
+        args = parsed
+    else:
+        args = parser.parse_args(args_list)
+    if args.command is None or given is not None:
         from vastgoedcheck.ui.app import run  # Qt is loaded only for the desktop app
 
-        return run(data_folder=args.data_dir, language=args.lang)
+        return run(data_folder=args.data_dir, language=args.lang, open_file=given)
+    if windowed:  # its output would go nowhere
+        from vastgoedcheck.ui.app import show_message
+
+        show_message(
+            _(
+                "This is the desktop app; the command {command} is run with the command-line "
+                "program, {program}."
+            ).format(command=args.command, program=f"{APP_NAME}-cli")
+        )
+        return 2
     try:
         result: int = args.handler(args)
     except UserError as error:

@@ -42,7 +42,8 @@ def register(commands: Any) -> None:
     exporting.set_defaults(handler=export_check)
 
 
-def _documents(path: Path) -> list[object]:
+def documents_in(path: Path) -> list[object]:
+    """The check documents in an exchange file: one check, or a list of them."""
     data = read_json_file(path, MAX_CHECK_FILE_BYTES)
     if isinstance(data, list):
         if not data:
@@ -54,7 +55,7 @@ def _documents(path: Path) -> list[object]:
 def _import_one(store: Store, path: Path) -> bool:
     """Import one file; print its ids; False (after saying why) when it was refused."""
     try:
-        results = store.import_checks(_documents(path), path.name)
+        results = store.import_checks(documents_in(path), path.name)
     except UnreadableFile as error:
         problem = error.problem.describe("").lstrip(": ")
     except StoreError as error:

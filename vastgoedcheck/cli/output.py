@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import json
 import sys
 from decimal import Decimal
@@ -15,6 +17,35 @@ from vastgoedcheck.i18n import LANGUAGES, _
 
 class UserError(Exception):
     """Something the user can fix; the message is one translated sentence."""
+
+
+class _Nowhere(io.TextIOBase):
+    """Where output goes when there is no console (the windowed desktop executable)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def prepare_streams() -> bool:
+    """Make printing safe everywhere; True when there is no console to print to.
+
+    Output is UTF-8 whatever the system's code page: on Windows, output redirected to a file
+    or a pipe is encoded with the ANSI code page (cp1252), in which "Yıldız" cannot be written.
+    The windowed desktop executable has no stdout or stderr at all (they are None): output goes
+    nowhere instead of ending in an error."""
+    windowed = sys.stdout is None or sys.stderr is None
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, _Nowhere())
+        elif isinstance(stream, io.TextIOWrapper) and (
+            codecs.lookup(stream.encoding).name != "utf-8"
+        ):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    return windowed
 
 
 def _default(value: Any) -> Any:

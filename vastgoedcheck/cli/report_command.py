@@ -15,6 +15,7 @@ from vastgoedcheck.i18n.formatting import format_datetime
 from vastgoedcheck.reports.origin import claimed_origin
 from vastgoedcheck.reports.profiles import Recipient, recipient_name
 from vastgoedcheck.storage.meta import now
+from vastgoedcheck.storage.store import Store
 
 # Larger files are not reports of this app; reading them whole would only cost memory.
 MAX_VERIFY_BYTES = 500_000_000
@@ -72,7 +73,8 @@ def write_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read(path: Path) -> bytes:
+def read_report(path: Path) -> bytes:
+    """The content of a PDF to verify; UserError when it cannot be one of ours or be read."""
     try:
         if path.stat().st_size > MAX_VERIFY_BYTES:
             raise UserError(_("{file} is not a PDF report of vastgoedcheck.").format(file=path))
@@ -85,17 +87,28 @@ def _read(path: Path) -> bytes:
 
 def verify_file(args: argparse.Namespace) -> int:
     path: Path = args.file
-    content = _read(path)
+    content = read_report(path)
     if not content.startswith(b"%PDF-"):
         raise UserError(_("{file} is not a PDF file.").format(file=path))
-    sha256 = hashlib.sha256(content).hexdigest()
     with opened_store(args) as store:
-        reports = [item for item in store.issued() if item.kind == "report"]
+        issued, lines = verdict(store, path, content)
+    if not issued:
+        raise UserError(lines[0])
+    for line in lines:
+        say(line)
+    return 0
+
+
+def verdict(store: Store, path: Path, content: bytes) -> tuple[bool, list[str]]:
+    """Whether the PDF ``content`` (read from ``path``) is a report this installation issued,
+    unaltered, and the sentences that say so or why not."""
+    sha256 = hashlib.sha256(content).hexdigest()
+    reports = [item for item in store.issued() if item.kind == "report"]
     issued = [item for item in reports if item.sha256 == sha256]
     known_checks = {item.check_id for item in reports}
     if issued:
         first = issued[0]
-        say(
+        lines = [
             _(
                 "{file} is the unaltered report for {recipient} of check {id}, revision "
                 "{revision}, issued on {when} by {actor}."
@@ -107,22 +120,22 @@ def verify_file(args: argparse.Namespace) -> int:
                 when=format_datetime(first.at),
                 actor=first.actor,
             )
-        )
+        ]
         if first.fingerprint:
-            say(
+            lines.append(
                 _("Digital fingerprint of the check: {fingerprint}").format(
                     fingerprint=first.fingerprint
                 )
             )
-        return 0
+        return True, lines
     origin = claimed_origin(content)
     if origin is not None and origin.check_id in known_checks:
-        raise UserError(
+        return False, [
             _(
                 "{file} has been altered: it says it is a report of check {id}, revision "
                 "{revision}, but it matches no file issued by this installation."
             ).format(file=path, id=origin.check_id, revision=origin.revision)
-        )
-    raise UserError(
+        ]
+    return False, [
         _("{file} was not issued by this installation, or it has been altered.").format(file=path)
-    )
+    ]

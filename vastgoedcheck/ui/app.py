@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from vastgoedcheck import APP_NAME
 from vastgoedcheck.cli.output import UserError
@@ -115,8 +116,47 @@ def open_store(folder: Path, registry: PackRegistry, actor: str) -> Store | None
             return None
 
 
-def run(data_folder: str | None = None, language: str | None = None) -> int:
-    """Start the app and return its exit code when the window closes."""
+def show_message(text: str) -> None:
+    """One message in a window, for a start that ends before the app opens (there is no
+    console to print it to)."""
+    application()
+    box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, QMessageBox.StandardButton.Ok)
+    box.setObjectName("startMessage")
+    box.exec()
+
+
+class _FileOpenEvents(QObject):
+    """macOS hands a double-clicked or dropped file to a running app as an event."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window: MainWindow | None = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file() and self.window is not None:
+            path, window = Path(event.file()), self.window
+            QTimer.singleShot(0, lambda: window.open_given(path))
+            return True
+        return super().eventFilter(watched, event)
+
+
+@contextmanager
+def opening_handed_files(app: QApplication, window: MainWindow) -> Iterator[None]:
+    """While the app runs, files that macOS hands to it are opened in ``window``."""
+    handler = _FileOpenEvents(window)
+    app.installEventFilter(handler)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(handler)
+        handler.window = None
+
+
+def run(
+    data_folder: str | None = None, language: str | None = None, open_file: Path | None = None
+) -> int:
+    """Start the app (with ``open_file`` handed to it, if given) and return its exit code when
+    the window closes."""
     preferences = Preferences.load()
     chosen = set_language(language or preferences.language or None)
     app = application()
@@ -136,7 +176,13 @@ def run(data_folder: str | None = None, language: str | None = None) -> int:
         window = MainWindow(store, preferences)
         window.show()
         window.show_problems_of_opening()
-        with quit_on_terminate(app), closing_with_the_session(app, window):
+        if open_file is not None:
+            QTimer.singleShot(0, lambda: window.open_given(open_file))
+        with (
+            quit_on_terminate(app),
+            closing_with_the_session(app, window),
+            opening_handed_files(app, window),
+        ):
             code = app.exec()
         window.shut_down()  # when the session ended without closing the window
         return code

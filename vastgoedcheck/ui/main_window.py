@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -24,6 +25,7 @@ from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.check_page import CheckPage
 from vastgoedcheck.ui.error_log import LOGGER_NAME
 from vastgoedcheck.ui.feedback import sentence, show_problem
+from vastgoedcheck.ui.given_file import open_given_file
 from vastgoedcheck.ui.icons import app_icon
 from vastgoedcheck.ui.new_check_wizard import NewCheckWizard
 from vastgoedcheck.ui.overview_page import OverviewPage
@@ -260,6 +262,14 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(page)
             page.deleteLater()
         self.show_overview()
+
+    def open_given(self, path: Path) -> None:
+        """A file handed to the app: import an exchange file, verify a PDF, or say why not."""
+        imported = open_given_file(self, self.store, path)
+        if len(imported) == 1:
+            self.open_check(imported[0])
+        elif imported:
+            self.show_overview()
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.layout.root)))
