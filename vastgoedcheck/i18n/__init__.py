@@ -13,7 +13,7 @@ import io
 import locale
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from vastgoedcheck.paths import translations_dir
@@ -31,20 +31,45 @@ _scoped: contextvars.ContextVar[tuple[str, gettext.NullTranslations] | None] = (
 )
 
 
-def detect_language(environ: Mapping[str, str] | None = None) -> str:
-    """The language the system asks for: English when its locale is English, otherwise Dutch."""
+def language_from_tags(tags: Iterable[str]) -> str | None:
+    """The first of our languages in ``tags`` (locale names such as "en_GB", "nl-NL",
+    "English_United Kingdom"), or None when they name none of ours or no language at all."""
+    for tag in tags:
+        first = tag.split(":")[0].strip().lower()
+        if not first or first in ("c", "posix") or first.startswith(("c.", "utf-8", "utf8")):
+            continue
+        if first.startswith(("en", "english")):
+            return "en"
+        if first.startswith(("nl", "dutch")):
+            return "nl"
+    return None
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language the environment names (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): English when
+    it is English, otherwise Dutch; None when it names none ("C", unset)."""
     env = os.environ if environ is None else environ
-    candidates = [env.get(name, "") for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        first = env.get(name, "").split(":")[0].strip().lower()
+        if not first or first in ("c", "posix") or first.startswith("c."):
+            continue
+        return "en" if first.startswith(("en", "english")) else DEFAULT_LANGUAGE
+    return None
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the system asks for: English when its locale is English, otherwise Dutch.
+    (The desktop app asks Qt for the system's preferred languages instead; see ui.app.)"""
+    named = language_from_environment(environ)
+    if named is not None:
+        return named
     if environ is None and sys.platform in ("win32", "darwin"):
         # Desktop sessions there often set no LANG; the user's locale setting decides. Not on
         # POSIX: Python maps the plain "C.UTF-8" locale to en_US there.
         with contextlib.suppress(ValueError):
-            candidates.append(locale.getlocale()[0] or "")
-    for candidate in candidates:
-        first = candidate.split(":")[0].strip().lower()
-        if not first or first in ("c", "posix") or first.startswith("c."):
-            continue
-        return "en" if first.startswith(("en", "english")) else DEFAULT_LANGUAGE
+            found = (locale.getlocale()[0] or "").strip().lower()
+            if found and found not in ("c", "posix") and not found.startswith("c."):
+                return "en" if found.startswith(("en", "english")) else DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
 
 

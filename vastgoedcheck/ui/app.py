@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from vastgoedcheck import APP_NAME
 from vastgoedcheck.cli.output import UserError
 from vastgoedcheck.cli.templates_command import load_registry
-from vastgoedcheck.i18n import _, set_language
+from vastgoedcheck.i18n import (
+    DEFAULT_LANGUAGE,
+    _,
+    language_from_environment,
+    language_from_tags,
+    set_language,
+)
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.paths import data_dir
 from vastgoedcheck.storage.errors import StoreDamaged, StoreError, StoreLocked, StoreTooNew
@@ -45,6 +51,18 @@ def application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
     return app
+
+
+def system_language() -> str:
+    """The language for the app when none is chosen: the one the environment names (LANG and
+    the like), else the first of ours in the system's list of preferred languages. A Mac app
+    started from the Finder has no LANG and an LC_CTYPE of "UTF-8", which names no language;
+    only the system's list says that the user reads English."""
+    return (
+        language_from_environment()
+        or language_from_tags(QLocale.system().uiLanguages())
+        or DEFAULT_LANGUAGE
+    )
 
 
 def install_qt_language(app: QApplication, language: str) -> None:
@@ -158,7 +176,7 @@ def run(
     """Start the app (with ``open_file`` handed to it, if given) and return its exit code when
     the window closes."""
     preferences = Preferences.load()
-    chosen = set_language(language or preferences.language or None)
+    chosen = set_language(language or preferences.language or system_language())
     app = application()
     install_qt_language(app, chosen)
     folder = data_dir(data_folder or preferences.data_folder or None)
