@@ -23,9 +23,9 @@ def test_without_a_choice_the_users_application_data_folder_is_used(
 ) -> None:
     monkeypatch.delenv("VASTGOEDCHECK_DATA_DIR", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("APPDATA", str(tmp_path / "appdata"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "localappdata"))
     expected = {
-        "win32": tmp_path / "appdata" / "vastgoedcheck",
+        "win32": tmp_path / "localappdata" / "vastgoedcheck" / "data",
         "darwin": Path.home() / "Library" / "Application Support" / "vastgoedcheck",
     }.get(sys.platform, tmp_path / "xdg" / "vastgoedcheck")
     assert data_dir(None) == default_data_dir() == expected

@@ -51,18 +51,56 @@ def schema_path(name: str) -> Path:
 
 
 DATA_DIR_VARIABLE = "VASTGOEDCHECK_DATA_DIR"
+CONFIG_DIR_VARIABLE = "VASTGOEDCHECK_CONFIG_DIR"
+
+
+def _local_app_data() -> Path:
+    """Windows' per-computer application data (not roaming: not copied at every logon)."""
+    base = os.environ.get("LOCALAPPDATA")
+    return Path(base) if base else Path.home() / "AppData" / "Local"
 
 
 def default_data_dir() -> Path:
-    """The platform's folder for this user's application data."""
+    """The platform's folder for this user's application data on this computer (Qt's
+    AppLocalDataLocation): on Windows in Local, not Roaming, AppData, beside the settings."""
     home = Path.home()
     if sys.platform == "win32":
-        base = os.environ.get("APPDATA")
-        return (Path(base) if base else home / "AppData" / "Roaming") / "vastgoedcheck"
+        return _local_app_data() / "vastgoedcheck" / "data"
     if sys.platform == "darwin":
         return home / "Library" / "Application Support" / "vastgoedcheck"
     base = os.environ.get("XDG_DATA_HOME")
     return (Path(base) if base else home / ".local" / "share") / "vastgoedcheck"
+
+
+def earlier_default_data_dir() -> Path | None:
+    """Where earlier versions kept the data by default, when it was elsewhere: Windows'
+    Roaming AppData, which roaming profiles copy at every logon and which two computers
+    sharing a profile overwrite in turn."""
+    if sys.platform != "win32":
+        return None
+    base = os.environ.get("APPDATA")
+    return (Path(base) if base else Path.home() / "AppData" / "Roaming") / "vastgoedcheck"
+
+
+def config_dir() -> Path:
+    """Where the desktop app keeps its settings: $VASTGOEDCHECK_CONFIG_DIR, else the platform's
+    configuration folder for this user on this computer (on Windows the same Local AppData
+    folder that holds the data folder)."""
+    chosen = os.environ.get(CONFIG_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen).expanduser()
+    home = Path.home()
+    if sys.platform == "win32":
+        return _local_app_data() / "vastgoedcheck"
+    if sys.platform == "darwin":
+        return home / "Library" / "Preferences" / "vastgoedcheck"
+    base = os.environ.get("XDG_CONFIG_HOME")
+    return (Path(base) if base else home / ".config") / "vastgoedcheck"
+
+
+def uses_default_data_dir(chosen: str | Path | None) -> bool:
+    """Whether ``data_dir(chosen)`` is the platform's default folder."""
+    return not chosen and not os.environ.get(DATA_DIR_VARIABLE)
 
 
 def data_dir(chosen: str | Path | None = None) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.cli.output import say
-from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store, warn
+from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store, warn, warn_if_uploaded
 from vastgoedcheck.i18n import _, ngettext
 
 
@@ -29,6 +29,7 @@ def register(commands: Any) -> None:
 
 
 def make_backup(args: argparse.Namespace) -> int:
+    warn_if_uploaded(args.output)
     with opened_store(args) as store:
         count = store.backup(args.output)
     say(

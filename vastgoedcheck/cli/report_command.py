@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.cli.output import UserError, add_pdf_options, say
-from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
+from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store, warn_if_uploaded
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_datetime
 from vastgoedcheck.reports.origin import claimed_origin
@@ -51,6 +51,7 @@ def write_report(args: argparse.Namespace) -> int:
 
     output: Path = args.output
     recipient = Recipient(args.recipient)
+    warn_if_uploaded(output)
     with opened_store(args) as store:
         check = store.get(args.id, args.revision)
         pack = store.pack_of(check)

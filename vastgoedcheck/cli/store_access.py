@@ -7,12 +7,14 @@ import getpass
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.cli.output import UserError
 from vastgoedcheck.cli.templates_command import load_registry
+from vastgoedcheck.cloud_folders import upload_warning
+from vastgoedcheck.data_location import RefusedFolder, settle_data_folder
 from vastgoedcheck.i18n import _
-from vastgoedcheck.paths import data_dir
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 
@@ -45,6 +47,13 @@ def warn(message: str) -> None:
     print(_("vastgoedcheck: note: {message}").format(message=message), file=sys.stderr)
 
 
+def warn_if_uploaded(target: Path) -> None:
+    """A note before a report or backup is written to a folder that a cloud service uploads."""
+    warning = upload_warning(target)
+    if warning is not None:
+        warn(warning)
+
+
 @contextmanager
 def opened_store(args: Any) -> Iterator[Store]:
     """The store in the chosen data folder, closed afterwards; store errors become UserError.
@@ -52,8 +61,14 @@ def opened_store(args: Any) -> Iterator[Store]:
     After a command that succeeded, today's automatic backup is made if there is none yet.
     """
     try:
+        settled = settle_data_folder(getattr(args, "data_dir", None))
+    except RefusedFolder as error:
+        raise UserError(str(error)) from None
+    for note in settled.notes:
+        warn(note)
+    try:
         store = Store.open(
-            data_dir(getattr(args, "data_dir", None)),
+            settled.path,
             load_registry(),
             actor=actor(),
             wait=LOCK_WAIT_SECONDS,

@@ -23,9 +23,9 @@ from vastgoedcheck.i18n import (
     set_language,
 )
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.paths import data_dir
 from vastgoedcheck.storage.errors import StoreDamaged, StoreError, StoreLocked, StoreTooNew
 from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.data_folder_choice import data_folder_for
 from vastgoedcheck.ui.error_log import install_error_handling, uninstall_error_handling
 from vastgoedcheck.ui.failure_dialogs import RecoveryDialog
 from vastgoedcheck.ui.feedback import show_problem
@@ -179,7 +179,10 @@ def run(
     chosen = set_language(language or preferences.language or system_language())
     app = application()
     install_qt_language(app, chosen)
-    folder = data_dir(data_folder or preferences.data_folder or None)
+    settled = data_folder_for(data_folder, preferences)
+    if settled is None:
+        return 1
+    folder = settled.path
     install_error_handling(folder / LOG_FILE)
     remove_stale_viewing_copies()  # left by a session that crashed or lost its power
     try:
@@ -191,6 +194,7 @@ def run(
         store = open_store(folder, registry, actor_of(preferences))
         if store is None:
             return 1
+        store.problems[:0] = settled.notes  # told with what the store noticed on opening
         window = MainWindow(store, preferences)
         window.show()
         window.show_problems_of_opening()

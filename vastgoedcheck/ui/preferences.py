@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import getpass
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 from vastgoedcheck.i18n import LANGUAGES
+from vastgoedcheck.paths import CONFIG_DIR_VARIABLE, config_dir
 
-CONFIG_DIR_VARIABLE = "VASTGOEDCHECK_CONFIG_DIR"
-
-
-def config_dir() -> Path:
-    """$VASTGOEDCHECK_CONFIG_DIR, else the platform's configuration folder for the app."""
-    chosen = os.environ.get(CONFIG_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen).expanduser()
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    return Path(base) / "vastgoedcheck"
+__all__ = ["CONFIG_DIR_VARIABLE", "Preferences", "actor_of", "config_dir"]
 
 
 @dataclass

@@ -36,6 +36,7 @@ from vastgoedcheck.reports.profiles import PROFILES, Recipient
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.meta import now
 from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.cloud_warning import saving_there_is_fine
 from vastgoedcheck.ui.error_log import LOGGER_NAME
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.issued_reports import language_name, open_in_system
@@ -371,6 +372,8 @@ class ReportDialog(QDialog):
         target = Path(chosen)
         if not target.suffix:
             target = target.with_suffix(".pdf")
+        if not saving_there_is_fine(self, target):
+            return
         try:  # the newest stored revision, as it is now
             check = self.store.get(self.check_id)
             pack = self.store.pack_of(check)

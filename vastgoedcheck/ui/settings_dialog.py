@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vastgoedcheck.data_location import refusal
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.i18n.formatting import format_date
 from vastgoedcheck.storage.backups import DAILY_PREFIX, KEEP_DAILY
 from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.cloud_warning import saving_there_is_fine
 from vastgoedcheck.ui.failure_dialogs import (
     BackupList,
     backups_in,
@@ -364,6 +366,10 @@ class SettingsDialog(QDialog):
                 ),
             )
             return
+        refused = refusal(chosen)
+        if refused is not None:
+            show_problem(self, refused)
+            return
         if not _writable(chosen):
             show_problem(
                 self,
@@ -396,6 +402,8 @@ class SettingsDialog(QDialog):
         target = Path(name)
         if target.suffix.lower() != ".zip":
             target = target.with_name(target.name + ".zip")
+        if not saving_there_is_fine(self, target):
+            return
         with busy_cursor():
             count = attempt(self, self.store.backup, target, title=_("The backup was not made"))
         if count is None:
