@@ -144,3 +144,23 @@ def test_a_copy_of_a_file_that_is_not_opened_carries_the_mark_of_the_web(
     # on Linux the stream is a file of its own, named as Windows names the stream
     assert Path(f"{copy}:Zone.Identifier").read_bytes().startswith(b"[ZoneTransfer]")
     copies.remove()
+
+
+def test_cleaning_up_never_touches_what_is_not_ours(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a temporary folder shared by every user (/tmp), another user may plant a folder with
+    our prefix and links to our files."""
+    precious = tmp_path / "huurcontract.pdf"
+    precious.write_bytes(PDF)
+    precious.chmod(stat.S_IREAD)
+    planted = tmp_path / "temp" / f"{PREFIX}planted"
+    planted.mkdir(parents=True)
+    (planted / "link.pdf").symlink_to(precious)
+    assert remove_stale(tmp_path / "temp") == 1
+    assert precious.exists() and stat.S_IMODE(precious.stat().st_mode) == stat.S_IREAD
+    theirs = tmp_path / "temp" / f"{PREFIX}theirs"
+    theirs.mkdir()
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(theirs).st_uid + 1)
+    assert remove_stale(tmp_path / "temp") == 0
+    assert theirs.exists()

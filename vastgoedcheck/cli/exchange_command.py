@@ -10,7 +10,7 @@ from typing import Any
 
 from vastgoedcheck import APP_NAME
 from vastgoedcheck.cli.output import say
-from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
+from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store, warn_if_uploaded
 from vastgoedcheck.exchange.reading import MAX_CHECK_FILE_BYTES
 from vastgoedcheck.i18n import _
 from vastgoedcheck.jsonfiles import UnreadableFile, read_json_file
@@ -79,6 +79,7 @@ def import_files(args: argparse.Namespace) -> int:
 
 def export_check(args: argparse.Namespace) -> int:
     output: Path = args.output
+    warn_if_uploaded(output)
     with opened_store(args) as store:
         check = store.get(args.id, args.revision)
         document = store.export_document(check.id, check.revision)

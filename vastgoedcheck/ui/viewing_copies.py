@@ -52,8 +52,9 @@ def remove_folder(folder: Path) -> bool:
     for parent, folders, files in os.walk(folder, topdown=False):
         for name in files:
             path = Path(parent) / name
-            with contextlib.suppress(OSError):
-                path.chmod(stat.S_IREAD | stat.S_IWRITE)
+            if not path.is_symlink():  # a link is removed, never what it points to changed
+                with contextlib.suppress(OSError):
+                    path.chmod(stat.S_IREAD | stat.S_IWRITE)
             with contextlib.suppress(OSError):
                 path.unlink()
         for name in folders:
@@ -62,6 +63,16 @@ def remove_folder(folder: Path) -> bool:
     with contextlib.suppress(OSError):
         folder.rmdir()
     return not folder.exists()
+
+
+def _own(folder: Path) -> bool:
+    """Whether ``folder`` belongs to this user (a shared temporary folder holds others')."""
+    if not hasattr(os, "getuid"):  # Windows: every user has a temporary folder of their own
+        return True
+    try:
+        return folder.lstat().st_uid == os.getuid()
+    except OSError:
+        return False
 
 
 def remove_stale(base: Path | None = None) -> int:
@@ -73,7 +84,7 @@ def remove_stale(base: Path | None = None) -> int:
     except OSError:
         return 0
     for folder in candidates:
-        if folder.is_symlink() or not folder.is_dir():
+        if folder.is_symlink() or not folder.is_dir() or not _own(folder):
             continue
         try:
             descriptor = os.open(folder / _LOCK_NAME, os.O_RDWR)
