@@ -24,13 +24,14 @@ from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.check_page import CheckPage
 from vastgoedcheck.ui.error_log import LOGGER_NAME
+from vastgoedcheck.ui.failure_dialogs import busy_cursor
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.given_file import open_given_file
 from vastgoedcheck.ui.icons import app_icon
 from vastgoedcheck.ui.new_check_wizard import NewCheckWizard
 from vastgoedcheck.ui.overview_page import OverviewPage
 from vastgoedcheck.ui.preferences import Preferences, actor_of
-from vastgoedcheck.ui.settings_dialog import SettingsDialog
+from vastgoedcheck.ui.settings_dialog import SettingsDialog, last_daily_backup
 from vastgoedcheck.ui.viewing_copies import VIEWING_COPIES
 
 # Today's backup is made soon after the start (once the window is up) and checked every hour.
@@ -298,15 +299,20 @@ class MainWindow(QMainWindow):
         """Today's automatic backup, if there is none yet: soon after the start and every hour
         after that, so that a user who never closes the app (and logs out or shuts down with
         it open) still gets one a day. A failure is said once a session (and logged)."""
-        if self.closed:
+        if self.closed or last_daily_backup(self.store.layout.root) == dt.date.today():
             return
+        self.statusBar().showMessage(_("Making today's backup…"))
+        self.statusBar().repaint()  # a large data folder takes a few seconds
         try:
-            self.store.daily_backup()
+            with busy_cursor():
+                self.store.daily_backup()
         except StoreError as error:
             logging.getLogger(LOGGER_NAME).warning("Today's backup failed: %s", error)
             if tell and not self.backup_failed:
                 self.backup_failed = True
                 show_problem(self, str(error))
+        finally:
+            self.statusBar().clearMessage()
 
     def save_pending(self) -> None:
         """Store what is being typed (the system asks before a logout or shutdown, which may
