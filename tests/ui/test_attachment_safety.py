@@ -17,6 +17,8 @@ from tests.test_file_types import PDF, PROGRAM
 from tests.ui.conftest import Dialogs
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.attachment_list import AttachmentList
+from vastgoedcheck.ui.main_window import MainWindow
+from vastgoedcheck.ui.preferences import Preferences
 
 DISGUISED = "scan-huurcontract\u202efdp.exe"  # shows as "scan-huurcontractexe.pdf"
 
@@ -89,3 +91,17 @@ def test_reordering_characters_are_removed_from_imported_names(store: Store) -> 
     [(check_id, _stored)] = store.import_checks([document], "test")
     [attachment] = store.get(check_id).answers["RES-03"].attachments
     assert attachment.name == "scan-huurcontractfdp.exe"
+
+
+def test_viewing_copies_are_removed_when_the_app_closes(
+    qtbot: QtBot, store: Store, tmp_path: Path, dialogs: Dialogs, preferences: Preferences
+) -> None:
+    files = attached(qtbot, store, tmp_path, "paspoort.pdf", PDF)
+    files.open_selected()
+    [opened] = dialogs.opened_urls
+    copy = Path(QUrl(opened).toLocalFile())
+    assert copy.exists()
+    window = MainWindow(store, preferences)
+    qtbot.addWidget(window)
+    window.shut_down()  # closing the window, or the end of the session
+    assert not copy.exists() and not copy.parent.parent.exists()
