@@ -200,3 +200,14 @@ def test_elsewhere_a_new_folder_is_private_without_an_access_list(
     folder = tmp_path / "new"
     assert make_private_folder(folder) is None
     assert calls == [] and folder.stat().st_mode & 0o077 == 0
+
+
+def test_a_damaged_data_folder_is_moved_too(
+    tmp_path: Path, registry: PackRegistry, windows: list[list[str]]
+) -> None:
+    """Without its meta.json the folder still holds checks: they must not be left behind
+    while the app starts an empty folder elsewhere."""
+    check_id = roaming_store(tmp_path, registry)
+    (tmp_path / "AppData" / "Roaming" / "vastgoedcheck" / "meta.json").unlink()
+    settled = settle_data_folder(None)
+    assert (settled.path / "checks" / f"{check_id}.json").exists()

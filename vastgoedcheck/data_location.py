@@ -58,12 +58,20 @@ def settle_data_folder(chosen: str | Path | None) -> DataFolder:
     return DataFolder(folder, tuple(notes))
 
 
+def _holds_anything(folder: Path) -> bool:
+    """Whether ``folder`` holds files (also a damaged store, which must not be left behind)."""
+    try:
+        return folder.is_dir() and any(folder.iterdir())
+    except OSError:
+        return True  # cannot tell: try to move it, and say so when that fails
+
+
 def _move_from_earlier_default(folder: Path) -> tuple[Path, str | None]:
     """Move the data of an earlier version's default folder to ``folder`` when there is none
     yet. When it cannot be moved (another program holds one of its files, or it is on another
     drive), it is used where it is, and the user is told."""
     earlier = earlier_default_data_dir()
-    if earlier is None or folder.exists() or not (earlier / "meta.json").is_file():
+    if earlier is None or folder.exists() or not _holds_anything(earlier):
         return folder, None
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
