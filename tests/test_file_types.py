@@ -130,7 +130,7 @@ def test_copies_left_by_a_session_that_ended_are_removed_at_the_next_start(
     running.remove()
 
 
-def test_a_copy_of_a_file_that_is_not_opened_carries_the_mark_of_the_web(
+def test_viewing_copies_carry_the_mark_of_the_web_on_windows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On Windows, a file shown in its folder is marked as coming from elsewhere, so that
@@ -143,6 +143,10 @@ def test_a_copy_of_a_file_that_is_not_opened_carries_the_mark_of_the_web(
     assert copy.name == "scanfdp.exe"
     # on Linux the stream is a file of its own, named as Windows names the stream
     assert Path(f"{copy}:Zone.Identifier").read_bytes().startswith(b"[ZoneTransfer]")
+    pdf = tmp_path / ("12" * 32)
+    pdf.write_bytes(PDF)
+    shown = copies.copy(pdf, "huurcontract.pdf", detect(PDF))  # opened in protected view
+    assert Path(f"{shown}:Zone.Identifier").exists()
     copies.remove()
 
 

@@ -120,14 +120,15 @@ class ViewingCopies:
 
     def copy(self, stored: Path, name: str, kind: FileKind | None) -> Path:
         """A read-only copy of ``stored`` named after ``name``: with the extension of the
-        detected ``kind``, or, for a type that is not opened, its own extension and Windows'
-        mark that it came from elsewhere."""
+        detected ``kind``, or, for a type that is not opened, its own extension. On Windows it
+        carries the mark that it came from elsewhere: Windows asks before running it, and a PDF
+        reader opens it in its protected view."""
         folder = self._session_folder() / stored.name[:16]
         target = folder / safe_file_name(name, kind.suffix if kind is not None else None)
         if not target.exists():
             folder.mkdir(exist_ok=True)
             shutil.copyfile(stored, target)
-            if kind is None and sys.platform == "win32":
+            if sys.platform == "win32":
                 with contextlib.suppress(OSError):  # the warning was given all the same
                     Path(f"{target}:Zone.Identifier").write_bytes(_MARK_OF_THE_WEB)
             target.chmod(stat.S_IREAD)
