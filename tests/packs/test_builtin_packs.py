@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +166,15 @@ def test_every_pack_states_its_law_and_is_reviewed_before_the_eu_aml_regulation(
         assert pack.review_by is not None and pack.review_by <= dt.date(2027, 7, 10), pack.id
         assert pack.legal_position is not None, pack.id
         assert "1 december 2026" in pack.legal_position.nl, pack.id  # the date it reflects
+
+
+def test_a_damaged_earlier_version_is_set_aside_not_a_crash(tmp_path: Path) -> None:
+    current = checklists_dir() / "notary-transaction.json"
+    damaged = tmp_path / "notary-transaction-2025.1.json"
+    damaged.write_text('{"format": "vastgoedcheck-pack", "id": ', encoding="utf-8")
+    registry = PackRegistry()
+    registry.add(load_pack_file(current), current)
+    registry._unread = [damaged]
+    assert registry.get("notary-transaction", "2025.1") is None
+    assert registry.versions("notary-transaction") == [load_pack_file(current).version]
+    assert len(registry.problems) == 1 and "notary-transaction-2025.1.json" in registry.problems[0]

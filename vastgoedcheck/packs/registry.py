@@ -24,6 +24,7 @@ class PackRegistry:
     _files: dict[tuple[str, str], Path] = field(default_factory=dict)
     # Files of earlier pack versions, read only when a check made with one of them needs it.
     _unread: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # earlier versions that could not be read
 
     @classmethod
     def builtin(cls) -> PackRegistry:
@@ -37,9 +38,14 @@ class PackRegistry:
         return registry
 
     def _read_previous(self) -> None:
+        """Read the earlier pack versions; a damaged file is set aside in ``problems`` (a check
+        made with it then reads as made with a version this installation does not have)."""
         unread, self._unread = self._unread, []
         for path in unread:
-            self.add(load_pack_file(path), path)
+            try:
+                self.add(load_pack_file(path), path)
+            except InvalidPack as error:
+                self.problems.append(error.problems[0].describe(f"previous/{path.name}"))
 
     def add(self, pack: Pack, path: Path) -> None:
         """Register a pack; a second file with the same id and version is refused."""

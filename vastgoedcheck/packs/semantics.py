@@ -132,9 +132,9 @@ class _PackChecker:
         if kind == "duty" and "duty_type" not in question:
             self.add(
                 path,
-                _("the duty question {id} needs 'duty_type' (cdd, edd or sanctions)").format(
-                    id=qid
-                ),
+                _(
+                    "the duty question {id} needs 'duty_type' (cdd, edd, sanctions or ubo_discrepancy)"  # noqa: E501
+                ).format(id=qid),
             )
         if "unknown_stops" in question and not question.get("knockout"):
             self.add(
