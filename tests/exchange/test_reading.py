@@ -238,7 +238,11 @@ def test_a_landlord_may_not_keep_where_or_in_which_country_an_id_was_issued(
     registry: PackRegistry,
 ) -> None:
     """The place and country of issue are a proxy for nationality (DOMAIN §4.1)."""
-    for part, value in (("issuing_country", "NL"), ("issue_place", "Utrecht")):
+    for part, value in (
+        ("issuing_country", "NL"),
+        ("issue_place", "Utrecht"),
+        ("issue_date", "2020-05-01"),
+    ):
         document = landlord_check()
         document["parties"][0]["id_document"][part] = value
         problems = problems_of(document, registry)

@@ -312,9 +312,9 @@ WWFT_ONLY_FIELDS = frozenset(
 # A BSN may only be processed where a law prescribes it (UAVG art. 46): for a notary, no one else.
 NOTARY_ONLY_FIELDS = frozenset({"bsn"})
 # Parts of an identity document a landlord may not keep: of the document itself only its type,
-# its expiry and the last 4 characters of its number (DOMAIN §4.1). The place and country of
-# issue are a proxy for nationality.
-WWFT_ONLY_ID_DOCUMENT_PARTS = frozenset({"issue_place", "issuing_country"})
+# its expiry, its verification and the last 4 characters of its number (DOMAIN §4.1). The place
+# and country of issue are moreover a proxy for nationality.
+WWFT_ONLY_ID_DOCUMENT_PARTS = frozenset({"issue_date", "issue_place", "issuing_country"})
 # Monthly rent from which a rental intermediary falls under the Wwft.
 WWFT_RENT_THRESHOLD = Decimal("10000")
 
