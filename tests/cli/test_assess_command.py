@@ -50,9 +50,13 @@ def test_text_output_names_outcome_reasons_and_channels(cli) -> None:  # type: i
     assert "FIU" not in result.out
 
 
-def test_a_landlord_is_told_fiu_is_not_open_to_them(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli("assess", str(EXAMPLES / "hospitality-landlord-cash-offer.json"), "--json")
+def test_a_landlord_is_told_fiu_is_not_open_to_them(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    document = load("landlord-residential-all-clear.json")
+    document["answers"]["RES-03"] = {"value": "yes"}
+    document["answers"]["RES-03a"] = {"value": "15000.00"}
+    result = cli("assess", str(save(tmp_path, document)), "--json")
     data = json.loads(result.out)
+    assert data["outcome"] == "report_recommended"
     assert "fiu" not in data["report_channels"]
     assert any(r["code"] == "fiu_not_open" for r in data["reasons"])
 
