@@ -154,6 +154,13 @@ AVOID = (
         "volgens het Handelsregister",
     ),
     Avoid("u hebt", r"\bhebt\b", "u heeft", "wat u hebt besloten", "wat u heeft besloten"),
+    Avoid(
+        "artikel 13b Opiumwet",
+        r"\b(artikel|art\.) \d+[a-z]* opiumwet",
+        "artikel 13b van de Opiumwet",
+        "een sluitingsbesluit (artikel 13b Opiumwet)",
+        "een sluitingsbesluit (artikel 13b van de Opiumwet); de Opiumwet (artikelen 10a en 11a)",
+    ),
     # The rules: one quotation style, '…', for answers and for quoted words alike.
     Avoid("quotes other than '…'", r"[‘’“”\"]", "'…'", 'bij ‘ja’ of "opslag"', "bij 'ja'"),
 )
