@@ -31,7 +31,7 @@ from vastgoedcheck.ui.question_card import QuestionCard
 
 SAVED_WITHIN_MS = 1000
 TENANCY = ["RES-30", *(f"RES-{n}" for n in range(17, 27))]
-STAGE, APPLICATION, CONTRACT, DURING, PRESSURE = 1, 2, 3, 4, 5  # rows of the section list
+STAGE, APPLICATION, CONTRACT, DURING, PRESSURE, SANCTIONS = 1, 2, 3, 4, 5, 6  # section rows
 
 
 def open_editor(qtbot: QtBot, store: Store, check: Check) -> CheckEditor:
@@ -268,7 +268,7 @@ def test_a_fully_answered_draft_opens_on_the_last_section(qtbot: QtBot, store: S
     draft = complete_draft(store)
     editor = open_editor(qtbot, store, draft)
     assert editor.resume_question() is None
-    assert editor.sections.currentRow() == PRESSURE
+    assert editor.sections.currentRow() == SANCTIONS  # RES-31, asked from the contract stage on
 
 
 # -- guidance --------------------------------------------------------------------------------
