@@ -6,8 +6,8 @@ import contextlib
 import json
 import os
 import sys
-import time
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -16,6 +16,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.errors import DamagedFile, StoreWriteError
 
 _WINDOWS = sys.platform == "win32"
@@ -46,27 +47,26 @@ def fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _replace(source: Path, target: Path) -> None:
-    # On Windows a virus scanner or indexer may hold the target open for a moment.
-    for attempt in range(5 if _WINDOWS else 1):
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            if attempt == 4 or not _WINDOWS:
-                raise
-            time.sleep(0.05)
-
-
 # Checks hold personal data: files are readable by their owner only (where the system has modes).
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 
 
-def private_writer(path: Path) -> BinaryIO:
-    """``path`` opened for writing, created readable by its owner only."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-    return os.fdopen(os.open(path, flags, PRIVATE_FILE), "wb")
+def private_temporary(target: Path) -> tuple[Path, BinaryIO]:
+    """A new temporary file beside ``target``, open for writing, and its path.
+
+    Its name cannot be guessed and it is created only if nothing (not even a symbolic link) is
+    there yet (``O_EXCL | O_NOFOLLOW``), readable by its owner only: another user who may write
+    to the folder can neither receive the content nor redirect the write.
+    """
+    # mkstemp opens with O_CREAT | O_EXCL (| O_NOFOLLOW where the system has it), mode 0600.
+    descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        return Path(name), os.fdopen(descriptor, "wb")
+    except BaseException:
+        os.close(descriptor)
+        discard(Path(name))
+        raise
 
 
 def discard(path: Path) -> None:
@@ -78,20 +78,16 @@ def discard(path: Path) -> None:
 def write_atomically(path: Path, payload: bytes) -> None:
     """Replace ``path`` with ``payload``: after a crash the file is either old or new, whole.
 
-    Raises OSError; the old file is then untouched and no temporary file is left behind.
+    Raises OSError, or FileInUse (a StoreWriteError with its own sentence) when another program
+    keeps the file held; the old file is then untouched and no temporary file is left behind.
     """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary, handle = private_temporary(path)
     try:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-        descriptor = os.open(temporary, flags, PRIVATE_FILE)
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(descriptor, view) :]
-            flush_to_disk(descriptor)
-        finally:
-            os.close(descriptor)
-        _replace(temporary, path)
+        with handle:
+            handle.write(payload)
+            handle.flush()
+            flush_to_disk(handle.fileno())
+        fileops.replace(temporary, path)
     except BaseException:
         discard(temporary)
         raise
@@ -103,13 +99,15 @@ def write_atomically(path: Path, payload: bytes) -> None:
 
 
 def read_json_object(path: Path) -> dict[str, Any] | None:
-    """The JSON object in ``path``, None when there is no file; DamagedFile when unreadable."""
+    """The JSON object in ``path``, None when there is no file.
+
+    DamagedFile only when the content is not a JSON object (the file is damaged); when the
+    file cannot be read at all, FileUnreadable (a StoreError), and the file stays where it is.
+    """
     try:
-        raw = path.read_bytes()
+        raw = fileops.read_bytes(path)
     except FileNotFoundError:
         return None
-    except OSError as error:
-        raise DamagedFile(path, error.strerror or str(error)) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
@@ -129,8 +127,9 @@ class AtomicJSONStorage(Storage):
     StoreWriteError says why. ``batch()`` turns several TinyDB operations into one write.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, guard: Callable[[], None] | None = None) -> None:
         self.path = path
+        self._guard = guard  # called before every write: StoreError refuses it
         self._data: dict[str, Any] | None = None
         self._batch_depth = 0
         self._pending: dict[str, Any] | None = None
@@ -155,6 +154,8 @@ class AtomicJSONStorage(Storage):
 
     def _commit(self, data: dict[str, Any]) -> None:
         try:
+            if self._guard is not None:
+                self._guard()
             payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
             write_atomically(self.path, payload.encode("utf-8"))
         except OSError as error:
@@ -192,9 +193,11 @@ class AtomicJSONStorage(Storage):
         """Nothing to close: no handle is kept open."""
 
 
-def open_database(path: Path) -> tuple[TinyDB, AtomicJSONStorage]:
+def open_database(
+    path: Path, guard: Callable[[], None] | None = None
+) -> tuple[TinyDB, AtomicJSONStorage]:
     """A TinyDB on ``path`` with atomic storage, and that storage (for ``batch``)."""
-    database = TinyDB(path, storage=AtomicJSONStorage)
+    database = TinyDB(path, storage=AtomicJSONStorage, guard=guard)
     storage = database.storage
     assert isinstance(storage, AtomicJSONStorage)
     return database, storage

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.atomic import (
     PRIVATE_FOLDER,
     discard,
     flush_to_disk,
     fsync_folder,
-    private_writer,
+    private_temporary,
     write_atomically,
 )
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
@@ -57,10 +57,10 @@ class AttachmentFiles:
                     )
                 )
             self.layout.attachments.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
-            temporary = self.layout.attachments / f".incoming.{os.getpid()}.tmp"
             digest = hashlib.sha256()
+            temporary, handle = private_temporary(self.layout.attachments / "incoming")
             try:
-                with source.open("rb") as reader, private_writer(temporary) as writer:
+                with handle as writer, source.open("rb") as reader:
                     while chunk := reader.read(_CHUNK):
                         digest.update(chunk)
                         writer.write(chunk)
@@ -70,7 +70,7 @@ class AttachmentFiles:
                 target = self.path(sha256)
                 if not target.is_file():  # content already stored is not stored twice
                     target.parent.mkdir(PRIVATE_FOLDER, exist_ok=True)
-                    os.replace(temporary, target)
+                    fileops.replace(temporary, target)
                     fsync_folder(target.parent)
             finally:
                 discard(temporary)

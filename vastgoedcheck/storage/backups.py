@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.atomic import (
     PRIVATE_FOLDER,
     discard,
     flush_to_disk,
     fsync_folder,
-    private_writer,
+    private_temporary,
 )
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.layout import CHECK_ID, SHA256, Layout
@@ -54,21 +55,25 @@ def _members(layout: Layout) -> list[tuple[Path, str, int]]:
 
 def write_backup(layout: Layout, target: Path) -> int:
     """Write a backup of the store to ``target`` atomically; returns the number of checks."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     members = _members(layout)
+    temporary: Path | None = None
     try:
         target.parent.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
-        with private_writer(temporary) as handle:
+        temporary, handle = private_temporary(target)
+        with handle:
             with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
                 for path, name, compression in members:
                     if path.exists():
                         archive.write(path, name, compress_type=compression)
             handle.flush()
             flush_to_disk(handle.fileno())
-        os.replace(temporary, target)
+        fileops.replace(temporary, target)
         fsync_folder(target.parent)
-    except OSError as error:
-        discard(temporary)
+    except BaseException as error:
+        if temporary is not None:
+            discard(temporary)
+        if not isinstance(error, OSError):
+            raise
         raise StoreWriteError(
             _("the backup {file} could not be written ({reason})").format(
                 file=target, reason=error.strerror or error
@@ -104,14 +109,14 @@ def rotate(layout: Layout, spare: Path | None = None) -> None:
     )  # names sort by date within a kind
     daily = [path for path in backups if path.name.startswith(DAILY_PREFIX)]
     for path in daily[:-KEEP_DAILY]:
-        path.unlink()
+        fileops.remove(path, missing_ok=True)
     kinds: dict[str, list[Path]] = {}
     for path in backups:
         if not path.name.startswith(DAILY_PREFIX):
             kinds.setdefault(path.name.split("-20", 1)[0], []).append(path)
     for paths in kinds.values():
         for path in paths[:-KEEP_OTHER]:
-            path.unlink()
+            fileops.remove(path, missing_ok=True)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,9 @@ class CheckFile:
     """``checks/<id>.json`` with tables ``revisions`` (doc id = revision number, holding the
     exchange document), ``events`` (the audit trail) and ``summary`` (the index row)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, guard: Callable[[], None] | None = None) -> None:
         self.path = path
-        database, self.storage = open_database(path)
+        database, self.storage = open_database(path, guard)
         self._revisions = database.table("revisions", cache_size=0)
         self._events = database.table("events", cache_size=0)
         self._summary = database.table("summary", cache_size=0)

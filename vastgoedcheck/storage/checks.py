@@ -19,6 +19,7 @@ from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.audit import AuditEvent
 from vastgoedcheck.storage.check_file import CheckFile
 from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
+from vastgoedcheck.storage.fileops import FileUnreadable
 from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.meta import MetaFile
@@ -83,7 +84,7 @@ class CheckFiles:
         path = self.layout.check_file(check_id)
         if not CHECK_ID.fullmatch(check_id) or not path.is_file():
             raise StoreError(_("there is no check {id} in this store").format(id=check_id))
-        file = CheckFile(path)
+        file = CheckFile(path, self.layout.guard)
         info = path.stat()
         row = self.index.rows.get(check_id)
         unchanged = row is not None and row.get("file") == [info.st_mtime_ns, info.st_size]
@@ -162,9 +163,12 @@ class CheckFiles:
         """The summary row kept in a check file (recomputed if missing); None when the file is
         damaged (it is moved aside) or cannot be read by this installation (it stays)."""
         try:
-            row = CheckFile(self.layout.check_file(check_id)).summary()
+            row = CheckFile(self.layout.check_file(check_id), self.layout.guard).summary()
         except DamagedFile:
             self.set_aside(check_id)
+            return None
+        except FileUnreadable as error:  # not damaged: it stays, and is read at the next start
+            self.problems.append(str(error))
             return None
         if row is not None and row.get("id") == check_id and row.keys() >= SUMMARY_KEYS:
             return row

@@ -28,6 +28,7 @@ from vastgoedcheck.exchange.writing import answer_json, attachment_json, check_d
 from vastgoedcheck.file_types import media_type_of, without_bidi
 from vastgoedcheck.i18n import _
 from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.attachments import AttachmentFiles
 from vastgoedcheck.storage.audit import AuditEvent
 from vastgoedcheck.storage.check_file import CheckFile
@@ -77,7 +78,9 @@ class DraftEditing:
             updated_at=moment,
         )
         check = self._validated(check, pack)
-        opened = OpenCheck(CheckFile(self.layout.check_file(check.id)), check, pack)
+        opened = OpenCheck(
+            CheckFile(self.layout.check_file(check.id), self.layout.guard), check, pack
+        )
         self.checks.save(opened, check, [self._event(check, "created", new=pack.id)])
         self.checks.remember(opened)
         return check
@@ -226,4 +229,4 @@ class DraftEditing:
         """Remove attachment content no check refers to any more (e.g. of a deleted draft)."""
         used = {sha for row in self.index.rows.values() for sha in row.get("attachments", ())}
         for sha256 in candidates - used:
-            self.attachments.path(sha256).unlink(missing_ok=True)
+            fileops.remove(self.attachments.path(sha256), missing_ok=True)

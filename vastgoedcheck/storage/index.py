@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.atomic import AtomicJSONStorage, write_atomically
 from vastgoedcheck.storage.errors import DamagedFile
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
@@ -34,7 +35,7 @@ class SummaryIndex:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.rows: dict[str, dict[str, Any]] = {}
-        self._storage = AtomicJSONStorage(layout.index)
+        self._storage = AtomicJSONStorage(layout.index, layout.guard)
         self._journal_lines = 0
 
     def load(
@@ -86,7 +87,7 @@ class SummaryIndex:
 
     def _replay_journal(self) -> bool:
         try:
-            lines = self.layout.journal.read_bytes().splitlines()
+            lines = fileops.read_bytes(self.layout.journal).splitlines()
         except FileNotFoundError:
             return False
         for line in lines:  # a line cut short by a crash is skipped: reconciling repairs it
@@ -146,6 +147,7 @@ class SummaryIndex:
 
     def _append(self, entry: dict[str, Any]) -> None:
         line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
+        self.layout.check_guard()
         try:
             with self.layout.journal.open("a", encoding="utf-8") as journal:
                 journal.write(line)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.atomic import PRIVATE_FOLDER
 from vastgoedcheck.storage.errors import StoreWriteError
 
@@ -32,6 +33,13 @@ class Layout:
     """
 
     root: Path
+    # Called before every write of a store file: StoreError when this process no longer holds
+    # the folder's lock (its lock file was removed or replaced), so nothing is overwritten.
+    guard: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+
+    def check_guard(self) -> None:
+        if self.guard is not None:
+            self.guard()
 
     @property
     def meta(self) -> Path:
@@ -93,7 +101,7 @@ class Layout:
             counter += 1
             target = self.damaged / f"{stamp}-{counter}-{path.name}"
         try:
-            os.replace(path, target)
+            fileops.replace(path, target)
         except OSError as error:
             raise StoreWriteError(
                 _("{file} is damaged and could not be moved aside ({reason})").format(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import socket
@@ -15,26 +16,29 @@ from typing import Any
 from vastgoedcheck.i18n import _
 from vastgoedcheck.storage.errors import StoreError, StoreLocked
 
-_WINDOWS = sys.platform == "win32"
 _LOCK_OFFSET = 1 << 20  # Windows locks a byte range; lock one far past the holder's details
+# What a lock that is held by another process looks like: "would block", or "access denied"
+# (Windows' msvcrt, and fcntl locks on some systems). Anything else means the file system
+# cannot lock at all (ENOTSUP, ENOLCK on some network, FUSE and cloud volumes).
+_HELD = frozenset({errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, getattr(errno, "EDEADLOCK", -1)})
 
 
 def _try_lock(descriptor: int) -> bool:
-    if _WINDOWS:
-        import msvcrt
-
-        os.lseek(descriptor, _LOCK_OFFSET, os.SEEK_SET)
-        try:
-            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-        except OSError:
-            return False
-        return True
-    import fcntl
-
+    """True when the lock was taken, False when another process holds it; OSError otherwise."""
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
+        if sys.platform == "win32":
+            import msvcrt
+
+            os.lseek(descriptor, _LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        else:
+            import fcntl
+
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        if error.errno in _HELD:
+            return False
+        raise
     return True
 
 
@@ -61,7 +65,7 @@ class FolderLock:
                 )
             ) from None
         deadline = time.monotonic() + wait
-        while not _try_lock(descriptor):
+        while not self._locked(descriptor):
             if time.monotonic() >= deadline:
                 holder = self._holder()
                 os.close(descriptor)
@@ -69,6 +73,10 @@ class FolderLock:
             time.sleep(0.05)
         self._descriptor = descriptor
         self.stale = self._holder()
+        self._write_details(descriptor)
+
+    @staticmethod
+    def _write_details(descriptor: int) -> None:
         details = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
@@ -78,6 +86,65 @@ class FolderLock:
             os.ftruncate(descriptor, 0)
             os.lseek(descriptor, 0, os.SEEK_SET)
             os.write(descriptor, json.dumps(details).encode("utf-8"))
+
+    def _locked(self, descriptor: int) -> bool:
+        try:
+            return _try_lock(descriptor)
+        except OSError as error:
+            os.close(descriptor)
+            raise StoreError(
+                _(
+                    "the data folder {folder} cannot be locked against a second running copy "
+                    "({reason}); keep the data folder on a local disk of this computer"
+                ).format(folder=self.path.parent, reason=error.strerror or error)
+            ) from None
+
+    def verify(self) -> None:
+        """StoreLocked unless this process still holds the lock on the file now at ``path``.
+
+        The lock belongs to the open file, not to its name: if the lock file is removed (by a
+        clean-up tool, a sync program, a person) a second copy can create a new one and lock
+        that. Every write of a store file asks this first, so the first copy then stops instead
+        of overwriting what the second wrote. A lock file that is merely gone is taken again.
+        """
+        if self._descriptor is None:
+            return
+        held = os.fstat(self._descriptor)
+        try:
+            on_path = os.stat(self.path)
+        except FileNotFoundError:
+            if self._take_again():
+                return
+        else:
+            if (on_path.st_dev, on_path.st_ino) == (held.st_dev, held.st_ino):
+                return
+        raise StoreLocked(
+            _(
+                "the lock file of this data folder was removed or replaced while vastgoedcheck "
+                "had it open, so another copy may be using the folder; nothing was saved: close "
+                "every copy of vastgoedcheck and start it again"
+            )
+        )
+
+    def _take_again(self) -> bool:
+        """Lock a new lock file in place of one that was removed; False if someone else has."""
+        try:
+            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return False
+        try:
+            taken = _try_lock(descriptor)
+            info, on_path = os.fstat(descriptor), os.stat(self.path)
+        except OSError:
+            taken = False
+        if not taken or (info.st_dev, info.st_ino) != (on_path.st_dev, on_path.st_ino):
+            os.close(descriptor)
+            return False
+        old, self._descriptor = self._descriptor, descriptor
+        if old is not None:
+            os.close(old)
+        self._write_details(descriptor)
+        return True
 
     def _holder(self) -> dict[str, Any] | None:
         try:

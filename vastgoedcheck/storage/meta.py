@@ -41,7 +41,7 @@ class MetaFile:
     """``meta.json``: table ``meta`` (one record) and table ``log`` (store-wide events)."""
 
     def __init__(self, layout: Layout) -> None:
-        database, self.storage = open_database(layout.meta)
+        database, self.storage = open_database(layout.meta, layout.guard)
         self._info = database.table("meta", cache_size=0)
         self._log = database.table("log", cache_size=0)
 

@@ -24,7 +24,7 @@ from vastgoedcheck.exchange.writing import (
 )
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage import backups
+from vastgoedcheck.storage import backups, fileops
 from vastgoedcheck.storage.atomic import fsync_folder, write_atomically
 from vastgoedcheck.storage.attachments import AttachmentFiles
 from vastgoedcheck.storage.audit import AuditEvent, event_from_record
@@ -62,7 +62,7 @@ class Store(DraftEditing):
     """Checks in a data folder. Open with ``Store.open``; one running copy per folder."""
 
     def __init__(self, layout: Layout, registry: PackRegistry, actor: str, lock: FolderLock):
-        self.layout = layout
+        self.layout = replace(layout, guard=lock.verify)  # no write once the lock is lost
         self.registry = registry
         self.actor = actor
         self.lock = lock
@@ -263,12 +263,9 @@ class Store(DraftEditing):
                 ).format(id=check_id)
             )
         reason = self._reason(reason)
-        # Logged first: a crash in between leaves the check and a log line, never a check
-        # that vanished without a trace.
-        self.meta.record("deleted", self.actor, check=check_id, pack=check.pack_id, reason=reason)
         path = self.layout.check_file(check_id)
         try:
-            path.unlink()
+            fileops.remove(path)
             fsync_folder(path.parent)
         except OSError as error:
             raise StoreWriteError(
@@ -276,6 +273,9 @@ class Store(DraftEditing):
                     id=check_id, reason=error.strerror or error
                 )
             ) from error
+        # Logged once the file is gone: a delete that failed (a file held open on Windows)
+        # must not leave a "deleted" line for a check that is still there.
+        self.meta.record("deleted", self.actor, check=check_id, pack=check.pack_id, reason=reason)
         self.checks.forget(check_id)
         self.index.drop(check_id)
         self._drop_unused_attachments(attachment_ids(check))
@@ -320,7 +320,7 @@ class Store(DraftEditing):
                     continue
                 for content in item.contents.values():
                     self.attachments.add_bytes(content)
-                file = CheckFile(self.layout.check_file(item.check.id))
+                file = CheckFile(self.layout.check_file(item.check.id), self.layout.guard)
                 event = AuditEvent(
                     now(), self.actor, item.check.revision, "imported", target=source
                 )
@@ -328,7 +328,7 @@ class Store(DraftEditing):
                 written.append(item.check.id)
         except StoreError:
             for check_id in written:  # all or nothing
-                self.layout.check_file(check_id).unlink(missing_ok=True)
+                fileops.remove(self.layout.check_file(check_id), missing_ok=True)
                 self.index.drop(check_id)
             self._drop_unused_attachments({sha for item in prepared for sha in item.contents})
             raise
