@@ -178,3 +178,64 @@ def test_the_same_process_cannot_open_a_folder_twice(folder: Path, registry: Pac
     assert probe(folder) == "opened"
     with Store.open(folder, registry, actor="tester", wait=0.0) as store:
         assert store.get(check.id).answers["RES-03"].value is FlagValue.YES
+
+
+# Holds the folder like HOLDER; on the line "write" it tries to delete the check it made and
+# prints "wrote" or "refused: <message>", then waits for another line and closes.
+HOLDER_THAT_WRITES_LATER = HOLDER.replace(
+    "sys.stdin.readline()\nstore.close()",
+    """sys.stdin.readline()
+from vastgoedcheck.storage.errors import StoreError
+try:
+    store.delete(check.id, "made twice")
+except StoreError as error:
+    print("refused:", error, flush=True)
+else:
+    print("wrote", flush=True)
+sys.stdin.readline()
+store.close()""",
+)
+
+
+def test_a_removed_lock_file_does_not_let_two_copies_write(
+    folder: Path, registry: PackRegistry
+) -> None:
+    assert "made twice" in HOLDER_THAT_WRITES_LATER
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER_THAT_WRITES_LATER, str(folder)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdin is not None and holder.stdout is not None
+    try:
+        word, _space, first_id = holder.stdout.readline().strip().partition(" ")
+        assert word == "ready", holder.stderr.read() if holder.stderr else ""
+        (folder / "vastgoedcheck.lock").unlink()  # a clean-up tool removes the "stale" file
+        # A second copy now gets in (the lock file it finds is new) and does its work.
+        with Store.open(folder, registry, actor="second copy", wait=0.0) as second:
+            second_check = new_draft(second, "Zofia Nowak")
+            second.delete(second_check.id, "a test entry in the store log")
+            tell_to_close(holder)  # now the first copy writes: it must refuse, not overwrite
+            answer = holder.stdout.readline().strip()
+        assert answer.startswith("refused:"), answer
+        assert "lock file" in answer and "nothing was saved" in answer
+    finally:
+        release(holder)
+    with Store.open(folder, registry, actor="tester", wait=0.0) as store:
+        # The second copy's log entry survived, and the first copy's check was not deleted.
+        deleted = [entry["check"] for entry in store.log() if entry["action"] == "deleted"]
+        assert deleted == [second_check.id]
+        assert store.get(first_id).id == first_id
+
+
+def test_a_lock_file_that_is_merely_removed_is_taken_again(
+    folder: Path, registry: PackRegistry
+) -> None:
+    with Store.open(folder, registry, actor="tester") as store:
+        (folder / "vastgoedcheck.lock").unlink()
+        check = new_draft(store)  # nobody else took the folder: the work goes on
+        assert probe(folder) == "locked"  # and the new lock file keeps others out
+    with Store.open(folder, registry, actor="tester", wait=0.0) as store:
+        assert store.get(check.id).id == check.id

@@ -264,6 +264,7 @@ class Store(DraftEditing):
             )
         reason = self._reason(reason)
         path = self.layout.check_file(check_id)
+        self.layout.check_guard()  # the file is removed before anything else is written
         try:
             fileops.remove(path)
             fsync_folder(path.parent)
