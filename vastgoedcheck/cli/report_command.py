@@ -54,6 +54,7 @@ def write_report(args: argparse.Namespace) -> int:
     warn_if_uploaded(output)
     with opened_store(args) as store:
         check = store.get(args.id, args.revision)
+        store.refuse_if_tampered(check.id, check.revision)  # before the work of building it
         pack = store.pack_of(check)
         language = args.report_language or check.language
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.domain.check import Check, Status
@@ -13,7 +14,7 @@ from vastgoedcheck.exchange.reading import (
     check_from_document,
     check_with_attachments,
 )
-from vastgoedcheck.exchange.writing import check_document
+from vastgoedcheck.exchange.writing import check_document, document_fingerprint
 from vastgoedcheck.i18n import _
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.audit import AuditEvent
@@ -30,6 +31,27 @@ KEPT_OPEN = 16  # check files kept in memory: the one being edited, and a few re
 
 def attachment_ids(check: Check) -> frozenset[str]:
     return frozenset(a.sha256 for answer in check.answers.values() for a in answer.attachments)
+
+
+def sealed_but_changed(document: dict[str, Any], latest: bool) -> bool:
+    """Whether a stored revision that was finalized no longer matches its fingerprint.
+
+    A revision counts as finalized when it says so, carries a fingerprint or a finalization
+    date, or has been amended (only a finalized revision is); the fingerprint is recomputed
+    from the stored document itself, the same canonical JSON it was computed from.
+    """
+    sealed = (
+        not latest
+        or document.get("status") == Status.FINAL.value
+        or document.get("fingerprint") is not None
+        or document.get("finalized_at") is not None
+    )
+    if not sealed:
+        return False
+    try:
+        return document_fingerprint(document) != document.get("fingerprint")
+    except (TypeError, ValueError, AttributeError):  # not even a document: damaged
+        return True
 
 
 def missing_pack(check_id: str, pack_id: str, version: str) -> StoreError:
@@ -65,6 +87,8 @@ class CheckFiles:
         self.actor = actor
         self.problems = problems  # the store's list of things to tell the user
         self._open: OrderedDict[str, OpenCheck] = OrderedDict()
+        # Finalized revisions whose content no longer matches their fingerprint, per check.
+        self.tampered: dict[str, set[int]] = {}
 
     def remember(self, opened: OpenCheck) -> None:
         self._open[opened.check.id] = opened
@@ -125,6 +149,10 @@ class CheckFiles:
         read and checked one by one, and anything unexpected falls back to the full check.
         """
         document = file.document(revision)
+        numbers = file.revision_numbers()
+        number = numbers[-1] if revision is None else revision
+        if sealed_but_changed(document, latest=number == numbers[-1]):
+            self._found_tampered(check_id, number, file.path)
         if trusted:
             try:
                 check, pack, _contents = check_with_attachments(
@@ -148,6 +176,31 @@ class CheckFiles:
             raise DamagedFile(file.path, "the check inside has another id")
         return check, pack
 
+    def _found_tampered(self, check_id: str, revision: int, path: Path) -> None:
+        revisions = self.tampered.setdefault(check_id, set())
+        if revision not in revisions:
+            revisions.add(revision)
+            self.problems.append(
+                _(
+                    "The check {id} (revision {revision}) was changed after it was finalized: "
+                    "its content no longer matches its digital fingerprint. No report or export "
+                    "is made from it; its file {path} is kept for inspection."
+                ).format(id=check_id, revision=revision, path=path)
+            )
+
+    def tampered_revisions(self, file: CheckFile, check_id: str) -> list[int]:
+        """The finalized revisions in ``file`` that no longer match their fingerprint (each
+        reported once, like a read of the check would)."""
+        numbers = file.revision_numbers()
+        found = [
+            number
+            for number in numbers
+            if sealed_but_changed(file.document(number), latest=number == numbers[-1])
+        ]
+        for number in found:
+            self._found_tampered(check_id, number, file.path)
+        return found
+
     def set_aside(self, check_id: str) -> str:
         """Move a damaged check file to ``damaged/``, log it, and say so."""
         self.forget(check_id)
@@ -162,8 +215,10 @@ class CheckFiles:
     def stored_row(self, check_id: str) -> dict[str, Any] | None:
         """The summary row kept in a check file (recomputed if missing); None when the file is
         damaged (it is moved aside) or cannot be read by this installation (it stays)."""
+        file = CheckFile(self.layout.check_file(check_id), self.layout.guard)
         try:
-            row = CheckFile(self.layout.check_file(check_id), self.layout.guard).summary()
+            row = file.summary()
+            tampered = self.tampered_revisions(file, check_id)
         except DamagedFile:
             self.set_aside(check_id)
             return None
@@ -171,7 +226,7 @@ class CheckFiles:
             self.problems.append(str(error))
             return None
         if row is not None and row.get("id") == check_id and row.keys() >= SUMMARY_KEYS:
-            return row
+            return {**row, "tampered": tampered} if tampered else row
         try:
             opened = self.load(check_id)
         except StoreError as error:

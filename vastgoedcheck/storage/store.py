@@ -192,6 +192,22 @@ class Store(DraftEditing):
         opened = self.checks.load(check_id)
         return [self.get(check_id, number) for number in opened.file.revision_numbers()]
 
+    def tampered(self, check_id: str) -> list[int]:
+        """The finalized revisions of a check whose content no longer matches their digital
+        fingerprint: changed by hand after finalizing. Reading a check recomputes them."""
+        self.checks.load(check_id)  # reads every revision of the file
+        return sorted(self.checks.tampered.get(check_id, ()))
+
+    def refuse_if_tampered(self, check_id: str, revision: int) -> None:
+        if revision in self.tampered(check_id):
+            raise StoreError(
+                _(
+                    "the check {id} (revision {revision}) was changed after it was finalized: "
+                    "its content no longer matches its digital fingerprint, so nothing is made "
+                    "from it; its file is kept for inspection"
+                ).format(id=check_id, revision=revision)
+            )
+
     def pack_of(self, check: Check) -> Pack:
         pack = self.registry.get(check.pack_id, check.pack_version)
         if pack is None:
@@ -235,6 +251,7 @@ class Store(DraftEditing):
                 ).format(id=check_id)
             )
         reason = self._reason(reason)
+        self.refuse_if_tampered(check_id, check.revision)  # not a correction of altered content
         assert check.fingerprint is not None
         amended = replace(
             check,
@@ -286,6 +303,7 @@ class Store(DraftEditing):
     def export_document(self, check_id: str, revision: int | None = None) -> dict[str, Any]:
         """The exchange document of a revision, with its attachments' content embedded."""
         check = self.get(check_id, revision)
+        self.refuse_if_tampered(check_id, check.revision)
         document = check_document(check, self.pack_of(check))
         for answer in document["answers"].values():
             for attachment in answer.get("attachments", []):
@@ -349,6 +367,7 @@ class Store(DraftEditing):
     ) -> str:
         """Write a file that is handed out (a report, an export) atomically, and log it in the
         check's trail and the store log; returns its SHA-256."""
+        self.refuse_if_tampered(check.id, check.revision)
         try:
             write_atomically(target, payload)
         except OSError as error:

@@ -75,6 +75,8 @@ class Summary(NamedTuple):
     created_at: dt.datetime | None
     updated_at: dt.datetime | None
     finalized_at: dt.datetime | None
+    # Finalized revisions whose content no longer matches their fingerprint (hand-edited).
+    tampered: tuple[int, ...] = ()
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Summary:
@@ -94,11 +96,13 @@ class Summary(NamedTuple):
             _moment(row["created_at"]),
             _moment(row["updated_at"]),
             _moment(row["finalized_at"]),
+            tuple(row.get("tampered", ())),
         )
 
     def as_json(self) -> dict[str, Any]:
         data = self._asdict()
         data["parties"] = list(self.parties)
+        data["tampered"] = list(self.tampered)
         for name in ("created_at", "updated_at", "finalized_at"):
             data[name] = _stamp(data[name])
         return data
@@ -106,7 +110,7 @@ class Summary(NamedTuple):
 
 # The keys of a row as summary_row writes it: the Summary's fields, the search text and the
 # moment of the last change in microseconds since 1970 (sorting 20,000 rows by it is quick).
-SUMMARY_KEYS = frozenset({*Summary._fields, "search", "changed"})
+SUMMARY_KEYS = frozenset({*Summary._fields, "search", "changed"} - {"tampered"})
 
 
 def _moment(text: str | None) -> dt.datetime | None:
