@@ -32,9 +32,9 @@ from vastgoedcheck.storage.store import Store
 PACK = "landlord-residential"
 
 # Edits checks until killed. Arguments: data folder, first step number, "create" or "edit",
-# check ids. Prints "try <step> …" before and "ack <step> …" after every change; a change is
-# acknowledged only once the store call has returned. With "create", every 20th step makes a
-# new check.
+# "lazy" (open as the command line does: the index is not read) or "eager", check ids. Prints
+# "try <step> …" before and "ack <step> …" after every change; a change is acknowledged only
+# once the store call has returned. With "create", every 20th step makes a new check.
 WRITER = """
 import sys
 from pathlib import Path
@@ -44,12 +44,12 @@ from vastgoedcheck.domain.pack import FlagValue, Role
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.store import Store
 
-folder, first, mode, *check_ids = sys.argv[1:]
+folder, first, mode, lazy, *check_ids = sys.argv[1:]
 registry = PackRegistry.builtin()
 pack = registry.get("landlord-residential")
 flags = [q.id for q in pack.questions if q.type.value == "flag"][:10]
 values = [FlagValue.YES, FlagValue.NO, None, FlagValue.UNKNOWN, FlagValue.NA]
-store = Store.open(Path(folder), registry, actor="writer", wait=0.0)
+store = Store.open(Path(folder), registry, actor="writer", wait=0.0, lazy_index=lazy == "lazy")
 print("ready", flush=True)
 step = int(first)
 while True:
@@ -87,9 +87,10 @@ def absent(kind: str) -> str:
 class Ledger:
     """What the writers acknowledged: per answer and note, the values the store may now hold."""
 
-    def __init__(self, check_ids: list[str], *, creating: bool = False) -> None:
+    def __init__(self, check_ids: list[str], *, creating: bool = False, lazy: bool = False) -> None:
         self.check_ids = list(check_ids)
         self.creating = creating
+        self.lazy = lazy
         self.allowed: dict[Key, set[str]] = {}
         self.creations_under_way = 0  # creations cut short by a kill: the check may exist
         self.acknowledged = 0
@@ -156,7 +157,8 @@ def read_some(selector: selectors.BaseSelector, stream: int, timeout: float) -> 
 def run_and_kill(script: Path, folder: Path, ledger: Ledger, delay: float) -> None:
     """Start a writer, let it write for ``delay`` seconds after opening the store, kill it."""
     mode = "create" if ledger.creating else "edit"
-    command = [sys.executable, str(script), str(folder), str(ledger.next_step), mode]
+    lazy = "lazy" if ledger.lazy else "eager"
+    command = [sys.executable, str(script), str(folder), str(ledger.next_step), mode, lazy]
     with subprocess.Popen(
         [*command, *ledger.check_ids], stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0
     ) as writer:
@@ -240,15 +242,18 @@ def test_acknowledged_answers_and_notes_survive_a_writer_killed_at_random_moment
 
 
 @sigkill
+@pytest.mark.parametrize("lazy", [False, True], ids=["app", "command-line"])
 def test_the_overview_matches_the_checks_after_writers_of_several_checks_are_killed(
-    tmp_path: Path, folder: Path, registry: PackRegistry
+    tmp_path: Path, folder: Path, registry: PackRegistry, lazy: bool
 ) -> None:
+    """The writers open the folder as the app does, or as a command line does, which does not
+    read the index and only appends to its journal; the next start must put it right."""
     pack = registry.get(PACK)
     assert pack is not None
     with Store.open(folder, registry, actor="tester") as store:
         names = ("Jan de Vries", "Zofia Wiśniewska-Çelik", "Ahmed El Amrani")
         checks = [new_draft(store, name) for name in names]
-    ledger = Ledger([check.id for check in checks], creating=True)
+    ledger = Ledger([check.id for check in checks], creating=True, lazy=lazy)
     chance = random.Random(4242)
     script = writer_script(tmp_path)
 
@@ -256,7 +261,7 @@ def test_the_overview_matches_the_checks_after_writers_of_several_checks_are_kil
         run_and_kill(script, folder, ledger, delay=chance.uniform(0.05, 0.4))
         if round_number % 2 == 0:
             continue  # the next writer replays the index journal this writer left behind
-        with Store.open(folder, registry, actor="tester", wait=0.0) as store:
+        with Store.open(folder, registry, actor="tester", wait=0.0, lazy_index=lazy) as store:
             assert_only_told_of_the_unclean_end(store)
             ledger.verify(store, pack)
             assert len(store) == len(ledger.check_ids)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_subprocess
 from tests.storage.conftest import complete_draft, new_draft
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage import index as index_module
 from vastgoedcheck.storage.store import Store
 
 
@@ -238,3 +240,55 @@ def test_after_a_crash_a_check_whose_size_and_time_look_unchanged_is_read_again(
         assert reopened.summaries()[0].updated_at == changed.updated_at
     finally:
         reopened.close()
+
+
+# -- commands about one check do not read the index ----------------------------------------------
+
+
+def test_a_command_about_one_check_does_not_read_the_index(
+    store: Store, registry: PackRegistry
+) -> None:
+    """Opened as the command line opens it, the store reads and writes one check without
+    touching index.json (here garbled, so that a read would show); a listing then reads it."""
+    checks = [new_draft(store, name) for name in ("Jan de Vries", "Ayşe Çelik")]
+    store.close()
+    store.layout.index.write_bytes(b"\x00 garbled")
+    with Store.open(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
+        assert lazy.get(checks[0].id).id == checks[0].id
+        lazy.set_answer(checks[1].id, "RES-03", FlagValue.YES)
+        lazy.export_document(checks[0].id)
+        assert lazy.problems == []
+        assert store.layout.index.read_bytes() == b"\x00 garbled"
+        summaries = lazy.summaries()  # now it is needed: read, found damaged, rebuilt
+        assert {s.id: s.outcome for s in summaries}[checks[1].id] == "escalate"
+        [problem] = lazy.problems
+        assert "summary index was damaged" in problem
+
+
+def test_a_journal_as_large_as_the_index_is_folded_in_when_the_folder_is_opened(
+    store: Store, registry: PackRegistry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check = new_draft(store)
+    store.close()
+    for value in [FlagValue.YES, FlagValue.NO] * 10:  # twenty commands that never list
+        with Store.open(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
+            lazy.set_answer(check.id, "RES-03", value)
+    journal = store.layout.journal.stat().st_size
+    assert journal > store.layout.index.stat().st_size  # nothing folded it in so far
+    monkeypatch.setattr(index_module, "JOURNAL_MINIMUM_BYTES", journal // 2)
+    with Store.open(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
+        assert store.layout.journal.read_bytes() == b""  # folded in on opening
+        [summary] = lazy.summaries()
+        assert summary.updated_at == lazy.get(check.id).updated_at
+
+
+def test_the_command_line_reports_what_reading_the_index_finds(store: Store) -> None:
+    check = new_draft(store)
+    store.close()
+    store.layout.index.write_bytes(b"\x00 garbled")
+    folder = str(store.layout.root)
+    shown = run_subprocess("--lang", "en", "--data-dir", folder, "show", check.id)
+    assert shown.code == 0 and shown.err == ""
+    listed = run_subprocess("--lang", "en", "--data-dir", folder, "list")
+    assert listed.code == 0 and check.id in listed.out
+    assert "summary index was damaged" in listed.err and "Traceback" not in listed.err

@@ -7,7 +7,7 @@ from typing import Any
 
 from vastgoedcheck.cli.assess_command import print_assessment
 from vastgoedcheck.cli.output import print_json, say
-from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store, warn
+from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
 from vastgoedcheck.domain.assessment import Outcome, assess_check
 from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.pack import Pack
@@ -102,15 +102,7 @@ def show_check(args: argparse.Namespace) -> int:
         pack = store.pack_of(check)
         revisions = store.revisions(args.id)
         events = store.events(args.id)
-        tampered = store.tampered(args.id)
-    for revision in tampered:  # said on every show, not only when first found
-        warn(
-            _(
-                "revision {revision} of this check was changed after it was finalized: its "
-                "content no longer matches its digital fingerprint, so no report or export is "
-                "made from it"
-            ).format(revision=revision)
-        )
+        tampered = store.tampered(args.id)  # and the store's problems say so on stderr
     if args.json:
         print_json(
             {

@@ -72,13 +72,22 @@ def opened_store(args: Any) -> Iterator[Store]:
             load_registry(),
             actor=actor(),
             wait=LOCK_WAIT_SECONDS,
+            lazy_index=True,  # read only by the commands that list
         )
     except StoreError as error:
         raise UserError(str(error)) from None
-    try:
-        for problem in store.problems:
+    told = 0
+
+    def tell() -> None:  # problems are found at opening, and when the index is first read
+        nonlocal told
+        for problem in store.problems[told:]:
             warn(problem)
+        told = len(store.problems)
+
+    try:
+        tell()
         yield store
+        tell()
         try:
             store.daily_backup()
         except StoreError as error:

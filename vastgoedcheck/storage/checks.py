@@ -110,8 +110,7 @@ class CheckFiles:
             raise StoreError(_("there is no check {id} in this store").format(id=check_id))
         file = CheckFile(path, self.layout.guard)
         info = path.stat()
-        row = self.index.rows.get(check_id)
-        unchanged = row is not None and row.get("file") == [info.st_mtime_ns, info.st_size]
+        unchanged = self.index.stamp(check_id) == [info.st_mtime_ns, info.st_size]
         try:
             numbers = file.revision_numbers()
             check, pack = self.read_document(file, check_id, None, trusted=unchanged)

@@ -227,6 +227,8 @@ class DraftEditing:
 
     def _drop_unused_attachments(self, candidates: set[str] | frozenset[str]) -> None:
         """Remove attachment content no check refers to any more (e.g. of a deleted draft)."""
+        if not candidates:
+            return  # nothing to look up: the index need not be read
         used = {sha for row in self.index.rows.values() for sha in row.get("attachments", ())}
         for sha256 in candidates - used:
             fileops.remove(self.attachments.path(sha256), missing_ok=True)

@@ -2,9 +2,9 @@
 
 ``index.json`` holds all rows as of its last compaction; ``index.journal`` holds the rows
 changed since, one JSON line each, appended without rewriting anything. Both are a cache:
-the check files are the truth. At every open the index is compared with the check files'
-size and modification time, so a row lost in a crash, a missing index or a damaged one is
-rebuilt from the checks.
+the check files are the truth. The index is read only when the rows are needed (or at once
+after a crash), and then compared with the check files' size and modification time, so a row
+lost in a crash, a missing index or a damaged one is rebuilt from the checks.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.i18n import _
@@ -25,6 +26,9 @@ from vastgoedcheck.storage.summary import search_key
 # this many, and at least as many as there are checks, so that the rewrite costs at most about
 # one row's worth per change however large the store is.
 JOURNAL_MINIMUM = 2000
+# A journal this large (or as large as index.json) is folded in when the store is opened, even
+# by a command that does not need the rows: about 2,000 rows' worth.
+JOURNAL_MINIMUM_BYTES = 1_000_000
 _TABLE = "summaries"
 # Some file systems (FAT, exFAT, HFS+) keep modification times to a second or two.
 _CLOCK_SLACK_NS = 2_000_000_000
@@ -32,32 +36,81 @@ FileStamp = list[int]  # [modification time in ns, size in bytes] of a check fil
 
 
 class SummaryIndex:
+    """The rows, read only when a command needs them all (a listing, a search).
+
+    A command about one check reads that check's file, which is the truth, and appends its new
+    row to the journal without reading anything: its cost does not grow with the store.
+    """
+
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self.rows: dict[str, dict[str, Any]] = {}
+        self._rows: dict[str, dict[str, Any]] | None = None
         self._storage = AtomicJSONStorage(layout.index, layout.guard)
-        self._journal_lines = 0
+        self._journal_lines = 0  # in the journal file, as far as this session knows
+        self._session_lines = 0  # appended by this session
+        self._read_row: Callable[[str], dict[str, Any] | None] = lambda _id: None
+        self._problems: list[str] = []
+        self._recheck_since: int | None = None
 
-    def load(
-        self, read_row: Callable[[str], dict[str, Any] | None], *, after_crash: bool = False
-    ) -> list[str]:
-        """Read the index and bring it in line with the check files.
+    def open(
+        self,
+        read_row: Callable[[str], dict[str, Any] | None],
+        problems: list[str],
+        *,
+        after_crash: bool = False,
+    ) -> None:
+        """Prepare to read the index; read it now only when it must be brought in line first.
 
         ``read_row(check_id)`` gives the summary row stored in a check file, or None when that
-        file is damaged (the caller moves it aside and reports it). After a crash, every check
-        file written since the index was (nearly) last written is read again as well, in case
-        its size and a coarse modification time did not change. Returns what the user should
-        be told, one sentence each.
+        file is damaged (the caller moves it aside and reports it). What the user should be
+        told is appended to ``problems``, one sentence each. After a crash the index is read
+        and reconciled at once, and every check file written since the index was (nearly) last
+        written is read again as well, in case its size and a coarse modification time did not
+        change. A journal that has grown as large as the index is folded in at once too, so
+        that it never grows without end however long no listing is asked for.
         """
-        problems: list[str] = []
-        recheck_since: int | None = None
+        self._rows = None
+        self._read_row, self._problems = read_row, problems
+        self._recheck_since = None
+        self._journal_lines = self._session_lines = 0
         if after_crash:
             try:
-                recheck_since = self.layout.index.stat().st_mtime_ns - _CLOCK_SLACK_NS
+                self._recheck_since = self.layout.index.stat().st_mtime_ns - _CLOCK_SLACK_NS
             except OSError:
-                recheck_since = None  # no index: every row is read anyway
+                self._recheck_since = None  # no index: every row is read anyway
+            self._load(after_crash=True)
+        elif _size(self.layout.journal) >= max(JOURNAL_MINIMUM_BYTES, _size(self.layout.index)):
+            self._load(fold=True)
+
+    @property
+    def loaded(self) -> bool:
+        return self._rows is not None
+
+    @property
+    def rows(self) -> dict[str, dict[str, Any]]:
+        """Every row by check id, read and brought in line with the check files at first use."""
+        self.read_now()
+        assert self._rows is not None
+        return self._rows
+
+    def read_now(self) -> None:
+        """Read the rows now (if not yet), reporting what bringing them in line finds."""
+        if self._rows is None:
+            self._load()
+
+    def stamp(self, check_id: str) -> FileStamp | None:
+        """The size and time of a check file as the index last recorded them, if the index has
+        been read (it is not read for this alone)."""
+        if self._rows is None:
+            return None
+        row = self._rows.get(check_id)
+        return None if row is None else row.get("file")
+
+    def _load(self, *, after_crash: bool = False, fold: bool = False) -> None:
+        problems: list[str] = []
+        missing = not self.layout.index.exists()
         try:
-            self.rows = self._read_index()
+            self._rows = self._read_index()
         except DamagedFile:
             moved = self.layout.move_aside(self.layout.index)
             problems.append(
@@ -66,12 +119,15 @@ class SummaryIndex:
                     "(the damaged file was moved to {path})."
                 ).format(path=moved)
             )
-            self.rows = {}
+            self._rows = {}
         replayed = self._replay_journal()
-        changed = self._reconcile(read_row, recheck_since)
-        if problems or replayed or changed:
+        self._journal_lines = replayed
+        changed = self._reconcile(self._read_row, self._recheck_since)
+        self._problems += problems
+        first = missing and bool(self._rows)
+        fold = fold or first or (after_crash and bool(replayed)) or self._journal_full()
+        if problems or changed or fold:
             self.compact()
-        return problems
 
     def _read_index(self) -> dict[str, dict[str, Any]]:
         data = self._storage.read()
@@ -85,64 +141,72 @@ class SummaryIndex:
             rows[row["id"]] = row
         return rows
 
-    def _replay_journal(self) -> bool:
+    def _replay_journal(self) -> int:
+        """Apply the journal's lines to the rows; returns how many there were."""
+        assert self._rows is not None
         try:
             lines = fileops.read_bytes(self.layout.journal).splitlines()
         except FileNotFoundError:
-            return False
+            return 0
         for line in lines:  # a line cut short by a crash is skipped: reconciling repairs it
             try:
                 entry = json.loads(line)
                 if "put" in entry:
-                    self.rows[entry["put"]["id"]] = entry["put"]
+                    self._rows[entry["put"]["id"]] = entry["put"]
                 elif "drop" in entry:
-                    self.rows.pop(entry["drop"], None)
+                    self._rows.pop(entry["drop"], None)
             except (ValueError, TypeError, KeyError, AttributeError):
                 continue
-        return bool(lines)
+        return len(lines)
 
     def _reconcile(
         self, read_row: Callable[[str], dict[str, Any] | None], recheck_since: int | None
     ) -> bool:
         """Bring the rows in line with the check files; True when anything changed."""
+        assert self._rows is not None
+        rows = self._rows
         on_disk: dict[str, FileStamp] = {}
         with os.scandir(self.layout.checks) as entries:
             for entry in entries:
                 check_id = entry.name.removesuffix(".json")
-                known = check_id in self.rows  # only a new name needs the slower pattern test
+                known = check_id in rows  # only a new name needs the slower pattern test
                 if entry.name.endswith(".json") and (known or CHECK_ID.fullmatch(check_id)):
                     info = entry.stat()
                     on_disk[check_id] = [info.st_mtime_ns, info.st_size]
-        gone = self.rows.keys() - on_disk.keys()
+        gone = rows.keys() - on_disk.keys()
         for check_id in gone:
-            del self.rows[check_id]
+            del rows[check_id]
         stale = [
             check_id
             for check_id, stamp in on_disk.items()
-            if self.rows.get(check_id, {}).get("file") != stamp
+            if rows.get(check_id, {}).get("file") != stamp
             or (recheck_since is not None and stamp[0] >= recheck_since)
         ]
         for check_id in stale:
             fresh = read_row(check_id)
             if fresh is None:
-                self.rows.pop(check_id, None)
+                rows.pop(check_id, None)
             else:
-                self.rows[check_id] = {**fresh, "file": on_disk[check_id]}
+                rows[check_id] = {**fresh, "file": on_disk[check_id]}
         return bool(gone or stale)
 
     def close(self) -> None:
-        if self._journal_lines:
+        """Fold this session's journal lines into the index, if it was read at all: a command
+        that never needed the rows leaves them to the next one that does."""
+        if self._rows is not None and self._session_lines:
             self.compact()
 
     def put(self, row: dict[str, Any]) -> None:
         """Record the new row of a check whose file has just been written."""
         info = self.layout.check_file(row["id"]).stat()
         row = {**row, "file": [info.st_mtime_ns, info.st_size]}
-        self.rows[row["id"]] = row
+        if self._rows is not None:
+            self._rows[row["id"]] = row
         self._append({"put": row})
 
     def drop(self, check_id: str) -> None:
-        self.rows.pop(check_id, None)
+        if self._rows is not None:
+            self._rows.pop(check_id, None)
         self._append({"drop": check_id})
 
     def _append(self, entry: dict[str, Any]) -> None:
@@ -154,8 +218,13 @@ class SummaryIndex:
         except OSError:
             pass  # the check file is saved; the next open rebuilds this row from it
         self._journal_lines += 1
-        if self._journal_lines >= max(JOURNAL_MINIMUM, len(self.rows)):
+        self._session_lines += 1
+        if self._rows is not None and self._journal_full():
             self.compact()
+
+    def _journal_full(self) -> bool:
+        assert self._rows is not None
+        return self._journal_lines >= max(JOURNAL_MINIMUM, len(self._rows))
 
     def compact(self) -> None:
         """Write all rows to ``index.json`` and empty the journal."""
@@ -166,7 +235,7 @@ class SummaryIndex:
             write_atomically(self.layout.journal, b"")
         except OSError:
             return  # replaying the journal over the new index changes nothing: it stays
-        self._journal_lines = 0
+        self._journal_lines = self._session_lines = 0
 
     def select(
         self, *, text: str = "", status: str | None = None, pack: str | None = None
@@ -182,6 +251,13 @@ class SummaryIndex:
         ]
         found.sort(key=_changed, reverse=True)
         return found
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _changed(row: dict[str, Any]) -> int:

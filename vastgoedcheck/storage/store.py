@@ -89,8 +89,14 @@ class Store(DraftEditing):
         actor: str,
         wait: float = 0.0,
         migrations: Sequence[Migration] = MIGRATIONS,
+        lazy_index: bool = False,
     ) -> Store:
         """Open (or create) the store in ``folder``.
+
+        ``lazy_index``: read the summary index only when the rows are needed (a listing, a
+        search), so that a command about one check costs the same however many checks there
+        are; what reading it finds is then added to ``problems`` at that moment. Without it
+        (the app, which lists at once) the index is read and brought in line here.
 
         Raises StoreLocked when another copy has it open (after waiting ``wait`` seconds),
         StoreDamaged when it cannot be opened as it is, StoreError for an unusable folder.
@@ -113,7 +119,9 @@ class Store(DraftEditing):
             if backups.finish_interrupted_restore(layout):
                 store.problems.append(_("An interrupted restore was found and undone."))
             migrate(store.meta, layout, actor, migrations)
-            store.problems += store.index.load(store.checks.stored_row, after_crash=crashed)
+            store.index.open(store.checks.stored_row, store.problems, after_crash=crashed)
+            if not lazy_index:
+                store.index.read_now()
         except BaseException:
             lock.release()
             raise
@@ -431,7 +439,8 @@ class Store(DraftEditing):
             )
         self._connect()
         migrate(self.meta, self.layout, self.actor, MIGRATIONS)
-        self.problems += self.index.load(self.checks.stored_row)
+        self.index.open(self.checks.stored_row, self.problems)
+        self.index.read_now()  # rebuilt now, so that damaged checks are reported now
         self.meta.record("restored", self.actor, file=str(source), safety_backup=str(safety))
         return contents.checks
 
