@@ -165,29 +165,35 @@ class SummaryIndex:
         """Bring the rows in line with the check files; True when anything changed."""
         assert self._rows is not None
         rows = self._rows
-        on_disk: dict[str, FileStamp] = {}
+        on_disk: set[str] = set()
+        stale: list[tuple[str, FileStamp]] = []
         with os.scandir(self.layout.checks) as entries:
-            for entry in entries:
-                check_id = entry.name.removesuffix(".json")
-                known = check_id in rows  # only a new name needs the slower pattern test
-                if entry.name.endswith(".json") and (known or CHECK_ID.fullmatch(check_id)):
-                    info = entry.stat()
-                    on_disk[check_id] = [info.st_mtime_ns, info.st_size]
-        gone = rows.keys() - on_disk.keys()
+            for entry in entries:  # 20,000 files: kept to one stat and a few lookups each
+                name = entry.name
+                if not name.endswith(".json"):
+                    continue
+                check_id = name[:-5]
+                row = rows.get(check_id)
+                if row is None and not CHECK_ID.fullmatch(check_id):
+                    continue  # only a new name needs the slower pattern test
+                info = entry.stat()
+                stamp = [info.st_mtime_ns, info.st_size]
+                on_disk.add(check_id)
+                if (
+                    row is None
+                    or row.get("file") != stamp
+                    or (recheck_since is not None and stamp[0] >= recheck_since)
+                ):
+                    stale.append((check_id, stamp))
+        gone = rows.keys() - on_disk
         for check_id in gone:
             del rows[check_id]
-        stale = [
-            check_id
-            for check_id, stamp in on_disk.items()
-            if rows.get(check_id, {}).get("file") != stamp
-            or (recheck_since is not None and stamp[0] >= recheck_since)
-        ]
-        for check_id in stale:
+        for check_id, stamp in stale:
             fresh = read_row(check_id)
             if fresh is None:
                 rows.pop(check_id, None)
             else:
-                rows[check_id] = {**fresh, "file": on_disk[check_id]}
+                rows[check_id] = {**fresh, "file": stamp}
         return bool(gone or stale)
 
     def close(self) -> None:
