@@ -104,8 +104,8 @@ def run_once(code: Path, folder: Path, arguments: list[str]) -> tuple[float, flo
     command = [sys.executable, "-m", "vastgoedcheck", "--lang", "en", *arguments]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(
-        command, capture_output=True, env=environment, encoding="utf-8", check=False
+    done = subprocess.run(  # run outside the repository: `-m` would import from there first
+        command, capture_output=True, env=environment, encoding="utf-8", check=False, cwd=folder
     )
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
