@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
@@ -292,13 +293,14 @@ class Store(DraftEditing):
         self.layout.check_guard()  # the file is removed before anything else is written
         try:
             fileops.remove(path)
-            fsync_folder(path.parent)
         except OSError as error:
             raise StoreWriteError(
                 _("the check {id} could not be deleted ({reason})").format(
                     id=check_id, reason=error.strerror or error
                 )
             ) from error
+        with contextlib.suppress(OSError):  # the file is gone; some file systems refuse this
+            fsync_folder(path.parent)
         # Logged once the file is gone: a delete that failed (a file held open on Windows)
         # must not leave a "deleted" line for a check that is still there.
         self.meta.record("deleted", self.actor, check=check_id, pack=check.pack_id, reason=reason)
