@@ -360,3 +360,24 @@ def test_an_attachment_on_its_way_in_is_private(
     assert modes and set(modes) == {0o600}
     incoming = [p.name for p in store.layout.attachments.iterdir() if p.name.startswith(".")]
     assert incoming == []
+
+
+def test_an_attachment_held_by_another_program_is_not_called_missing(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check = new_draft(store)
+    photo = tmp_path / "scan.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"x" * 1000)
+    attachment = store.add_attachment(check.id, "RES-03", photo)
+    stored = store.attachment_path(attachment.sha256)
+    read, calls = failing(Path.read_bytes, 2, sharing_violation(), only=_reads_of(stored))
+    monkeypatch.setattr(Path, "read_bytes", read)
+    document = store.export_document(check.id)  # waited for it
+    assert len(calls) == 3
+    [embedded] = document["answers"]["RES-03"]["attachments"]
+    assert embedded["content"]
+    read, _calls = failing(Path.read_bytes, -1, sharing_violation(), only=_reads_of(stored))
+    monkeypatch.setattr(Path, "read_bytes", read)
+    with pytest.raises(StoreError, match="could not be read") as caught:
+        store.export_document(check.id)
+    assert "missing" not in str(caught.value)

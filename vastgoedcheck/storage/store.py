@@ -317,9 +317,9 @@ class Store(DraftEditing):
         document = check_document(check, self.pack_of(check))
         for answer in document["answers"].values():
             for attachment in answer.get("attachments", []):
-                try:
-                    content = self.attachments.path(attachment["sha256"]).read_bytes()
-                except OSError:
+                try:  # held by another program for a moment: FileUnreadable, its own sentence
+                    content = fileops.read_bytes(self.attachments.path(attachment["sha256"]))
+                except FileNotFoundError:
                     raise StoreError(
                         _(
                             "the attachment {name} of the check {id} is missing from the store"
