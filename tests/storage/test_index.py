@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -292,3 +293,81 @@ def test_the_command_line_reports_what_reading_the_index_finds(store: Store) -> 
     listed = run_subprocess("--lang", "en", "--data-dir", folder, "list")
     assert listed.code == 0 and check.id in listed.out
     assert "summary index was damaged" in listed.err and "Traceback" not in listed.err
+
+
+# -- a search reads only the rows that can match -------------------------------------------------
+
+
+def lazily(store: Store, registry: PackRegistry) -> Store:
+    store.close()
+    return Store.open(store.layout.root, registry, actor="tester", lazy_index=True)
+
+
+def found(store: Store, text: str) -> list[str]:
+    return sorted(summary.id for summary in store.summaries(search=text))
+
+
+def test_a_search_finds_what_a_full_reading_finds_without_reading_every_row(
+    store: Store, registry: PackRegistry
+) -> None:
+    names = ("Ayşe Çelik", "Jan Çelik", "Łukasz Kowalski", "Anna Smit", 'Jan "de Boer"')
+    checks = {name: new_draft(store, name) for name in names}
+    store.summaries()  # read whole: the index is written one row per line when the app closes
+    store = lazily(store, registry)  # as a command opens it
+    try:
+        assert found(store, "celik") == sorted([checks["Ayşe Çelik"].id, checks["Jan Çelik"].id])
+        assert found(store, "jan celik oudegracht") == [checks["Jan Çelik"].id]
+        assert found(store, "nobody") == []
+        assert not store.index.loaded  # answered from the lines that hold the words
+        # Changes of this and earlier commands are in the journal, and are found as they are.
+        store.delete(checks["Anna Smit"].id, "made twice")
+        store.set_answer(checks["Jan Çelik"].id, "RES-03", FlagValue.YES)
+        assert found(store, "smit") == []
+        [summary] = store.summaries(search="jan celik")
+        assert summary.outcome == "escalate"
+        assert found(store, '"de boer"') == [checks['Jan "de Boer"'].id]  # read whole for this
+    finally:
+        store.close()
+
+
+def test_a_search_after_a_check_was_changed_behind_the_index_reads_that_check(
+    store: Store, registry: PackRegistry
+) -> None:
+    check = new_draft(store, "Ayşe Çelik")
+    other = new_draft(store, "Jan de Vries")
+    store.summaries()
+    store.close()
+    # Rewritten in place by another program: the folder keeps its time, the file does not.
+    path = store.layout.check_file(check.id)
+    path.write_bytes(path.read_bytes().replace(b'"created"', b'"created" '))
+    lazy = Store.open(store.layout.root, registry, actor="tester", lazy_index=True)
+    try:
+        assert found(lazy, "celik") == [check.id]
+        assert not lazy.index.loaded
+    finally:
+        lazy.close()
+    # A check file that appears behind the index's back changes the folder: all is read.
+    copy = store.layout.checks / f"{other.id}.json"
+    copy.rename(store.layout.checks / "renamed.json")
+    copy.with_name("renamed.json").rename(copy)
+    lazy = Store.open(store.layout.root, registry, actor="tester", lazy_index=True)
+    try:
+        assert found(lazy, "vries") == [other.id]
+        assert lazy.index.loaded
+    finally:
+        lazy.close()
+
+
+def test_an_index_written_on_one_line_by_an_older_app_is_laid_out_again_once(
+    store: Store, registry: PackRegistry
+) -> None:
+    check = new_draft(store, "Ayşe Çelik")
+    store.close()
+    rows = json.loads(store.layout.index.read_bytes())
+    store.layout.index.write_text(json.dumps(rows), encoding="utf-8")  # as TinyDB writes it
+    with Store.open(store.layout.root, registry, actor="tester") as reopened:
+        assert [s.id for s in reopened.summaries(search="celik")] == [check.id]
+    assert store.layout.index.read_bytes().startswith(b'{"summaries":{\n"1":{"id":')
+    with Store.open(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
+        assert [s.id for s in lazy.summaries(search="celik")] == [check.id]
+        assert not lazy.index.loaded

@@ -18,7 +18,14 @@ from typing import Any
 from vastgoedcheck.i18n import _
 from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.atomic import AtomicJSONStorage, write_atomically
-from vastgoedcheck.storage.errors import DamagedFile
+from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
+from vastgoedcheck.storage.index_file import TABLE as _TABLE
+from vastgoedcheck.storage.index_file import (
+    index_payload,
+    one_row_per_line,
+    rows_with_words,
+    searchable,
+)
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.summary import search_key
 
@@ -29,7 +36,6 @@ JOURNAL_MINIMUM = 2000
 # A journal this large (or as large as index.json) is folded in when the store is opened, even
 # by a command that does not need the rows: about 2,000 rows' worth.
 JOURNAL_MINIMUM_BYTES = 1_000_000
-_TABLE = "summaries"
 # Some file systems (FAT, exFAT, HFS+) keep modification times to a second or two.
 _CLOCK_SLACK_NS = 2_000_000_000
 FileStamp = list[int]  # [modification time in ns, size in bytes] of a check file
@@ -124,7 +130,7 @@ class SummaryIndex:
         self._journal_lines = replayed
         changed = self._reconcile(self._read_row, self._recheck_since)
         self._problems += problems
-        first = missing and bool(self._rows)
+        first = bool(self._rows) and (missing or not one_row_per_line(self.layout.index))
         fold = fold or first or (after_crash and bool(replayed)) or self._journal_full()
         if problems or changed or fold:
             self.compact()
@@ -208,12 +214,20 @@ class SummaryIndex:
         row = {**row, "file": [info.st_mtime_ns, info.st_size]}
         if self._rows is not None:
             self._rows[row["id"]] = row
-        self._append({"put": row})
+        self._append({"put": row, "checks": self._folder_stamp()})
 
     def drop(self, check_id: str) -> None:
         if self._rows is not None:
             self._rows.pop(check_id, None)
-        self._append({"drop": check_id})
+        self._append({"drop": check_id, "checks": self._folder_stamp()})
+
+    def _folder_stamp(self) -> int | None:
+        """The modification time of ``checks/``: it changes whenever a check file is written,
+        added, renamed or removed there (every save renames a new file into place)."""
+        try:
+            return os.stat(self.layout.checks).st_mtime_ns
+        except OSError:
+            return None
 
     def _append(self, entry: dict[str, Any]) -> None:
         line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -233,10 +247,17 @@ class SummaryIndex:
         return self._journal_lines >= max(JOURNAL_MINIMUM, len(self._rows))
 
     def compact(self) -> None:
-        """Write all rows to ``index.json`` and empty the journal."""
-        tables = {_TABLE: {str(n): row for n, row in enumerate(self.rows.values(), start=1)}}
-        self._storage.write(tables)
-        self._storage.forget()
+        """Write all rows to ``index.json`` (one per line) and empty the journal."""
+        payload = index_payload(self.rows.values(), self._folder_stamp())
+        self.layout.check_guard()
+        try:
+            write_atomically(self.layout.index, payload)
+        except OSError as error:
+            raise StoreWriteError(
+                _("{file} could not be saved ({reason}); nothing was changed").format(
+                    file=self.layout.index.name, reason=error.strerror or error
+                )
+            ) from error
         try:
             write_atomically(self.layout.journal, b"")
         except OSError:
@@ -248,15 +269,58 @@ class SummaryIndex:
     ) -> list[dict[str, Any]]:
         """Rows matching every word of ``text`` (names, address, postcode, city), newest first."""
         words = search_key(text).split()
+        rows = self._rows.values() if self._rows is not None else self._quick_search(words)
         found = [
             row
-            for row in self.rows.values()
+            for row in (rows if rows is not None else self.rows.values())
             if (status is None or row["status"] == status)
             and (pack is None or row["pack"] == pack)
             and all(word in row["search"] for word in words)
         ]
         found.sort(key=_changed, reverse=True)
         return found
+
+    def _quick_search(self, words: list[str]) -> list[dict[str, Any]] | None:
+        """The rows that may hold every word, without reading every row, when that is safe:
+        nothing was written, added or removed in ``checks/`` since the index and its journal
+        were written (the folder's time is what they recorded). Each such row is still
+        compared with its check file, and read again from it when that changed: only what the
+        search touches is brought in line. None when it cannot be done this way."""
+        if not searchable(words):
+            return None
+        try:
+            found = rows_with_words(fileops.read_bytes(self.layout.index), words)
+            journal = fileops.read_bytes(self.layout.journal).splitlines()
+        except (FileNotFoundError, StoreError):
+            return None
+        if found is None:
+            return None
+        found_rows, recorded = found
+        rows = {row["id"]: row for row in found_rows}
+        stamp: object = recorded
+        for line in journal:
+            try:
+                entry = json.loads(line)
+                stamp = entry["checks"]
+                if "put" in entry:
+                    rows[entry["put"]["id"]] = entry["put"]
+                else:
+                    rows.pop(entry["drop"], None)
+            except (ValueError, TypeError, KeyError, AttributeError):
+                return None  # a line cut short by a crash: read it all
+        if stamp is None or stamp != self._folder_stamp():
+            return None
+        for check_id, row in list(rows.items()):
+            try:
+                info = self.layout.check_file(check_id).stat()
+            except OSError:
+                return None  # a check file gone: reading it all reports it
+            if row.get("file") != [info.st_mtime_ns, info.st_size]:
+                fresh = self._read_row(check_id)
+                if fresh is None:
+                    return None
+                rows[check_id] = {**fresh, "file": [info.st_mtime_ns, info.st_size]}
+        return list(rows.values())
 
 
 def _size(path: Path) -> int:
