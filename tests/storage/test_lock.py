@@ -207,6 +207,7 @@ def test_a_removed_lock_file_does_not_let_two_copies_write(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     assert holder.stdin is not None and holder.stdout is not None
     try:

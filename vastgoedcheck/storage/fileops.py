@@ -96,7 +96,7 @@ def _move_file_ex(source: Path, target: Path) -> None:
 
 def replace(source: Path, target: Path) -> None:
     """Rename ``source`` over ``target`` atomically (write-through on Windows), retrying."""
-    if sys.platform == "win32":
+    if sys.platform == "win32" and hasattr(ctypes, "WinDLL"):  # not when only pretending
         retry(lambda: _move_file_ex(source, target), target)
     else:
         retry(lambda: os.replace(source, target), target)

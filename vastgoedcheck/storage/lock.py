@@ -23,14 +23,24 @@ _LOCK_OFFSET = 1 << 20  # Windows locks a byte range; lock one far past the hold
 _HELD = frozenset({errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, getattr(errno, "EDEADLOCK", -1)})
 
 
+def _windows_locking() -> Any:
+    """Windows' msvcrt module on Windows (looked up at each call, so tests can simulate it)."""
+    if sys.platform != "win32":
+        return None
+    try:
+        import msvcrt
+    except ImportError:  # a test that only pretends to be on Windows
+        return None
+    return msvcrt
+
+
 def _try_lock(descriptor: int) -> bool:
     """True when the lock was taken, False when another process holds it; OSError otherwise."""
     try:
-        if sys.platform == "win32":
-            import msvcrt
-
+        msvcrt = _windows_locking()
+        if msvcrt is not None:
             os.lseek(descriptor, _LOCK_OFFSET, os.SEEK_SET)
-            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
         else:
             import fcntl
 
