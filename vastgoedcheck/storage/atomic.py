@@ -119,6 +119,11 @@ def read_json_object(path: Path) -> dict[str, Any] | None:
     return data
 
 
+def _document_id(key: str) -> bool:
+    """Whether ``key`` is a TinyDB document id as this app writes them: "1", "2", …"""
+    return key.isascii() and key.isdigit()
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage for one small file.
 
@@ -139,7 +144,8 @@ class AtomicJSONStorage(Storage):
         if self._data is None:
             data = read_json_object(self.path)
             if data is not None and not all(
-                isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+                isinstance(table, dict)
+                and all(_document_id(key) and isinstance(doc, dict) for key, doc in table.items())
                 for table in data.values()
             ):
                 raise DamagedFile(self.path, "not a TinyDB database")

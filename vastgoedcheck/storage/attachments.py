@@ -6,6 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from vastgoedcheck.domain.check import MAX_ATTACHMENT_BYTES
 from vastgoedcheck.i18n import _
 from vastgoedcheck.storage.atomic import (
     PRIVATE_FOLDER,
@@ -18,7 +19,7 @@ from vastgoedcheck.storage.atomic import (
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.layout import Layout
 
-MAX_ATTACHMENT_BYTES = 50_000_000
+__all__ = ["MAX_ATTACHMENT_BYTES", "AttachmentFiles"]
 _CHUNK = 1 << 20
 
 
