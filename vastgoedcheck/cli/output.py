@@ -7,6 +7,7 @@ import codecs
 import io
 import json
 import sys
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,14 @@ def _default(value: Any) -> Any:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
     sys.stdout.write("\n")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control and format characters (a direction override that
+    makes "exe.pdf" of "fdp.exe", an escape sequence) shown as ``\\u202e`` instead of obeyed."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Cs") else c for c in text
+    )
 
 
 def say(text: str = "") -> None:

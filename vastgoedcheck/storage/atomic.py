@@ -16,7 +16,8 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from vastgoedcheck.i18n import _
-from vastgoedcheck.storage.errors import DamagedFile, StoreWriteError
+from vastgoedcheck.oserrors import os_reason
+from vastgoedcheck.storage.errors import DamagedFile, StoreWriteError, UnreadableStoreFile
 
 _WINDOWS = sys.platform == "win32"
 
@@ -108,8 +109,10 @@ def read_json_object(path: Path) -> dict[str, Any] | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    except IsADirectoryError:
+        raise DamagedFile(path, "a folder, not a file") from None
     except OSError as error:
-        raise DamagedFile(path, error.strerror or str(error)) from None
+        raise UnreadableStoreFile(path, os_reason(error)) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.domain.check import Check, Status
@@ -18,7 +19,12 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.audit import AuditEvent
 from vastgoedcheck.storage.check_file import CheckFile
-from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
+from vastgoedcheck.storage.errors import (
+    DamagedFile,
+    StoreError,
+    StoreWriteError,
+    UnreadableStoreFile,
+)
 from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.meta import MetaFile
@@ -38,6 +44,39 @@ def missing_pack(check_id: str, pack_id: str, version: str) -> StoreError:
             "does not have"
         ).format(id=check_id, version=version, pack=pack_id)
     )
+
+
+def read_revision(
+    registry: PackRegistry, file: CheckFile, check_id: str, document: dict[str, Any]
+) -> tuple[Check, Pack]:
+    """One revision's document, validated as an imported file would be (DamagedFile if not);
+    StoreError when its pack is not installed."""
+    pack_ref = document.get("pack")
+    if isinstance(pack_ref, dict):
+        pack_id, version = str(pack_ref.get("id")), str(pack_ref.get("version"))
+        if registry.get(pack_id, version) is None:
+            raise missing_pack(check_id, pack_id, version)
+    try:
+        check, pack = check_from_document(document, registry)
+    except InvalidCheck as error:
+        raise DamagedFile(file.path, error.headline()) from None
+    if check.id != check_id:
+        raise DamagedFile(file.path, "the check inside has another id")
+    return check, pack
+
+
+def damage_in(registry: PackRegistry, path: Path, check_id: str) -> str | None:
+    """Why the check file at ``path`` cannot be read as the check ``check_id``; None when every
+    revision reads as an imported check would (or needs a pack this installation lacks)."""
+    file = CheckFile(path)
+    try:
+        for number in file.revision_numbers() or [None]:  # type: ignore[list-item]
+            read_revision(registry, file, check_id, file.document(number))
+    except DamagedFile as error:
+        return error.detail
+    except StoreError:
+        return None  # a pack this installation does not have: kept, as in the store itself
+    return None
 
 
 @dataclass
@@ -82,6 +121,13 @@ class CheckFiles:
             return opened
         path = self.layout.check_file(check_id)
         if not CHECK_ID.fullmatch(check_id) or not path.is_file():
+            if any(record["id"] == check_id for record in self.meta.missing()):
+                raise StoreError(
+                    _(
+                        "the check {id} is missing from the data folder; restore it from a "
+                        "backup, or acknowledge that it is gone (vastgoedcheck acknowledge {id})"
+                    ).format(id=check_id)
+                )
             raise StoreError(_("there is no check {id} in this store").format(id=check_id))
         file = CheckFile(path)
         info = path.stat()
@@ -134,24 +180,16 @@ class CheckFiles:
             else:
                 if check.id == check_id:
                     return check, pack
-        pack_ref = document.get("pack")
-        if isinstance(pack_ref, dict):
-            pack_id, version = str(pack_ref.get("id")), str(pack_ref.get("version"))
-            if self.registry.get(pack_id, version) is None:
-                raise missing_pack(check_id, pack_id, version)
-        try:
-            check, pack = check_from_document(document, self.registry)
-        except InvalidCheck as error:
-            raise DamagedFile(file.path, error.headline()) from None
-        if check.id != check_id:
-            raise DamagedFile(file.path, "the check inside has another id")
-        return check, pack
+        return read_revision(self.registry, file, check_id, document)
 
     def set_aside(self, check_id: str) -> str:
         """Move a damaged check file to ``damaged/``, log it, and say so."""
         self.forget(check_id)
         moved = self.layout.move_aside(self.layout.check_file(check_id))
         self.meta.record("damaged_file_moved", self.actor, check=check_id, file=str(moved))
+        self.meta.mark_missing(
+            check_id, self.index.rows.get(check_id), reason="damaged", file=str(moved)
+        )
         message = _(
             "The check {id} could not be read and was moved to {path}; restore it from a backup."
         ).format(id=check_id, path=moved)
@@ -166,6 +204,9 @@ class CheckFiles:
         except DamagedFile:
             self.set_aside(check_id)
             return None
+        except UnreadableStoreFile as error:  # there, but not readable now: left as it is
+            self.problems.append(str(error))
+            return self.index.rows.get(check_id)
         if row is not None and row.get("id") == check_id and row.keys() >= SUMMARY_KEYS:
             return row
         try:

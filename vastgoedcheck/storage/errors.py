@@ -29,6 +29,19 @@ class StoreTooNew(StoreDamaged):
     backup would throw the newer work away)."""
 
 
+class UnreadableStoreFile(StoreError):
+    """A file of the store that is there but cannot be read (no permission, a disk error): it
+    is not damaged, so it is reported and left where it is."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            _("{file} cannot be read ({reason}); nothing was moved or changed").format(
+                file=path, reason=reason
+            )
+        )
+        self.path = path
+
+
 class DamagedFile(Exception):
     """A file that is not what the store wrote: truncated, garbled or of the wrong shape."""
 

@@ -38,12 +38,17 @@ class SummaryIndex:
         self._journal_lines = 0
 
     def load(
-        self, read_row: Callable[[str], dict[str, Any] | None], *, after_crash: bool = False
+        self,
+        read_row: Callable[[str], dict[str, Any] | None],
+        *,
+        after_crash: bool = False,
+        on_gone: Callable[[dict[str, Any]], None] | None = None,
     ) -> list[str]:
         """Read the index and bring it in line with the check files.
 
         ``read_row(check_id)`` gives the summary row stored in a check file, or None when that
-        file is damaged (the caller moves it aside and reports it). After a crash, every check
+        file is damaged (the caller moves it aside and reports it); ``on_gone(row)`` is told of
+        each row whose check file is no longer there. After a crash, every check
         file written since the index was (nearly) last written is read again as well, in case
         its size and a coarse modification time did not change. Returns what the user should
         be told, one sentence each.
@@ -67,7 +72,7 @@ class SummaryIndex:
             )
             self.rows = {}
         replayed = self._replay_journal()
-        changed = self._reconcile(read_row, recheck_since)
+        changed = self._reconcile(read_row, recheck_since, on_gone)
         if problems or replayed or changed:
             self.compact()
         return problems
@@ -101,7 +106,10 @@ class SummaryIndex:
         return bool(lines)
 
     def _reconcile(
-        self, read_row: Callable[[str], dict[str, Any] | None], recheck_since: int | None
+        self,
+        read_row: Callable[[str], dict[str, Any] | None],
+        recheck_since: int | None,
+        on_gone: Callable[[dict[str, Any]], None] | None = None,
     ) -> bool:
         """Bring the rows in line with the check files; True when anything changed."""
         on_disk: dict[str, FileStamp] = {}
@@ -114,7 +122,9 @@ class SummaryIndex:
                     on_disk[check_id] = [info.st_mtime_ns, info.st_size]
         gone = self.rows.keys() - on_disk.keys()
         for check_id in gone:
-            del self.rows[check_id]
+            row = self.rows.pop(check_id)
+            if on_gone is not None:
+                on_gone(row)
         stale = [
             check_id
             for check_id, stamp in on_disk.items()

@@ -23,13 +23,21 @@ from vastgoedcheck.exchange.writing import (
     document_fingerprint,
 )
 from vastgoedcheck.i18n import _, ngettext
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage import backups
-from vastgoedcheck.storage.atomic import fsync_folder, write_atomically
+from vastgoedcheck.storage import backups, restoring
+from vastgoedcheck.storage.atomic import PRIVATE_FOLDER, fsync_folder, write_atomically
 from vastgoedcheck.storage.attachments import AttachmentFiles
 from vastgoedcheck.storage.audit import AuditEvent, event_from_record
+from vastgoedcheck.storage.backup_reading import stage_backup
 from vastgoedcheck.storage.check_file import CheckFile
-from vastgoedcheck.storage.checks import CheckFiles, OpenCheck, attachment_ids, missing_pack
+from vastgoedcheck.storage.checks import (
+    CheckFiles,
+    OpenCheck,
+    attachment_ids,
+    damage_in,
+    missing_pack,
+)
 from vastgoedcheck.storage.editing import DraftEditing
 from vastgoedcheck.storage.errors import NotComplete, StoreError, StoreWriteError
 from vastgoedcheck.storage.importing import prepare_import
@@ -39,26 +47,44 @@ from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.lock import FolderLock
 from vastgoedcheck.storage.meta import MIGRATIONS, SCHEMA_VERSION, MetaFile, Migration, now
 from vastgoedcheck.storage.migrate import migrate
+from vastgoedcheck.storage.missing import MissingChecks
+from vastgoedcheck.storage.restoring import Finished
 from vastgoedcheck.storage.summary import Summary
 
 MAX_REASON_LENGTH = 2_000
 
 
-def _usable_layout(folder: Path) -> Layout:
-    """The layout of ``folder`` with its folders made, or StoreError saying why it cannot be."""
+def _unusable(folder: Path, error: OSError) -> StoreError:
+    return StoreError(
+        _("the data folder {folder} cannot be used ({reason})").format(
+            folder=folder, reason=os_reason(error)
+        )
+    )
+
+
+def _locked_layout(folder: Path, wait: float) -> tuple[Layout, FolderLock]:
+    """The layout of ``folder``, locked, with an interrupted restore finished and its folders
+    made (in that order: an empty folder made first would be taken for the store's own)."""
     layout = Layout(Path(folder))
+    try:
+        layout.root.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
+    except OSError as error:
+        raise _unusable(folder, error) from None
+    lock = FolderLock(layout.lock)
+    lock.acquire(wait)
+    return layout, lock
+
+
+def _prepare(layout: Layout, actor: str) -> Finished | None:
+    finished = restoring.finish_interrupted_restore(layout, actor)
     try:
         layout.create_folders()
     except OSError as error:
-        raise StoreError(
-            _("the data folder {folder} cannot be used ({reason})").format(
-                folder=folder, reason=error.strerror or error
-            )
-        ) from None
-    return layout
+        raise _unusable(layout.root, error) from None
+    return finished
 
 
-class Store(DraftEditing):
+class Store(DraftEditing, MissingChecks):
     """Checks in a data folder. Open with ``Store.open``; one running copy per folder."""
 
     def __init__(self, layout: Layout, registry: PackRegistry, actor: str, lock: FolderLock):
@@ -95,10 +121,9 @@ class Store(DraftEditing):
         Raises StoreLocked when another copy has it open (after waiting ``wait`` seconds),
         StoreDamaged when it cannot be opened as it is, StoreError for an unusable folder.
         """
-        layout = _usable_layout(folder)
-        lock = FolderLock(layout.lock)
-        lock.acquire(wait)
+        layout, lock = _locked_layout(folder, wait)
         try:
+            finished = _prepare(layout, actor)
             store = cls(layout, registry, actor, lock)
             stale = lock.stale
             crashed = stale is not None
@@ -110,37 +135,58 @@ class Store(DraftEditing):
                         "(process {pid}); every saved change is kept."
                     ).format(pid=stale.get("pid", "?"))
                 )
-            if backups.finish_interrupted_restore(layout):
-                store.problems.append(_("An interrupted restore was found and undone."))
+            if finished is not None:
+                store.problems.append(finished.message())
             migrate(store.meta, layout, actor, migrations)
-            store.problems += store.index.load(store.checks.stored_row, after_crash=crashed)
+            store.problems += store.index.load(
+                store.checks.stored_row, after_crash=crashed, on_gone=store._gone
+            )
+            store._found_again()
+        except OSError as error:
+            lock.release()
+            raise _unusable(folder, error) from None
         except BaseException:
             lock.release()
             raise
         return store
 
     @staticmethod
-    def recover(folder: Path, source: Path, *, actor: str, wait: float = 0.0) -> int:
+    def recover(
+        folder: Path,
+        source: Path,
+        *,
+        actor: str,
+        wait: float = 0.0,
+        registry: PackRegistry | None = None,
+    ) -> int:
         """Put the backup at ``source`` in place of a data folder that cannot be opened (a
         damaged meta.json), or into a new one; what is there now is backed up first. Returns
         the number of checks restored; open the store afterwards as usual."""
-        contents = backups.inspect_backup(source, SCHEMA_VERSION)
-        layout = _usable_layout(folder)
-        lock = FolderLock(layout.lock)
-        lock.acquire(wait)
+        layout, lock = _locked_layout(folder, wait)
         try:
+            _prepare(layout, actor)
+            packs = registry or PackRegistry.builtin()
+            staged = stage_backup(
+                layout, source, SCHEMA_VERSION, lambda path, id_: damage_in(packs, path, id_)
+            )
             safety = backups.special_backup(layout, "before-restore", spare=source)
-            backups.restore_backup(layout, source, contents)
-            MetaFile(layout).record("restored", actor, file=str(source), safety_backup=str(safety))
+            restoring.switch(layout, source, safety, actor)
+        except OSError as error:
+            raise _unusable(folder, error) from None
         finally:
             lock.release()
-        return contents.checks
+        return staged.checks
 
     @staticmethod
     def backup_files(folder: Path) -> list[Path]:
         """The backups kept in a data folder, newest first (for choosing one to restore)."""
-        found = Layout(Path(folder)).backups.glob("*.zip")
-        return sorted(found, key=lambda path: path.stat().st_mtime, reverse=True)
+        try:
+            found = [
+                (path.stat().st_mtime, path) for path in Layout(Path(folder)).backups.glob("*.zip")
+            ]
+        except OSError:
+            return []  # no backups folder, or one that cannot be read
+        return [path for _mtime, path in sorted(found, reverse=True)]
 
     def close(self) -> None:
         try:
@@ -253,6 +299,9 @@ class Store(DraftEditing):
 
     def delete(self, check_id: str, reason: str) -> None:
         """Delete a draft that was never finalized; the store log keeps who, when and why."""
+        if not self.layout.check_file(check_id).exists():
+            self._delete_missing(check_id, reason)
+            return
         opened = self.checks.load(check_id)
         check = opened.check
         if check.status is Status.FINAL or check.revision > 1:
@@ -397,23 +446,31 @@ class Store(DraftEditing):
     def restore(self, source: Path) -> int:
         """Replace the whole store by the backup at ``source``; the current state is backed up
         first. Returns the number of checks restored."""
-        contents = backups.inspect_backup(source, SCHEMA_VERSION)
-        safety = backups.special_backup(self.layout, "before-restore", spare=source)
-        backups.restore_backup(self.layout, source, contents)
+        try:
+            staged = stage_backup(
+                self.layout,
+                source,
+                SCHEMA_VERSION,
+                lambda path, id_: damage_in(self.registry, path, id_),
+            )
+            safety = backups.special_backup(self.layout, "before-restore", spare=source)
+            restoring.switch(self.layout, source, safety, self.actor)
+        except OSError as error:
+            raise _unusable(self.layout.root, error) from None
         self.problems.clear()
-        if contents.left_out:
+        if staged.left_out:
             self.problems.append(
                 ngettext(
                     "{count} damaged file in the backup was left out: {files}",
                     "{count} damaged files in the backup were left out: {files}",
-                    len(contents.left_out),
-                ).format(count=len(contents.left_out), files=", ".join(contents.left_out))
+                    len(staged.left_out),
+                ).format(count=len(staged.left_out), files=", ".join(staged.left_out))
             )
         self._connect()
         migrate(self.meta, self.layout, self.actor, MIGRATIONS)
-        self.problems += self.index.load(self.checks.stored_row)
-        self.meta.record("restored", self.actor, file=str(source), safety_backup=str(safety))
-        return contents.checks
+        self.problems += self.index.load(self.checks.stored_row, on_gone=self._gone)
+        self._found_again()
+        return staged.checks
 
     # -- internals -------------------------------------------------------------------------
 
