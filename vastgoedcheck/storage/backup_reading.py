@@ -144,7 +144,9 @@ def _unpack(
     or None when its content is damaged (a checksum or compression error)."""
     digest = hashlib.sha256()
     written = 0
-    target.parent.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
+    for folder in reversed(target.parents):  # each one private (parents=True would not be)
+        if not folder.exists():
+            folder.mkdir(PRIVATE_FOLDER)
     try:
         with archive.open(info) as reader, private_writer(target) as writer:
             while chunk := reader.read(_CHUNK):
