@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.oserrors import os_reason
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,6 @@ def read_json_file(path: Path, max_bytes: int) -> object:
         raise UnreadableFile(Problem("", _("you are not allowed to read this file"))) from None
     except OSError as error:
         raise UnreadableFile(
-            Problem("", _("the file could not be read ({reason})").format(reason=error.strerror))
+            Problem("", _("the file could not be read ({reason})").format(reason=os_reason(error)))
         ) from None
     return parse_json_text(raw)

@@ -60,7 +60,7 @@ def test_a_failed_write_leaves_the_old_file_and_drops_the_changed_memory(
     before = path.read_bytes()
     monkeypatch.setattr(os, step, failure)
     with pytest.raises(
-        StoreWriteError, match=rf"could not be saved \({reason}.*nothing was changed"
+        StoreWriteError, match=rf"could not be saved \(.*{reason}.*nothing was changed"
     ):
         database.update({"answer": "yes"})
     monkeypatch.undo()

@@ -155,12 +155,21 @@ def test_rotation_keeps_the_users_own_zips_and_counts_only_its_own(store: Store)
     assert all(path.exists() for path in [*own, fake])
 
 
+def _public(root: Path) -> list[str]:
+    return [
+        f"{path.relative_to(root)} {stat.filemode(path.stat().st_mode)}"
+        for path in [root, *root.rglob("*")]
+        if path.stat().st_mode & 0o077
+    ]
+
+
 def test_everything_the_store_writes_is_private(
     store: Store, tmp_path: Path, registry: PackRegistry
 ) -> None:
     old_mask = os.umask(0o022)
     try:
         check = new_draft(store, "Anna Smit")
+        assert _public(store.layout.root) == []  # a new folder's very first files too
         photo = tmp_path / "gevel.jpg"
         photo.write_bytes(b"\xff\xd8 the facade")
         store.add_attachment(check.id, "RES-19", photo)
@@ -173,12 +182,7 @@ def test_everything_the_store_writes_is_private(
         Store.open(store.layout.root, registry, actor="tester").close()
     finally:
         os.umask(old_mask)
-    public = [
-        f"{path.relative_to(store.layout.root)} {stat.filemode(path.stat().st_mode)}"
-        for path in [store.layout.root, *store.layout.root.rglob("*")]
-        if path.stat().st_mode & 0o077
-    ]
-    assert public == []
+    assert _public(store.layout.root) == []
     assert not backup.stat().st_mode & 0o077
 
 

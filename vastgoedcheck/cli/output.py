@@ -6,6 +6,7 @@ import argparse
 import codecs
 import io
 import json
+import os
 import sys
 import unicodedata
 from decimal import Decimal
@@ -75,6 +76,22 @@ def say(text: str = "") -> None:
 def fail(message: str) -> int:
     print(f"{APP_NAME}: {message}", file=sys.stderr)
     return 1
+
+
+def refuse_inside_data_folder(output: Path, args: argparse.Namespace) -> None:
+    """UserError when ``output`` lies in the data folder: a report written as
+    ``checks/<id>.json`` would replace a check, and any file there would be in its backups."""
+    from vastgoedcheck.paths import data_dir
+
+    data = Path(os.path.realpath(data_dir(getattr(args, "data_dir", None))))
+    target = Path(os.path.realpath(output))
+    if target == data or data in target.parents:
+        raise UserError(
+            _(
+                "{file} is inside the data folder {folder}; write it somewhere else (the data "
+                "folder holds only what the app itself keeps there)"
+            ).format(file=output, folder=data)
+        )
 
 
 def add_pdf_options(parser: argparse.ArgumentParser, language_help: str) -> None:

@@ -170,7 +170,7 @@ class AtomicJSONStorage(Storage):
             self._data = None
             raise StoreWriteError(
                 _("{file} could not be saved ({reason}); nothing was changed").format(
-                    file=self.path.name, reason=error.strerror or error
+                    file=self.path.name, reason=os_reason(error)
                 )
             ) from error
         except BaseException:

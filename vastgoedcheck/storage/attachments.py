@@ -8,6 +8,7 @@ from pathlib import Path
 
 from vastgoedcheck.domain.check import MAX_ATTACHMENT_BYTES
 from vastgoedcheck.i18n import _
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage.atomic import (
     PRIVATE_FOLDER,
     discard,
@@ -89,6 +90,6 @@ class AttachmentFiles:
 def _write_error(error: OSError) -> StoreWriteError:
     return StoreWriteError(
         _("the attachment could not be saved ({reason}); nothing was changed").format(
-            reason=error.strerror or error
+            reason=os_reason(error)
         )
     )

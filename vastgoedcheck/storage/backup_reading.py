@@ -90,9 +90,11 @@ def _open_source(source: Path) -> BinaryIO:
     except OSError as error:
         raise _not_a_backup(source, os_reason(error)) from None
     handle = os.fdopen(descriptor, "rb")
-    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
         handle.close()
-        raise _not_a_backup(source, _("it is not an ordinary file"))
+        why = _("it is a folder") if stat.S_ISDIR(mode) else _("it is not an ordinary file")
+        raise _not_a_backup(source, why)
     return handle
 
 

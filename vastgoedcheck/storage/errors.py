@@ -16,6 +16,11 @@ class StoreWriteError(StoreError):
     """A file could not be written (disk full, no permission); nothing was changed."""
 
 
+class ImportPartlyStored(StoreWriteError):
+    """An import that was stopped left checks that could not be removed again; the message
+    names them."""
+
+
 class StoreLocked(StoreError):
     """Another running copy of the app has the data folder open."""
 

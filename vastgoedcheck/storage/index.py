@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from vastgoedcheck.i18n import _
-from vastgoedcheck.storage.atomic import AtomicJSONStorage, write_atomically
+from vastgoedcheck.storage.atomic import PRIVATE_FILE, AtomicJSONStorage, write_atomically
 from vastgoedcheck.storage.errors import DamagedFile
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.summary import search_key
@@ -157,8 +157,9 @@ class SummaryIndex:
     def _append(self, entry: dict[str, Any]) -> None:
         line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
         try:
-            with self.layout.journal.open("a", encoding="utf-8") as journal:
-                journal.write(line)
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+            with os.fdopen(os.open(self.layout.journal, flags, PRIVATE_FILE), "ab") as journal:
+                journal.write(line.encode("utf-8"))
         except OSError:
             pass  # the check file is saved; the next open rebuilds this row from it
         self._journal_lines += 1

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage.atomic import PRIVATE_FOLDER
 from vastgoedcheck.storage.errors import StoreWriteError
 
@@ -101,7 +102,7 @@ class Layout:
         except OSError as error:
             raise StoreWriteError(
                 _("{file} is damaged and could not be moved aside ({reason})").format(
-                    file=path, reason=error.strerror or error
+                    file=path, reason=os_reason(error)
                 )
             ) from error
         return target

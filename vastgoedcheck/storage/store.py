@@ -39,7 +39,12 @@ from vastgoedcheck.storage.checks import (
     missing_pack,
 )
 from vastgoedcheck.storage.editing import DraftEditing
-from vastgoedcheck.storage.errors import NotComplete, StoreError, StoreWriteError
+from vastgoedcheck.storage.errors import (
+    ImportPartlyStored,
+    NotComplete,
+    StoreError,
+    StoreWriteError,
+)
 from vastgoedcheck.storage.importing import prepare_import
 from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.issued import IssuedFile, issued_files
@@ -322,7 +327,7 @@ class Store(DraftEditing, MissingChecks):
         except OSError as error:
             raise StoreWriteError(
                 _("the check {id} could not be deleted ({reason})").format(
-                    id=check_id, reason=error.strerror or error
+                    id=check_id, reason=os_reason(error)
                 )
             ) from error
         self.checks.forget(check_id)
@@ -373,17 +378,34 @@ class Store(DraftEditing, MissingChecks):
                 event = AuditEvent(
                     now(), self.actor, item.check.revision, "imported", target=source
                 )
+                written.append(item.check.id)  # before the write: it may be on disk after all
                 self.checks.save(OpenCheck(file, item.check, item.pack), item.check, [event])
-                written.append(item.check.id)
-        except StoreError:
-            for check_id in written:  # all or nothing
-                self.layout.check_file(check_id).unlink(missing_ok=True)
-                self.index.drop(check_id)
-            self._drop_unused_attachments({sha for item in prepared for sha in item.contents})
+            if written:  # the import counts once it is logged: a full disk here undoes it
+                self.meta.record("imported", self.actor, file=source, checks=written)
+        except BaseException:  # a refusal, a full disk, Ctrl-C: all or nothing
+            self._undo_import(written, {sha for item in prepared for sha in item.contents})
             raise
-        if written:
-            self.meta.record("imported", self.actor, file=source, checks=written)
         return [(item.check.id, not item.unchanged) for item in prepared]
+
+    def _undo_import(self, written: list[str], contents: set[str]) -> None:
+        """Remove the checks of an import that did not complete; StoreError if any stays."""
+        stayed = []
+        for check_id in written:
+            self.checks.forget(check_id)
+            try:
+                self.layout.check_file(check_id).unlink(missing_ok=True)
+            except OSError:
+                stayed.append(check_id)
+                continue
+            self.index.drop(check_id)
+        self._drop_unused_attachments(contents)
+        if stayed:
+            raise ImportPartlyStored(
+                _(
+                    "the import was stopped, but these checks of it could not be removed again "
+                    "and are stored: {ids}"
+                ).format(ids=", ".join(stayed))
+            )
 
     def issue_file(
         self,
@@ -402,7 +424,7 @@ class Store(DraftEditing, MissingChecks):
         except OSError as error:
             raise StoreError(
                 _("{file} cannot be written ({reason})").format(
-                    file=target, reason=error.strerror or error
+                    file=target, reason=os_reason(error)
                 )
             ) from None
         sha256 = hashlib.sha256(payload).hexdigest()
