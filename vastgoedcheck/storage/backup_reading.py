@@ -28,7 +28,7 @@ from vastgoedcheck.storage.atomic import (
     fsync_folder,
     private_writer,
 )
-from vastgoedcheck.storage.backups import MANIFEST
+from vastgoedcheck.storage.backups import MANIFEST, MANIFEST_LIMIT
 from vastgoedcheck.storage.errors import DamagedFile, StoreError
 from vastgoedcheck.storage.layout import CHECK_ID, SHA256, Layout
 from vastgoedcheck.storage.meta import MetaFile
@@ -63,7 +63,7 @@ def _limit(name: str) -> int:
     if name == "meta.json":
         return MAX_META_BYTES
     if name == MANIFEST:
-        return 100_000
+        return MANIFEST_LIMIT
     return MAX_CHECK_BYTES if name.startswith("checks/") else MAX_ATTACHMENT_BYTES
 
 

@@ -30,7 +30,7 @@ KEEP_OTHER = 3  # kept of each other kind (before a restore, before a migration)
 # a zip the user saved in backups/ under any name is never counted or deleted.
 MANIFEST = "vastgoedcheck-backup.json"
 DAILY, REQUESTED = "daily", "requested"
-_MANIFEST_LIMIT = 100_000
+MANIFEST_LIMIT = 100_000
 
 
 def _members(layout: Layout) -> list[tuple[Path, str, int]]:
@@ -116,7 +116,7 @@ def manifest_of(path: Path) -> dict[str, Any] | None:
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo(MANIFEST)
-            if info.file_size > _MANIFEST_LIMIT:
+            if info.file_size > MANIFEST_LIMIT:
                 return None
             data = json.loads(archive.read(info).decode("utf-8"))
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, RuntimeError, NotImplementedError):
