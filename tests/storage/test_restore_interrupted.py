@@ -3,6 +3,7 @@ mix, and says which."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import random
@@ -20,6 +21,7 @@ import pytest
 from tests.storage.conftest import complete_draft, new_draft
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 
 State = dict[str, Any]
@@ -78,9 +80,16 @@ def _make_folder(folder: Path, registry: PackRegistry, tmp_path: Path) -> Path:
     return backup
 
 
-def _restore_killed_at(folder: Path, backup: Path, registry: PackRegistry, step: int) -> bool:
+def _restore_killed_at(
+    folder: Path,
+    backup: Path,
+    registry: PackRegistry,
+    step: int,
+    failure: BaseException | None = None,
+) -> bool:
     """Restore, with the ``step``-th file-system change (rename, delete) never happening;
-    True when the restore got that far, False when it finished with fewer steps."""
+    True when the restore got that far, False when it finished with fewer steps. The change
+    raises ``failure`` (default: the process is killed)."""
     calls = {"count": 0}
     originals = {name: getattr(os, name) for name in ("replace", "rename", "unlink", "rmdir")}
 
@@ -88,7 +97,7 @@ def _restore_killed_at(folder: Path, backup: Path, registry: PackRegistry, step:
         def call(*args: Any, **kwargs: Any) -> Any:
             calls["count"] += 1
             if calls["count"] == step:
-                raise Killed
+                raise failure or Killed()
             return originals[name](*args, **kwargs)
 
         return call
@@ -100,6 +109,9 @@ def _restore_killed_at(folder: Path, backup: Path, registry: PackRegistry, step:
             mp.setattr(os, name, counted(name))
         store.restore(backup)
     except Killed:
+        return True
+    except StoreError:
+        assert failure is not None
         return True
     finally:
         mp.undo()
@@ -158,9 +170,32 @@ def test_the_user_is_told_which_way_an_interrupted_restore_went(
             told[step] = [s for s in said if "interrupted" in s]
         shutil.rmtree(folder)
     messages = [sentence for sentences in told.values() for sentence in sentences]
-    assert any("undone: the data folder is as it was before" in m for m in messages)
+    assert any("undone: the data folder is as it was before the restore" in m for m in messages)
     assert any("has now been completed" in m and "earlier.zip" in m for m in messages)
     assert all(len(sentences) == 1 for sentences in told.values())
+
+
+def test_a_restore_that_fails_at_any_step_leaves_the_folder_as_it_was(
+    tmp_path: Path, registry: PackRegistry
+) -> None:
+    """A full disk or a refused rename during the restore: turned back at once, and said."""
+    template = tmp_path / "template"
+    backup = _make_folder(template, registry, tmp_path)
+    before, _said = _state(template, registry)
+    full = OSError(errno.ENOSPC, "No space left on device")
+    for step in range(1, 10_000):
+        folder = tmp_path / f"failed-{step}"
+        shutil.copytree(template, folder)
+        store = Store.open(folder, registry, actor="M. Jansen")
+        store.close()
+        if not _restore_killed_at(folder, backup, registry, step, failure=full):
+            break
+        state, said = _state(folder, registry)
+        if state != before:  # only a failure after the switch, while cleaning up
+            assert state["listed"] != before["listed"] and state["leftovers"] == [], step
+        assert not any("interrupted" in sentence for sentence in said), step
+        shutil.rmtree(folder)
+    assert step > 10
 
 
 # Restores the backup given, in a separate process that the test kills at a random moment.
@@ -169,6 +204,7 @@ import sys
 from pathlib import Path
 
 from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 
 store = Store.open(Path(sys.argv[1]), PackRegistry.builtin(), actor="restorer")

@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,9 +62,19 @@ class Finished:
                 "holds the checks of that backup (the state before is in {safety})."
             ).format(file=self.source, safety=self.safety_backup)
         return _(
-            "A restore was interrupted before it changed anything that counts; it has been "
-            "undone: the data folder is as it was before."
+            "A restore was interrupted before it was complete; it has been undone: the data "
+            "folder is as it was before the restore."
         )
+
+
+def before_switch(layout: Layout, step: Callable[[], Path]) -> Path:
+    """Run ``step`` (the safety backup) between staging and switching: when it fails, the
+    staged backup is removed, so that the next start has nothing to undo."""
+    try:
+        return step()
+    except Exception:
+        shutil.rmtree(layout.root / STAGING, ignore_errors=True)
+        raise
 
 
 def switch(layout: Layout, source: Path, safety_backup: Path, actor: str) -> None:

@@ -174,7 +174,9 @@ class Store(DraftEditing, MissingChecks):
             staged = stage_backup(
                 layout, source, SCHEMA_VERSION, lambda path, id_: damage_in(packs, path, id_)
             )
-            safety = backups.special_backup(layout, "before-restore", spare=source)
+            safety = restoring.before_switch(
+                layout, lambda: backups.special_backup(layout, "before-restore", source)
+            )
             restoring.switch(layout, source, safety, actor)
         except OSError as error:
             raise _unusable(folder, error) from None
@@ -475,7 +477,9 @@ class Store(DraftEditing, MissingChecks):
                 SCHEMA_VERSION,
                 lambda path, id_: damage_in(self.registry, path, id_),
             )
-            safety = backups.special_backup(self.layout, "before-restore", spare=source)
+            safety = restoring.before_switch(
+                self.layout, lambda: backups.special_backup(self.layout, "before-restore", source)
+            )
             restoring.switch(self.layout, source, safety, self.actor)
         except OSError as error:
             raise _unusable(self.layout.root, error) from None
