@@ -6,17 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import stat
 import struct
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
 from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage import backups as backups_module
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 
@@ -220,3 +223,39 @@ def test_the_crash_clean_up_looks_in_the_attachment_folders(
         assert not leftover.exists()
     finally:
         reopened.close()
+
+
+def test_a_backup_holding_a_file_twice_is_refused(
+    store: Store, backup: Path, tmp_path: Path
+) -> None:
+    twice = tmp_path / "twice.zip"
+    with zipfile.ZipFile(backup) as source, zipfile.ZipFile(twice, "w") as copy:
+        for name in source.namelist():
+            copy.writestr(name, source.read(name))
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            copy.writestr("meta.json", source.read("meta.json"))
+    _refused(store, twice, "the same file twice")
+
+
+def test_a_backup_larger_than_the_room_on_the_disk_is_refused(
+    store: Store, backup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = shutil.disk_usage
+
+    def nearly_full(path: object) -> Any:
+        usage = real(path)  # type: ignore[arg-type]
+        return usage._replace(free=50_000_100)
+
+    monkeypatch.setattr(shutil, "disk_usage", nearly_full)
+    _refused(store, backup, "does not have that much room")
+
+
+def test_three_backups_of_each_other_kind_are_kept(store: Store) -> None:
+    made = []
+    for second in range(5):
+        target = store.layout.backups / f"before-migration-2026-11-0{second + 1}T000000.zip"
+        backups_module.write_backup(store.layout, target, "before-migration")
+        backups_module.rotate(store.layout)
+        made.append(target.name)
+    kept = sorted(p.name for p in store.layout.backups.glob("before-migration-*.zip"))
+    assert kept == made[-3:]
