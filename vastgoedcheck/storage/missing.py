@@ -7,6 +7,7 @@ from typing import Any
 
 from vastgoedcheck.domain.check import Status
 from vastgoedcheck.i18n import _
+from vastgoedcheck.i18n.labels import status_label
 from vastgoedcheck.storage.checks import CheckFiles
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.index import SummaryIndex
@@ -45,8 +46,10 @@ class MissingChecks:
     def _gone(self, row: dict[str, Any]) -> None:
         """The index knew a check whose file is no longer there: remember it and say so."""
         check_id = row["id"]
-        deleted = any(
-            entry.get("action") == "deleted" and entry.get("check") == check_id
+        deleted = any(  # deleted after its last change: the index only missed the deletion
+            entry.get("action") == "deleted"
+            and entry.get("check") == check_id
+            and str(entry.get("at")) >= str(row.get("updated_at"))
             for entry in self.meta.entries()
         )
         if deleted or not self.meta.mark_missing(check_id, row, reason="gone"):
@@ -60,7 +63,9 @@ class MissingChecks:
             ).format(
                 id=check_id,
                 names="; ".join(row.get("parties") or []) or _("(no party named)"),
-                status=row.get("status", "?"),
+                status=status_label(Status(row["status"]))
+                if row.get("status") in {status.value for status in Status}
+                else "?",
             )
         )
 
