@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 import stat
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -41,6 +42,9 @@ MAX_CHECK_BYTES = 100_000_000
 MAX_MEMBERS = 2_000_000
 _ROOM_TO_SPARE = 50_000_000  # left free on the disk after unpacking
 _CHUNK = 1 << 20
+# On Linux sync() returns once everything is written, so the unpacked files are made durable
+# with one call; elsewhere (macOS's sync does not wait) each file is flushed on its own.
+_SYNC_ONCE = sys.platform.startswith("linux")
 
 # Says why a check file is not a check this app can read, or None when it is.
 CheckValidator = Callable[[Path, str], "str | None"]
@@ -158,7 +162,8 @@ def _unpack(
                 digest.update(chunk)
                 writer.write(chunk)
             writer.flush()
-            flush_to_disk(writer.fileno())
+            if not _SYNC_ONCE:
+                flush_to_disk(writer.fileno())
     except (zipfile.BadZipFile, zlib.error, EOFError):
         target.unlink(missing_ok=True)
         return None
@@ -196,8 +201,7 @@ def stage_backup(
                 checks += 1
         for name in ("checks", "attachments"):
             (staging / name).mkdir(PRIVATE_FOLDER, exist_ok=True)
-            fsync_folder(staging / name)
-        fsync_folder(staging)
+        _make_durable(staging)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise StoreError(
@@ -209,6 +213,15 @@ def stage_backup(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return StagedBackup(checks, version, tuple(left_out))
+
+
+def _make_durable(staging: Path) -> None:
+    """Everything unpacked is on the disk before the journal says the switch may begin."""
+    if _SYNC_ONCE:
+        os.sync()  # one call instead of one fsync per file: 20,000 checks in seconds
+    for folder in [*staging.glob("attachments/??"), staging / "checks", staging / "attachments"]:
+        fsync_folder(folder)
+    fsync_folder(staging)
 
 
 def _stage(
