@@ -240,6 +240,7 @@ def test_a_restore_killed_at_random_moments_is_never_half_done(
             [sys.executable, str(script), str(folder), str(backup)],
             stdout=subprocess.PIPE,
             text=True,
+            encoding="utf-8",
         )
         assert process.stdout is not None
         assert process.stdout.readline().strip() == "ready"
