@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from vastgoedcheck.i18n import N_, _
@@ -26,12 +26,25 @@ _TYPE_NAMES = {
 }
 
 
+def _whole_number(_checker: object, instance: object) -> bool:
+    # JSON Schema counts 1.0 as an integer; this app does not: a revision or a count written as
+    # 1.0 is not what any version of it writes, and would be stored under another key.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_StrictValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
+)
+
+
 @cache
 def validator_for(schema_file: str) -> Draft202012Validator:
     path: Path = schema_path(schema_file)
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    validator: Draft202012Validator = _StrictValidator(schema)
+    return validator
 
 
 def _short(value: object, limit: int = 60) -> str:

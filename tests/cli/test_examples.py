@@ -24,12 +24,8 @@ def test_every_example_file_has_an_expected_outcome() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_example_gives_its_expected_outcome(cli, request, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_example_gives_its_expected_outcome(cli, name: str) -> None:  # type: ignore[no-untyped-def]
     expected = EXPECTED[name]
-    if "under_review" in expected:
-        # The outcome the rules call for, which the shipped pack does not give yet: this fails
-        # as soon as the pack gives it, so the note cannot outlive the difference.
-        request.applymarker(pytest.mark.xfail(reason=expected["under_review"], strict=True))
     result = cli("assess", str(EXAMPLES / name), "--json")
     assert result.code == 0, result.err
     assessment = json.loads(result.out)

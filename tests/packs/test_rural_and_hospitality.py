@@ -31,8 +31,8 @@ AGR = pack("landlord-rural")
 STAY = pack("hospitality-leisure")
 YARD = {"AGR-10", "AGR-11", "AGR-12", "AGR-13", "AGR-14", "AGR-15", "AGR-16", "AGR-20"}
 FROM_CONTRACT = {"AGR-08", "AGR-21"}
-AGR_WWFT = {"AGR-03a", "AGR-22", "AGR-23", "AGR-24", "AGR-25"}
-STAY_WWFT = {"STAY-03a", "STAY-20", "STAY-21", "STAY-22", "STAY-23"}
+AGR_WWFT = {"AGR-22", "AGR-23", "AGR-24", "AGR-25"}
+STAY_WWFT = {"STAY-20", "STAY-21", "STAY-22", "STAY-23"}
 
 
 def shown(
@@ -111,7 +111,10 @@ def test_hospitality_cash_goes_to_fiu_exactly_when_the_wwft_applies(
     result = assess(STAY, role, answers, property_data)
     assert result.wwft is wwft
     assert (Channel.FIU in result.report_channels) is wwft
-    assert result.outcome is (Outcome.MUST_REPORT if wwft else Outcome.ESCALATE)
+    # Outside the Wwft the same cash is still a reason to report, to the police (DOMAIN §3.5).
+    assert result.outcome is (Outcome.MUST_REPORT if wwft else Outcome.REPORT_RECOMMENDED)
+    if not wwft:
+        assert Channel.POLICE in result.report_channels
 
 
 @pytest.mark.parametrize(("p", "question"), [(AGR, "AGR-21"), (STAY, "STAY-19")], ids=str)

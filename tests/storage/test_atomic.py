@@ -47,7 +47,7 @@ def _full(*args: object) -> None:
     ("step", "failure", "reason"),
     [
         ("replace", _refuse, "another program is using it.*nothing was changed.*Permission"),
-        ("fsync", _full, r"could not be saved \(No space left.*nothing was changed"),
+        ("fsync", _full, r"could not be saved \(the disk is full \(No space left.*nothing was"),
     ],
     ids=["rename-refused", "disk-full"],
 )

@@ -49,8 +49,10 @@ def test_a_damaged_check_is_moved_aside_and_the_others_still_open(
         assert moved.read_bytes() == damaged_bytes != original
         assert not reopened.layout.check_file(bad.id).exists()
         assert any(e["action"] == "damaged_file_moved" for e in reopened.log())
-        with pytest.raises(StoreError, match="no check"):
+        with pytest.raises(StoreError, match="missing from the data folder"):
             reopened.get(bad.id)
+        [missing] = reopened.missing_checks()
+        assert missing.id == bad.id and missing.missing == "damaged"
         assert reopened.get(good.id).parties[0].name == "Anna Smit"
     finally:
         reopened.close()

@@ -122,7 +122,8 @@ def test_rotation_waits_for_an_old_backup_a_viewer_holds(
 ) -> None:
     new_draft(store)
     for day in range(1, backups.KEEP_DAILY + 2):  # one more than is kept
-        backups.write_backup(store.layout, store.layout.backups / f"backup-2026-01-0{day}.zip")
+        target = store.layout.backups / f"backup-2026-01-0{day}.zip"
+        backups.write_backup(store.layout, target, backups.DAILY)
     oldest = store.layout.backups / "backup-2026-01-01.zip"
     unlink, calls = failing(
         Path.unlink, 2, sharing_violation(), only=lambda path, *a: path == oldest
@@ -162,7 +163,7 @@ def test_a_check_file_that_cannot_be_read_is_reported_and_left_in_place(
     read, calls = failing(Path.read_bytes, -1, sharing_violation(), only=_reads_of(path))
     monkeypatch.setattr(Path, "read_bytes", read)
     with Store.open(store.layout.root, registry, actor="M. Jansen") as reopened:
-        with pytest.raises(StoreError, match=r"could not be read.*left where it is") as caught:
+        with pytest.raises(StoreError, match=r"cannot be read.*nothing was moved") as caught:
             reopened.get(check.id)
         assert "\n" not in str(caught.value)
         assert len(calls) == len(fileops.PAUSES) + 1  # tried again before giving up
@@ -195,7 +196,7 @@ def test_an_unreadable_meta_file_is_not_treated_as_damaged(
     before = meta.read_bytes()
     read, _calls = failing(Path.read_bytes, -1, sharing_violation(), only=_reads_of(meta))
     monkeypatch.setattr(Path, "read_bytes", read)
-    with pytest.raises(StoreError, match=r"meta\.json could not be read") as caught:
+    with pytest.raises(StoreError, match=r"meta\.json cannot be read") as caught:
         Store.open(store.layout.root, registry, actor="M. Jansen")
     assert not isinstance(caught.value, StoreDamaged)  # no recovery flow: nothing is damaged
     monkeypatch.undo()
@@ -339,7 +340,8 @@ def test_a_file_planted_under_the_old_temporary_name_is_neither_used_nor_followe
     store.backup(target)
     assert outside.read_bytes() == b"keep me"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert planted.is_symlink()  # left alone, not followed
+    assert outside.is_file() and not outside.is_symlink()
+    assert not planted.exists() and not planted.is_symlink()  # removed as a leftover, unfollowed
 
 
 def test_an_attachment_on_its_way_in_is_private(
@@ -378,6 +380,6 @@ def test_an_attachment_held_by_another_program_is_not_called_missing(
     assert embedded["content"]
     read, _calls = failing(Path.read_bytes, -1, sharing_violation(), only=_reads_of(stored))
     monkeypatch.setattr(Path, "read_bytes", read)
-    with pytest.raises(StoreError, match="could not be read") as caught:
+    with pytest.raises(StoreError, match="cannot be read") as caught:
         store.export_document(check.id)
     assert "missing" not in str(caught.value)

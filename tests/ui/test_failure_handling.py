@@ -4,6 +4,7 @@ an exception nobody caught is logged and shown calmly while the app keeps runnin
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -279,3 +280,22 @@ def test_the_log_is_kept_small(log_file: Path) -> None:
     assert log_file.stat().st_size <= 1_000_000
     assert log_file.with_name("vastgoedcheck.log.1").exists()
     assert not log_file.with_name("vastgoedcheck.log.4").exists()
+
+
+def test_the_log_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    """A traceback may quote a name or an address: the log is private, rotated ones too."""
+    old_mask = os.umask(0o022)
+    try:
+        log_file = tmp_path / "data" / "logs" / "vastgoedcheck.log"
+        install_error_handling(log_file)
+        try:
+            logger = logging.getLogger("vastgoedcheck")
+            for _line in range(1200):
+                logger.info("x" * 1000)
+        finally:
+            uninstall_error_handling()
+    finally:
+        os.umask(old_mask)
+    logs = sorted(log_file.parent.iterdir())
+    assert len(logs) > 1
+    assert all(not path.stat().st_mode & 0o077 for path in [log_file.parent, *logs])

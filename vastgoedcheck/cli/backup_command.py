@@ -6,9 +6,21 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from vastgoedcheck.cli.output import say
-from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store, warn, warn_if_uploaded
+from vastgoedcheck.cli.output import UserError, refuse_inside_data_folder, say
+from vastgoedcheck.cli.store_access import (
+    LOCK_WAIT_SECONDS,
+    actor,
+    add_data_dir_option,
+    opened_store,
+    warn,
+    warn_if_uploaded,
+)
+from vastgoedcheck.cli.templates_command import load_registry
+from vastgoedcheck.data_location import RefusedFolder, settle_data_folder
 from vastgoedcheck.i18n import _, ngettext
+from vastgoedcheck.storage.errors import StoreDamaged, StoreError
+from vastgoedcheck.storage.layout import Layout
+from vastgoedcheck.storage.store import Store
 
 
 def register(commands: Any) -> None:
@@ -29,6 +41,7 @@ def register(commands: Any) -> None:
 
 
 def make_backup(args: argparse.Namespace) -> int:
+    refuse_inside_data_folder(args.output, args)
     warn_if_uploaded(args.output)
     with opened_store(args) as store:
         count = store.backup(args.output)
@@ -43,15 +56,35 @@ def make_backup(args: argparse.Namespace) -> int:
 
 
 def restore_backup(args: argparse.Namespace) -> int:
-    with opened_store(args) as store:
-        count = store.restore(args.file)
-        for problem in store.problems:
-            warn(problem)
+    try:
+        with opened_store(args, damaged_ok=True) as store:
+            count = store.restore(args.file)
+            for problem in store.problems:
+                warn(problem)
+            backups = store.layout.backups
+    except StoreDamaged as damage:
+        count, backups = _recover(args, str(damage))
     say(
         ngettext(
             "Restored {count} check from {file}; the state before was backed up in {folder}",
             "Restored {count} checks from {file}; the state before was backed up in {folder}",
             count,
-        ).format(count=count, file=args.file, folder=store.layout.backups)
+        ).format(count=count, file=args.file, folder=backups)
     )
     return 0
+
+
+def _recover(args: argparse.Namespace, damage: str) -> tuple[int, Path]:
+    """Restore into a data folder that cannot be opened as it is (as the app's recovery does)."""
+    try:
+        folder = settle_data_folder(getattr(args, "data_dir", None)).path
+    except RefusedFolder as error:
+        raise UserError(str(error)) from None
+    warn(damage)
+    try:
+        count = Store.recover(
+            folder, args.file, actor=actor(), wait=LOCK_WAIT_SECONDS, registry=load_registry()
+        )
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    return count, Layout(folder).backups

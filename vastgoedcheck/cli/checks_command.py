@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from vastgoedcheck.cli.assess_command import print_assessment
-from vastgoedcheck.cli.output import print_json, say
+from vastgoedcheck.cli.output import print_json, printable, say
 from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
 from vastgoedcheck.domain.assessment import Outcome, assess_check
 from vastgoedcheck.domain.check import Check, Status
@@ -19,7 +19,7 @@ from vastgoedcheck.i18n.formatting import format_datetime
 from vastgoedcheck.i18n.labels import action_label, answer_text, status_label
 from vastgoedcheck.i18n.outcome_text import outcome_label, stop_label
 from vastgoedcheck.storage.audit import AuditEvent
-from vastgoedcheck.storage.summary import Summary
+from vastgoedcheck.storage.summary import Summary, search_key
 
 HISTORY_SHOWN = 10  # latest audit events in the text output of ``show``
 
@@ -45,24 +45,47 @@ def register(commands: Any) -> None:
     add_data_dir_option(show)
     show.set_defaults(handler=show_check)
 
+    acknowledge = commands.add_parser(
+        "acknowledge",
+        help=_("stop listing a check whose file is missing from the data folder (logged)"),
+    )
+    acknowledge.add_argument("id", metavar=_("ID"), help=_("the missing check's id"))
+    add_data_dir_option(acknowledge)
+    acknowledge.set_defaults(handler=acknowledge_missing)
+
 
 def _when(summary: Summary) -> str:
     moment = summary.updated_at or summary.created_at
     return "" if moment is None else format_datetime(moment)
 
 
+def _matches(summary: Summary, args: argparse.Namespace) -> bool:
+    words = search_key(args.search).split()
+    text = search_key(" ".join([*summary.parties, summary.address, summary.postcode, summary.city]))
+    return (
+        (args.status is None or summary.status == args.status)
+        and (args.pack is None or summary.pack == args.pack)
+        and all(word in text for word in words)
+    )
+
+
+def _who(summary: Summary) -> str:
+    place = ", ".join(part for part in (summary.address, summary.city) if part)
+    who = "; ".join(summary.parties) or _("(no party named)")
+    return printable(f"{who} — {place}" if place else who)
+
+
 def list_checks(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         found = store.summaries(search=args.search, status=args.status, pack=args.pack)
+        missing = [summary for summary in store.missing_checks() if _matches(summary, args)]
     if args.json:
-        print_json([summary.as_json() for summary in found])
+        print_json([summary.as_json() for summary in [*found, *missing]])
         return 0
-    if not found:
+    if not found and not missing:
         say(_("No checks found."))
         return 0
     for summary in found:
-        place = ", ".join(part for part in (summary.address, summary.city) if part)
-        who = "; ".join(summary.parties) or _("(no party named)")
         say(
             "  ".join(
                 [
@@ -72,14 +95,44 @@ def list_checks(args: argparse.Namespace) -> int:
                     stop_label()
                     if summary.stop
                     else outcome_label(Outcome[summary.outcome.upper()]),
-                    summary.pack,
+                    printable(summary.pack),
                     _when(summary),
-                    f"{who} — {place}" if place else who,
+                    _who(summary),
                     *([_("CHANGED AFTER FINALIZING")] if summary.tampered else []),
                 ]
             )
         )
+    for summary in missing:
+        say(
+            "  ".join(
+                [
+                    summary.id,
+                    _("MISSING: the file is gone")
+                    if summary.missing == "gone"
+                    else _("MISSING: the file was damaged and moved aside"),
+                    printable(summary.pack),
+                    _who(summary),
+                ]
+            )
+        )
     say(ngettext("{count} check", "{count} checks", len(found)).format(count=len(found)))
+    if missing:
+        say(
+            ngettext(
+                "{count} check is missing from the data folder: restore it from a backup, or "
+                "acknowledge it with: vastgoedcheck acknowledge ID",
+                "{count} checks are missing from the data folder: restore them from a backup, or "
+                "acknowledge each with: vastgoedcheck acknowledge ID",
+                len(missing),
+            ).format(count=len(missing))
+        )
+    return 0
+
+
+def acknowledge_missing(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        store.acknowledge_missing(args.id)
+    say(_("Check {id} is no longer listed as missing").format(id=args.id))
     return 0
 
 
@@ -145,7 +198,11 @@ def _print_check(
     if check.fingerprint:
         say(_("Digital fingerprint: {fingerprint}").format(fingerprint=check.fingerprint))
     for party in check.parties:
-        say(_("Party ({role}): {name}").format(role=party_role_label(party.role), name=party.name))
+        say(
+            _("Party ({role}): {name}").format(
+                role=party_role_label(party.role), name=printable(party.name)
+            )
+        )
     place = ", ".join(
         str(check.property[key]) for key in ("address", "postcode", "city") if key in check.property
     )
@@ -166,7 +223,8 @@ def _print_check(
             if answer.note:
                 say("        " + _("Note: {note}").format(note=answer.note))
             for attachment in answer.attachments:
-                say("        " + _("Attachment: {name}").format(name=without_bidi(attachment.name)))
+                name = printable(without_bidi(attachment.name))
+                say("        " + _("Attachment: {name}").format(name=name))
     say()
     say(_("Latest changes:"))
     for event in events[-HISTORY_SHOWN:]:

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck import APP_NAME
-from vastgoedcheck.cli.output import say
+from vastgoedcheck.cli.output import refuse_inside_data_folder, say
 from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store, warn_if_uploaded
 from vastgoedcheck.exchange.reading import MAX_CHECK_FILE_BYTES
 from vastgoedcheck.i18n import _
 from vastgoedcheck.jsonfiles import UnreadableFile, read_json_file
-from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.errors import ImportPartlyStored, StoreError
 from vastgoedcheck.storage.store import Store
 
 
@@ -58,8 +58,13 @@ def _import_one(store: Store, path: Path) -> bool:
         results = store.import_checks(documents_in(path), path.name)
     except UnreadableFile as error:
         problem = error.problem.describe("").lstrip(": ")
+    except ImportPartlyStored as error:  # not "nothing was stored": say exactly what is
+        print(f"{APP_NAME}: {path}: {error}", file=sys.stderr)
+        return False
     except StoreError as error:
         problem = str(error)
+    except Exception as error:
+        problem = _("an unexpected error ({error})").format(error=repr(error)[:200])
     else:
         for check_id, stored in results:
             say(check_id if stored else _("{id} (already stored, unchanged)").format(id=check_id))
@@ -72,13 +77,24 @@ def _import_one(store: Store, path: Path) -> bool:
 
 
 def import_files(args: argparse.Namespace) -> int:
+    imported: list[bool] = []
     with opened_store(args) as store:
-        imported = [_import_one(store, path) for path in args.files]
+        for position, path in enumerate(args.files):
+            try:
+                imported.append(_import_one(store, path))
+            except KeyboardInterrupt:
+                untried = [str(p) for p in args.files[position + 1 :]]
+                message = _(
+                    "interrupted: nothing from {file} was stored; files not tried: {untried}"
+                ).format(file=path, untried=", ".join(untried) or _("none"))
+                print(f"{APP_NAME}: {message}", file=sys.stderr)
+                return 130
     return 0 if all(imported) else 1
 
 
 def export_check(args: argparse.Namespace) -> int:
     output: Path = args.output
+    refuse_inside_data_folder(output, args)
     warn_if_uploaded(output)
     with opened_store(args) as store:
         check = store.get(args.id, args.revision)

@@ -6,7 +6,9 @@ import argparse
 import codecs
 import io
 import json
+import os
 import sys
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,14 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control and format characters (a direction override that
+    makes "exe.pdf" of "fdp.exe", an escape sequence) shown as ``\\u202e`` instead of obeyed."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Cs") else c for c in text
+    )
+
+
 def say(text: str = "") -> None:
     print(text)
 
@@ -66,6 +76,22 @@ def say(text: str = "") -> None:
 def fail(message: str) -> int:
     print(f"{APP_NAME}: {message}", file=sys.stderr)
     return 1
+
+
+def refuse_inside_data_folder(output: Path, args: argparse.Namespace) -> None:
+    """UserError when ``output`` lies in the data folder: a report written as
+    ``checks/<id>.json`` would replace a check, and any file there would be in its backups."""
+    from vastgoedcheck.paths import data_dir
+
+    data = Path(os.path.realpath(data_dir(getattr(args, "data_dir", None))))
+    target = Path(os.path.realpath(output))
+    if target == data or data in target.parents:
+        raise UserError(
+            _(
+                "{file} is inside the data folder {folder}; write it somewhere else (the data "
+                "folder holds only what the app itself keeps there)"
+            ).format(file=output, folder=data)
+        )
 
 
 def add_pdf_options(parser: argparse.ArgumentParser, language_help: str) -> None:

@@ -8,10 +8,12 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from vastgoedcheck.cli.output import UserError, add_pdf_options, say
+from vastgoedcheck.cli.output import UserError, add_pdf_options, refuse_inside_data_folder, say
 from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store, warn_if_uploaded
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_datetime
+from vastgoedcheck.jsonfiles import UnreadableFile, read_regular_file
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.reports.origin import claimed_origin
 from vastgoedcheck.reports.profiles import Recipient, recipient_name
 from vastgoedcheck.storage.meta import now
@@ -50,6 +52,7 @@ def write_report(args: argparse.Namespace) -> int:
     from vastgoedcheck.reports.report import ReportRefused, build_report  # reportlab: only here
 
     output: Path = args.output
+    refuse_inside_data_folder(output, args)
     recipient = Recipient(args.recipient)
     warn_if_uploaded(output)
     with opened_store(args) as store:
@@ -78,12 +81,14 @@ def write_report(args: argparse.Namespace) -> int:
 def read_report(path: Path) -> bytes:
     """The content of a PDF to verify; UserError when it cannot be one of ours or be read."""
     try:
-        if path.stat().st_size > MAX_VERIFY_BYTES:
-            raise UserError(_("{file} is not a PDF report of vastgoedcheck.").format(file=path))
-        return path.read_bytes()
+        return read_regular_file(path, MAX_VERIFY_BYTES)
+    except UnreadableFile as error:
+        raise UserError(
+            _("{file} cannot be read ({reason})").format(file=path, reason=error.problem.message)
+        ) from None
     except OSError as error:
         raise UserError(
-            _("{file} cannot be read ({reason})").format(file=path, reason=error.strerror or error)
+            _("{file} cannot be read ({reason})").format(file=path, reason=os_reason(error))
         ) from None
 
 

@@ -15,7 +15,7 @@ from vastgoedcheck.cli.templates_command import load_registry
 from vastgoedcheck.cloud_folders import upload_warning
 from vastgoedcheck.data_location import RefusedFolder, settle_data_folder
 from vastgoedcheck.i18n import _
-from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.errors import StoreDamaged, StoreError, StoreTooNew
 from vastgoedcheck.storage.store import Store
 
 # How long a command waits for another running copy to let go of the data folder.
@@ -55,8 +55,9 @@ def warn_if_uploaded(target: Path) -> None:
 
 
 @contextmanager
-def opened_store(args: Any) -> Iterator[Store]:
-    """The store in the chosen data folder, closed afterwards; store errors become UserError.
+def opened_store(args: Any, *, damaged_ok: bool = False) -> Iterator[Store]:
+    """The store in the chosen data folder, closed afterwards; store errors become UserError
+    (``damaged_ok``: except StoreDamaged for a folder that only a backup can bring back).
 
     After a command that succeeded, today's automatic backup is made if there is none yet.
     """
@@ -74,6 +75,12 @@ def opened_store(args: Any) -> Iterator[Store]:
             wait=LOCK_WAIT_SECONDS,
             lazy_index=True,  # read only by the commands that list
         )
+    except StoreTooNew as error:
+        raise UserError(str(error)) from None
+    except StoreDamaged as error:
+        if damaged_ok:
+            raise
+        raise UserError(str(error)) from None
     except StoreError as error:
         raise UserError(str(error)) from None
     told = 0

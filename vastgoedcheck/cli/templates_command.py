@@ -7,12 +7,20 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from vastgoedcheck.cli.output import UserError, add_pdf_options, fail, print_json, say
+from vastgoedcheck.cli.output import (
+    UserError,
+    add_pdf_options,
+    fail,
+    print_json,
+    refuse_inside_data_folder,
+    say,
+)
 from vastgoedcheck.domain.pack import Pack, Question
 from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.labels import kind_label, role_label, severity_label, type_label
 from vastgoedcheck.i18n.pack_review import legal_position_text, review_text
 from vastgoedcheck.i18n.pack_text import condition_text
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.packs.loading import InvalidPack, validate_pack_file
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.atomic import write_atomically
@@ -150,6 +158,7 @@ def show_pack(args: argparse.Namespace) -> int:
 def print_pack(args: argparse.Namespace) -> int:
     from vastgoedcheck.reports.blank import build_blank_checklist  # reportlab: only here
 
+    refuse_inside_data_folder(args.output, args)
     pack = _find(load_registry(), args.id, args.pack_version)
     language = args.report_language or current_language()
     pdf = build_blank_checklist(pack, language, dt.date.today())
@@ -158,7 +167,7 @@ def print_pack(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UserError(
             _("{file} cannot be written ({reason})").format(
-                file=args.output, reason=error.strerror or error
+                file=args.output, reason=os_reason(error)
             )
         ) from None
     say(

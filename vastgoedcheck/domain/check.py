@@ -25,6 +25,10 @@ class PartyKind(StrEnum):
     ORGANISATION = "organisation"
 
 
+# The largest attachment a check may carry, however it arrives (added in the app or imported).
+MAX_ATTACHMENT_BYTES = 50_000_000
+
+
 @dataclass(frozen=True)
 class Attachment:
     """A file kept with an answer (a photo, a scan), identified by the SHA-256 of its content."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.domain.check import (
+    MAX_ATTACHMENT_BYTES,
     Amendment,
     Answer,
     Attachment,
@@ -59,13 +60,25 @@ _NOT_SCANNED = {
     "fingerprint",
 }
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Embeddings, overrides and isolates reorder what is shown: "scan\u202efdp.exe" shows as
+# "scanexe.pdf". The plain direction marks (U+200E, U+200F) stay allowed for names in Arabic or
+# Hebrew script.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-def text_problems(text: str) -> list[str]:
-    """Why a free text may not be stored: control characters, or a number that is a BSN."""
+def text_problems(text: str, *, bidi: bool = True) -> list[str]:
+    """Why a free text may not be stored: control characters (``bidi``: direction controls
+    too), or a number that is a BSN."""
     problems = []
     if _CONTROL_CHARACTERS.search(text):
         problems.append(_("the text contains control characters"))
+    if bidi and BIDI_CONTROLS.search(text):
+        problems.append(
+            _(
+                "the text contains a control character that changes the direction of the text "
+                "(U+202A–U+202E, U+2066–U+2069), which can disguise what it says"
+            )
+        )
     problems += [
         _(
             "{number} looks like a BSN (citizen service number); remove it: only a notary "
@@ -131,7 +144,9 @@ class _Reader:
             for index, child in enumerate(value):
                 self.scan_texts(child, [*path, index])
         elif isinstance(value, str):
-            for message in text_problems(value):
+            # An attachment's name is cleaned where it is read, not refused.
+            attachment_name = len(path) >= 3 and path[-3] == "attachments" and path[-1] == "name"
+            for message in text_problems(value, bidi=not attachment_name):
                 self.add(path, message)
 
     @cached_property
@@ -260,6 +275,14 @@ class _Reader:
             size=raw["size"],
             media_type=raw.get("media_type", Attachment.media_type),
         )
+        if attachment.size > MAX_ATTACHMENT_BYTES:
+            self.add(
+                [*path, "size"],
+                _("{name} is larger than {limit} MB; attach a smaller copy").format(
+                    name=repr(attachment.name), limit=MAX_ATTACHMENT_BYTES // 1_000_000
+                ),
+            )
+            return attachment
         if "content" in raw:
             try:
                 content = base64.b64decode(raw["content"], validate=True)

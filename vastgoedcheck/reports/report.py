@@ -132,7 +132,7 @@ def _scope(context: ReportContext) -> list[Flowable]:
     flowables.extend(bullets([_(line) for line in profile.omits], styles))
     position = legal_position_text(context.pack, context.language)
     if position:
-        text = _("The checklist reflects: {text}").format(text=position)
+        text = _("Legal position: {text}").format(text=position)
         flowables.append(Paragraph(escape(text), styles.small))
     review = review_text(context.pack, dt.date.today())
     if review:

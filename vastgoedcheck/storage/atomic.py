@@ -16,6 +16,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.errors import DamagedFile, StoreWriteError
 
@@ -50,6 +51,13 @@ def fsync_folder(folder: Path) -> None:
 # Checks hold personal data: files are readable by their owner only (where the system has modes).
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
+
+
+def private_writer(path: Path) -> BinaryIO:
+    """A new file at ``path`` (in a folder of the app's own making), open for writing,
+    readable by its owner only; FileExistsError when something, even a link, is there."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    return os.fdopen(os.open(path, flags | getattr(os, "O_BINARY", 0), PRIVATE_FILE), "wb")
 
 
 def private_temporary(target: Path) -> tuple[Path, BinaryIO]:
@@ -102,12 +110,17 @@ def read_json_object(path: Path) -> dict[str, Any] | None:
     """The JSON object in ``path``, None when there is no file.
 
     DamagedFile only when the content is not a JSON object (the file is damaged); when the
-    file cannot be read at all, FileUnreadable (a StoreError), and the file stays where it is.
+    file cannot be read at all, FileUnreadable (an UnreadableStoreFile), and the file stays
+    where it is; a folder in its place is damage.
     """
     try:
         raw = fileops.read_bytes(path)
     except FileNotFoundError:
         return None
+    except fileops.FileUnreadable as error:
+        if isinstance(error.error, IsADirectoryError):
+            raise DamagedFile(path, "a folder, not a file") from None
+        raise
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
@@ -115,6 +128,11 @@ def read_json_object(path: Path) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         raise DamagedFile(path, "not a JSON object")
     return data
+
+
+def _document_id(key: str) -> bool:
+    """Whether ``key`` is a TinyDB document id as this app writes them: "1", "2", …"""
+    return key.isascii() and key.isdigit()
 
 
 class AtomicJSONStorage(Storage):
@@ -138,7 +156,8 @@ class AtomicJSONStorage(Storage):
         if self._data is None:
             data = read_json_object(self.path)
             if data is not None and not all(
-                isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+                isinstance(table, dict)
+                and all(_document_id(key) and isinstance(doc, dict) for key, doc in table.items())
                 for table in data.values()
             ):
                 raise DamagedFile(self.path, "not a TinyDB database")
@@ -162,7 +181,7 @@ class AtomicJSONStorage(Storage):
             self._data = None
             raise StoreWriteError(
                 _("{file} could not be saved ({reason}); nothing was changed").format(
-                    file=self.path.name, reason=error.strerror or error
+                    file=self.path.name, reason=os_reason(error)
                 )
             ) from error
         except BaseException:

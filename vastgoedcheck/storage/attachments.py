@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from vastgoedcheck.domain.check import MAX_ATTACHMENT_BYTES
 from vastgoedcheck.i18n import _
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.atomic import (
     PRIVATE_FOLDER,
@@ -18,7 +20,7 @@ from vastgoedcheck.storage.atomic import (
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.layout import Layout
 
-MAX_ATTACHMENT_BYTES = 50_000_000
+__all__ = ["MAX_ATTACHMENT_BYTES", "AttachmentFiles"]
 _CHUNK = 1 << 20
 
 
@@ -88,6 +90,6 @@ class AttachmentFiles:
 def _write_error(error: OSError) -> StoreWriteError:
     return StoreWriteError(
         _("the attachment could not be saved ({reason}); nothing was changed").format(
-            reason=error.strerror or error
+            reason=os_reason(error)
         )
     )

@@ -19,8 +19,12 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.audit import AuditEvent
 from vastgoedcheck.storage.check_file import CheckFile
-from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
-from vastgoedcheck.storage.fileops import FileUnreadable
+from vastgoedcheck.storage.errors import (
+    DamagedFile,
+    StoreError,
+    StoreWriteError,
+    UnreadableStoreFile,
+)
 from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.meta import MetaFile
@@ -61,6 +65,39 @@ def missing_pack(check_id: str, pack_id: str, version: str) -> StoreError:
             "does not have"
         ).format(id=check_id, version=version, pack=pack_id)
     )
+
+
+def read_revision(
+    registry: PackRegistry, file: CheckFile, check_id: str, document: dict[str, Any]
+) -> tuple[Check, Pack]:
+    """One revision's document, validated as an imported file would be (DamagedFile if not);
+    StoreError when its pack is not installed."""
+    pack_ref = document.get("pack")
+    if isinstance(pack_ref, dict):
+        pack_id, version = str(pack_ref.get("id")), str(pack_ref.get("version"))
+        if registry.get(pack_id, version) is None:
+            raise missing_pack(check_id, pack_id, version)
+    try:
+        check, pack = check_from_document(document, registry)
+    except InvalidCheck as error:
+        raise DamagedFile(file.path, error.headline()) from None
+    if check.id != check_id:
+        raise DamagedFile(file.path, "the check inside has another id")
+    return check, pack
+
+
+def damage_in(registry: PackRegistry, path: Path, check_id: str) -> str | None:
+    """Why the check file at ``path`` cannot be read as the check ``check_id``; None when every
+    revision reads as an imported check would (or needs a pack this installation lacks)."""
+    file = CheckFile(path)
+    try:
+        for number in file.revision_numbers() or [None]:  # type: ignore[list-item]
+            read_revision(registry, file, check_id, file.document(number))
+    except DamagedFile as error:
+        return error.detail
+    except StoreError:
+        return None  # a pack this installation does not have: kept, as in the store itself
+    return None
 
 
 @dataclass
@@ -107,6 +144,13 @@ class CheckFiles:
             return opened
         path = self.layout.check_file(check_id)
         if not CHECK_ID.fullmatch(check_id) or not path.is_file():
+            if CHECK_ID.fullmatch(check_id) and self.missing_record(check_id) is not None:
+                raise StoreError(
+                    _(
+                        "the check {id} is missing from the data folder; restore it from a "
+                        "backup, or acknowledge that it is gone (vastgoedcheck acknowledge {id})"
+                    ).format(id=check_id)
+                )
             raise StoreError(_("there is no check {id} in this store").format(id=check_id))
         file = CheckFile(path, self.layout.guard)
         info = path.stat()
@@ -162,18 +206,16 @@ class CheckFiles:
             else:
                 if check.id == check_id:
                     return check, pack
-        pack_ref = document.get("pack")
-        if isinstance(pack_ref, dict):
-            pack_id, version = str(pack_ref.get("id")), str(pack_ref.get("version"))
-            if self.registry.get(pack_id, version) is None:
-                raise missing_pack(check_id, pack_id, version)
-        try:
-            check, pack = check_from_document(document, self.registry)
-        except InvalidCheck as error:
-            raise DamagedFile(file.path, error.headline()) from None
-        if check.id != check_id:
-            raise DamagedFile(file.path, "the check inside has another id")
-        return check, pack
+        return read_revision(self.registry, file, check_id, document)
+
+    def missing_record(self, check_id: str) -> dict[str, Any] | None:
+        """The record of a check whose file went missing, if any. A file gone since the index
+        was last brought in line is found out here (the index is read now, which records it)."""
+        record = next((r for r in self.meta.missing() if r["id"] == check_id), None)
+        if record is None and not self.index.loaded and self.index.known_row(check_id):
+            self.index.read_now()
+            record = next((r for r in self.meta.missing() if r["id"] == check_id), None)
+        return record
 
     def _found_tampered(self, check_id: str, revision: int, path: Path) -> None:
         revisions = self.tampered.setdefault(check_id, set())
@@ -205,6 +247,9 @@ class CheckFiles:
         self.forget(check_id)
         moved = self.layout.move_aside(self.layout.check_file(check_id))
         self.meta.record("damaged_file_moved", self.actor, check=check_id, file=str(moved))
+        self.meta.mark_missing(
+            check_id, self.index.known_row(check_id), reason="damaged", file=str(moved)
+        )
         message = _(
             "The check {id} could not be read and was moved to {path}; restore it from a backup."
         ).format(id=check_id, path=moved)
@@ -221,9 +266,9 @@ class CheckFiles:
         except DamagedFile:
             self.set_aside(check_id)
             return None
-        except FileUnreadable as error:  # not damaged: it stays, and is read at the next start
+        except UnreadableStoreFile as error:  # not damaged: it stays, and is read next time
             self.problems.append(str(error))
-            return None
+            return self.index.known_row(check_id)  # listed as last known meanwhile
         if row is not None and row.get("id") == check_id and row.keys() >= SUMMARY_KEYS:
             return {**row, "tampered": tampered} if tampered else row
         try:

@@ -16,6 +16,11 @@ class StoreWriteError(StoreError):
     """A file could not be written (disk full, no permission); nothing was changed."""
 
 
+class ImportPartlyStored(StoreWriteError):
+    """An import that was stopped left checks that could not be removed again; the message
+    names them."""
+
+
 class StoreLocked(StoreError):
     """Another running copy of the app has the data folder open."""
 
@@ -27,6 +32,20 @@ class StoreDamaged(StoreError):
 class StoreTooNew(StoreDamaged):
     """The data folder was written by a newer version of the app: update the app (restoring a
     backup would throw the newer work away)."""
+
+
+class UnreadableStoreFile(StoreError):
+    """A file of the store that is there but cannot be read (no permission, a disk error): it
+    is not damaged, so it is reported and left where it is."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            _(
+                "{file} cannot be read ({reason}); nothing was moved or changed: close it in any "
+                "other program, make sure it is on this computer and readable, and try again"
+            ).format(file=path, reason=reason)
+        )
+        self.path = path
 
 
 class DamagedFile(Exception):

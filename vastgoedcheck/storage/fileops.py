@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from vastgoedcheck.i18n import _
-from vastgoedcheck.storage.errors import StoreError, StoreWriteError
+from vastgoedcheck.oserrors import os_reason
+from vastgoedcheck.storage.errors import StoreWriteError, UnreadableStoreFile
 
 T = TypeVar("T")
 
@@ -40,23 +41,17 @@ class FileInUse(StoreWriteError):
                 "{file} could not be changed because another program is using it (a viewer, a "
                 "virus scanner or a cloud sync) or it is protected, so nothing was changed; close "
                 "the file in the other program and try again ({reason})"
-            ).format(file=path, reason=error.strerror or error)
+            ).format(file=path, reason=os_reason(error))
         )
         self.path = path
         self.error = error
 
 
-class FileUnreadable(StoreError):
+class FileUnreadable(UnreadableStoreFile):
     """A file is there but could not be read through every attempt; it was left where it is."""
 
     def __init__(self, path: Path, error: OSError) -> None:
-        super().__init__(
-            _(
-                "{file} could not be read ({reason}); it was left where it is: close it in any "
-                "other program, make sure it is on this computer and readable, and try again"
-            ).format(file=path, reason=error.strerror or error)
-        )
-        self.path = path
+        super().__init__(path, os_reason(error))
         self.error = error
 
 

@@ -9,6 +9,7 @@ lost in a crash, a missing index or a damaged one is rebuilt from the checks.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable
@@ -16,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage import fileops
-from vastgoedcheck.storage.atomic import AtomicJSONStorage, write_atomically
+from vastgoedcheck.storage.atomic import PRIVATE_FILE, AtomicJSONStorage, write_atomically
 from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
 from vastgoedcheck.storage.index_file import TABLE as _TABLE
 from vastgoedcheck.storage.index_file import (
@@ -39,6 +41,7 @@ JOURNAL_MINIMUM_BYTES = 1_000_000
 # Some file systems (FAT, exFAT, HFS+) keep modification times to a second or two.
 _CLOCK_SLACK_NS = 2_000_000_000
 FileStamp = list[int]  # [modification time in ns, size in bytes] of a check file
+Row = dict[str, Any]
 
 
 class SummaryIndex:
@@ -55,6 +58,8 @@ class SummaryIndex:
         self._journal_lines = 0  # in the journal file, as far as this session knows
         self._session_lines = 0  # appended by this session
         self._read_row: Callable[[str], dict[str, Any] | None] = lambda _id: None
+        self._on_gone: Callable[[Row], None] | None = None
+        self._on_read: Callable[[], None] | None = None
         self._problems: list[str] = []
         self._recheck_since: int | None = None
 
@@ -64,19 +69,26 @@ class SummaryIndex:
         problems: list[str],
         *,
         after_crash: bool = False,
+        on_gone: Callable[[Row], None] | None = None,
+        on_read: Callable[[], None] | None = None,
     ) -> None:
         """Prepare to read the index; read it now only when it must be brought in line first.
 
         ``read_row(check_id)`` gives the summary row stored in a check file, or None when that
-        file is damaged (the caller moves it aside and reports it). What the user should be
-        told is appended to ``problems``, one sentence each. After a crash the index is read
-        and reconciled at once, and every check file written since the index was (nearly) last
-        written is read again as well, in case its size and a coarse modification time did not
-        change. A journal that has grown as large as the index is folded in at once too, so
-        that it never grows without end however long no listing is asked for.
+        file is damaged (the caller moves it aside and reports it); it may give the row the
+        index holds (``known_row``) to keep that as it is and read the file again next time.
+        ``on_gone(row)`` is told of each row whose check file is no longer there, and
+        ``on_read()`` is called once the rows have been read and brought in line (whenever
+        that happens). What the user should be told is appended to ``problems``, one sentence
+        each. After a crash the index is read and reconciled at once, and every check file
+        written since the index was (nearly) last written is read again as well, in case its
+        size and a coarse modification time did not change. A journal that has grown as large
+        as the index is folded in at once too, so that it never grows without end however long
+        no listing is asked for.
         """
         self._rows = None
         self._read_row, self._problems = read_row, problems
+        self._on_gone, self._on_read = on_gone, on_read
         self._recheck_since = None
         self._journal_lines = self._session_lines = 0
         if after_crash:
@@ -112,6 +124,32 @@ class SummaryIndex:
         row = self._rows.get(check_id)
         return None if row is None else row.get("file")
 
+    def known_row(self, check_id: str) -> Row | None:
+        """The row the index holds for a check, without reading every row when they have not
+        been read: only the line of ``index.json`` that names it, and the journal. None when
+        there is none or it cannot be told cheaply."""
+        if self._rows is not None:
+            return self._rows.get(check_id)
+        if not CHECK_ID.fullmatch(check_id):
+            return None
+        row: Row | None = None
+        with contextlib.suppress(FileNotFoundError, StoreError):
+            found = rows_with_words(fileops.read_bytes(self.layout.index), [check_id])
+            row = next((r for r in (found[0] if found else []) if r["id"] == check_id), None)
+        journal: list[bytes] = []
+        with contextlib.suppress(FileNotFoundError, StoreError):
+            journal = fileops.read_bytes(self.layout.journal).splitlines()
+        for line in journal:
+            try:
+                entry = json.loads(line)
+                if entry.get("put", {}).get("id") == check_id:
+                    row = entry["put"]
+                elif entry.get("drop") == check_id:
+                    row = None
+            except (ValueError, TypeError, KeyError, AttributeError):
+                continue
+        return row
+
     def _load(self, *, after_crash: bool = False, fold: bool = False) -> None:
         problems: list[str] = []
         missing = not self.layout.index.exists()
@@ -134,6 +172,8 @@ class SummaryIndex:
         fold = fold or first or (after_crash and bool(replayed)) or self._journal_full()
         if problems or changed or fold:
             self.compact()
+        if self._on_read is not None:
+            self._on_read()
 
     def _read_index(self) -> dict[str, dict[str, Any]]:
         data = self._storage.read()
@@ -193,12 +233,14 @@ class SummaryIndex:
                     stale.append((check_id, stamp))
         gone = rows.keys() - on_disk
         for check_id in gone:
-            del rows[check_id]
+            row = rows.pop(check_id)
+            if self._on_gone is not None:
+                self._on_gone(row)
         for check_id, stamp in stale:
             fresh = read_row(check_id)
             if fresh is None:
                 rows.pop(check_id, None)
-            else:
+            elif fresh is not rows.get(check_id):  # the same row: kept, to be read next time
                 rows[check_id] = {**fresh, "file": stamp}
         return bool(gone or stale)
 
@@ -233,8 +275,9 @@ class SummaryIndex:
         line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
         self.layout.check_guard()
         try:
-            with self.layout.journal.open("a", encoding="utf-8") as journal:
-                journal.write(line)
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+            with os.fdopen(os.open(self.layout.journal, flags, PRIVATE_FILE), "ab") as journal:
+                journal.write(line.encode("utf-8"))
         except OSError:
             pass  # the check file is saved; the next open rebuilds this row from it
         self._journal_lines += 1
@@ -255,7 +298,7 @@ class SummaryIndex:
         except OSError as error:
             raise StoreWriteError(
                 _("{file} could not be saved ({reason}); nothing was changed").format(
-                    file=self.layout.index.name, reason=error.strerror or error
+                    file=self.layout.index.name, reason=os_reason(error)
                 )
             ) from error
         try:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.atomic import PRIVATE_FOLDER
 from vastgoedcheck.storage.errors import StoreWriteError
@@ -86,10 +87,14 @@ class Layout:
     def remove_temporary_files(self) -> None:
         """Remove the temporary files a killed process may have left (only the lock holder
         may call this: another writer's temporary files would be in use)."""
-        for folder in (self.root, self.checks, self.attachments, self.backups):
-            for path in folder.glob(".*.tmp"):
-                with contextlib.suppress(OSError):
-                    path.unlink()
+        folders = [self.root, self.checks, self.attachments, self.backups]
+        with contextlib.suppress(OSError):
+            folders += [path for path in self.attachments.glob("??") if path.is_dir()]
+        for folder in folders:
+            with contextlib.suppress(OSError):
+                for path in folder.glob(".*.tmp"):
+                    with contextlib.suppress(OSError):
+                        path.unlink()
 
     def move_aside(self, path: Path) -> Path:
         """Move a damaged file to ``damaged/`` under a time-stamped name, and return that."""
@@ -105,7 +110,7 @@ class Layout:
         except OSError as error:
             raise StoreWriteError(
                 _("{file} is damaged and could not be moved aside ({reason})").format(
-                    file=path, reason=error.strerror or error
+                    file=path, reason=os_reason(error)
                 )
             ) from error
         return target

@@ -44,6 +44,8 @@ class MetaFile:
         database, self.storage = open_database(layout.meta, layout.guard)
         self._info = database.table("meta", cache_size=0)
         self._log = database.table("log", cache_size=0)
+        # Checks whose file disappeared or was moved aside, until the user acknowledges it.
+        self._missing = database.table("missing", cache_size=0)
 
     def schema_version(self) -> int | None:
         """The recorded schema version; None for a new folder. DamagedFile if unreadable."""
@@ -77,3 +79,25 @@ class MetaFile:
 
     def entries(self) -> list[dict[str, Any]]:
         return [dict(entry) for entry in self._log.all()]
+
+    def missing(self) -> list[dict[str, Any]]:
+        """Checks whose file went missing or was damaged, not yet acknowledged, oldest first."""
+        found = [dict(record) for record in self._missing.all()]
+        if not all(isinstance(record.get("id"), str) for record in found):
+            raise DamagedFile(self.storage.path, "a missing check without id")
+        return found
+
+    def mark_missing(self, check_id: str, row: dict[str, Any] | None, **why: Any) -> bool:
+        """Remember that a check's file is gone (``why``: reason, file); False if known."""
+        if any(record["id"] == check_id for record in self.missing()):
+            return False
+        self._missing.insert({"id": check_id, "at": now().isoformat(), "row": row, **why})
+        return True
+
+    def unmark_missing(self, check_id: str) -> dict[str, Any] | None:
+        """Forget a missing check (acknowledged, or its file is back); its record, if any."""
+        for record in self._missing.all():
+            if record.get("id") == check_id:
+                self._missing.remove(doc_ids=[record.doc_id])
+                return dict(record)
+        return None

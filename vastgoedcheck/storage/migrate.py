@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage import backups
 from vastgoedcheck.storage.errors import DamagedFile, StoreDamaged, StoreError, StoreTooNew
 from vastgoedcheck.storage.layout import Layout
@@ -59,7 +60,7 @@ def migrate(meta: MetaFile, layout: Layout, actor: str, migrations: Sequence[Mig
                 _(
                     "the data folder could not be upgraded to store version {version} "
                     "({reason}); a backup made just before is {backup}"
-                ).format(version=version + 1, reason=error.strerror or error, backup=backup)
+                ).format(version=version + 1, reason=os_reason(error), backup=backup)
             ) from error
         version += 1
         meta.set_schema_version(version)

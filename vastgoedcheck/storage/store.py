@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
@@ -23,43 +22,47 @@ from vastgoedcheck.exchange.writing import (
     check_document,
     document_fingerprint,
 )
-from vastgoedcheck.i18n import _, ngettext
+from vastgoedcheck.i18n import _
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage import backups, fileops
+from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.atomic import fsync_folder, write_atomically
 from vastgoedcheck.storage.attachments import AttachmentFiles
 from vastgoedcheck.storage.audit import AuditEvent, event_from_record
 from vastgoedcheck.storage.check_file import CheckFile
-from vastgoedcheck.storage.checks import CheckFiles, OpenCheck, attachment_ids, missing_pack
+from vastgoedcheck.storage.checks import (
+    CheckFiles,
+    OpenCheck,
+    attachment_ids,
+    missing_pack,
+)
 from vastgoedcheck.storage.editing import DraftEditing
-from vastgoedcheck.storage.errors import NotComplete, StoreError, StoreWriteError
+from vastgoedcheck.storage.errors import (
+    ImportPartlyStored,
+    NotComplete,
+    StoreError,
+    StoreWriteError,
+)
+from vastgoedcheck.storage.folder_backups import (
+    BackupsAndRestore,
+    locked_layout,
+    prepare_folder,
+    unusable,
+)
 from vastgoedcheck.storage.importing import prepare_import
 from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.issued import IssuedFile, issued_files
 from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.lock import FolderLock
-from vastgoedcheck.storage.meta import MIGRATIONS, SCHEMA_VERSION, MetaFile, Migration, now
+from vastgoedcheck.storage.meta import MIGRATIONS, MetaFile, Migration, now
 from vastgoedcheck.storage.migrate import migrate
+from vastgoedcheck.storage.missing import MissingChecks
 from vastgoedcheck.storage.summary import Summary
 
 MAX_REASON_LENGTH = 2_000
 
 
-def _usable_layout(folder: Path) -> Layout:
-    """The layout of ``folder`` with its folders made, or StoreError saying why it cannot be."""
-    layout = Layout(Path(folder))
-    try:
-        layout.create_folders()
-    except OSError as error:
-        raise StoreError(
-            _("the data folder {folder} cannot be used ({reason})").format(
-                folder=folder, reason=error.strerror or error
-            )
-        ) from None
-    return layout
-
-
-class Store(DraftEditing):
+class Store(DraftEditing, MissingChecks, BackupsAndRestore):
     """Checks in a data folder. Open with ``Store.open``; one running copy per folder."""
 
     def __init__(self, layout: Layout, registry: PackRegistry, actor: str, lock: FolderLock):
@@ -102,10 +105,9 @@ class Store(DraftEditing):
         Raises StoreLocked when another copy has it open (after waiting ``wait`` seconds),
         StoreDamaged when it cannot be opened as it is, StoreError for an unusable folder.
         """
-        layout = _usable_layout(folder)
-        lock = FolderLock(layout.lock)
-        lock.acquire(wait)
+        layout, lock = locked_layout(folder, wait)
         try:
+            finished = prepare_folder(layout, actor)
             store = cls(layout, registry, actor, lock)
             stale = lock.stale
             crashed = stale is not None
@@ -117,39 +119,19 @@ class Store(DraftEditing):
                         "(process {pid}); every saved change is kept."
                     ).format(pid=stale.get("pid", "?"))
                 )
-            if backups.finish_interrupted_restore(layout):
-                store.problems.append(_("An interrupted restore was found and undone."))
+            if finished is not None:
+                store.problems.append(finished.message())
             migrate(store.meta, layout, actor, migrations)
-            store.index.open(store.checks.stored_row, store.problems, after_crash=crashed)
+            store._open_index(after_crash=crashed)
             if not lazy_index:
                 store.index.read_now()
+        except OSError as error:
+            lock.release()
+            raise unusable(folder, error) from None
         except BaseException:
             lock.release()
             raise
         return store
-
-    @staticmethod
-    def recover(folder: Path, source: Path, *, actor: str, wait: float = 0.0) -> int:
-        """Put the backup at ``source`` in place of a data folder that cannot be opened (a
-        damaged meta.json), or into a new one; what is there now is backed up first. Returns
-        the number of checks restored; open the store afterwards as usual."""
-        contents = backups.inspect_backup(source, SCHEMA_VERSION)
-        layout = _usable_layout(folder)
-        lock = FolderLock(layout.lock)
-        lock.acquire(wait)
-        try:
-            safety = backups.special_backup(layout, "before-restore", spare=source)
-            backups.restore_backup(layout, source, contents)
-            MetaFile(layout).record("restored", actor, file=str(source), safety_backup=str(safety))
-        finally:
-            lock.release()
-        return contents.checks
-
-    @staticmethod
-    def backup_files(folder: Path) -> list[Path]:
-        """The backups kept in a data folder, newest first (for choosing one to restore)."""
-        found = Layout(Path(folder)).backups.glob("*.zip")
-        return sorted(found, key=lambda path: path.stat().st_mtime, reverse=True)
 
     def close(self) -> None:
         try:
@@ -279,6 +261,9 @@ class Store(DraftEditing):
 
     def delete(self, check_id: str, reason: str) -> None:
         """Delete a draft that was never finalized; the store log keeps who, when and why."""
+        if not self.layout.check_file(check_id).exists():
+            self._delete_missing(check_id, reason)
+            return
         opened = self.checks.load(check_id)
         check = opened.check
         if check.status is Status.FINAL or check.revision > 1:
@@ -296,7 +281,7 @@ class Store(DraftEditing):
         except OSError as error:
             raise StoreWriteError(
                 _("the check {id} could not be deleted ({reason})").format(
-                    id=check_id, reason=error.strerror or error
+                    id=check_id, reason=os_reason(error)
                 )
             ) from error
         with contextlib.suppress(OSError):  # the file is gone; some file systems refuse this
@@ -353,17 +338,34 @@ class Store(DraftEditing):
                 event = AuditEvent(
                     now(), self.actor, item.check.revision, "imported", target=source
                 )
+                written.append(item.check.id)  # before the write: it may be on disk after all
                 self.checks.save(OpenCheck(file, item.check, item.pack), item.check, [event])
-                written.append(item.check.id)
-        except StoreError:
-            for check_id in written:  # all or nothing
-                fileops.remove(self.layout.check_file(check_id), missing_ok=True)
-                self.index.drop(check_id)
-            self._drop_unused_attachments({sha for item in prepared for sha in item.contents})
+            if written:  # the import counts once it is logged: a full disk here undoes it
+                self.meta.record("imported", self.actor, file=source, checks=written)
+        except BaseException:  # a refusal, a full disk, Ctrl-C: all or nothing
+            self._undo_import(written, {sha for item in prepared for sha in item.contents})
             raise
-        if written:
-            self.meta.record("imported", self.actor, file=source, checks=written)
         return [(item.check.id, not item.unchanged) for item in prepared]
+
+    def _undo_import(self, written: list[str], contents: set[str]) -> None:
+        """Remove the checks of an import that did not complete; StoreError if any stays."""
+        stayed = []
+        for check_id in written:
+            self.checks.forget(check_id)
+            try:
+                fileops.remove(self.layout.check_file(check_id), missing_ok=True)
+            except (OSError, StoreWriteError):  # held by another program through every try
+                stayed.append(check_id)
+                continue
+            self.index.drop(check_id)
+        self._drop_unused_attachments(contents)
+        if stayed:
+            raise ImportPartlyStored(
+                _(
+                    "the import was stopped, but these checks of it could not be removed again "
+                    "and are stored: {ids}"
+                ).format(ids=", ".join(stayed))
+            )
 
     def issue_file(
         self,
@@ -383,7 +385,7 @@ class Store(DraftEditing):
         except OSError as error:
             raise StoreError(
                 _("{file} cannot be written ({reason})").format(
-                    file=target, reason=error.strerror or error
+                    file=target, reason=os_reason(error)
                 )
             ) from None
         sha256 = hashlib.sha256(payload).hexdigest()
@@ -412,41 +414,18 @@ class Store(DraftEditing):
         """Every file handed out from this store, oldest first."""
         return issued_files(self.meta.entries())
 
-    # -- backups ---------------------------------------------------------------------------
-
-    def backup(self, target: Path) -> int:
-        """Write a backup of the whole store to ``target``; returns the number of checks."""
-        count = backups.write_backup(self.layout, target)
-        self.meta.record("backup", self.actor, file=str(target), checks=count)
-        return count
-
-    def daily_backup(self, today: dt.date | None = None) -> Path | None:
-        """Today's automatic backup, if not made yet (the last seven days are kept)."""
-        return backups.daily_backup(self.layout, today or dt.date.today())
-
-    def restore(self, source: Path) -> int:
-        """Replace the whole store by the backup at ``source``; the current state is backed up
-        first. Returns the number of checks restored."""
-        contents = backups.inspect_backup(source, SCHEMA_VERSION)
-        safety = backups.special_backup(self.layout, "before-restore", spare=source)
-        backups.restore_backup(self.layout, source, contents)
-        self.problems.clear()
-        if contents.left_out:
-            self.problems.append(
-                ngettext(
-                    "{count} damaged file in the backup was left out: {files}",
-                    "{count} damaged files in the backup were left out: {files}",
-                    len(contents.left_out),
-                ).format(count=len(contents.left_out), files=", ".join(contents.left_out))
-            )
-        self._connect()
-        migrate(self.meta, self.layout, self.actor, MIGRATIONS)
-        self.index.open(self.checks.stored_row, self.problems)
-        self.index.read_now()  # rebuilt now, so that damaged checks are reported now
-        self.meta.record("restored", self.actor, file=str(source), safety_backup=str(safety))
-        return contents.checks
-
     # -- internals -------------------------------------------------------------------------
+
+    def _open_index(self, *, after_crash: bool = False) -> None:
+        """Ready the summary index; a check file found gone when it is read is recorded as
+        missing, and one found back is no longer (at whatever moment the rows are read)."""
+        self.index.open(
+            self.checks.stored_row,
+            self.problems,
+            after_crash=after_crash,
+            on_gone=self._gone,
+            on_read=self._found_again,
+        )
 
     def _reason(self, reason: str) -> str:
         reason = reason.strip()

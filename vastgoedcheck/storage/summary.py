@@ -77,6 +77,36 @@ class Summary(NamedTuple):
     finalized_at: dt.datetime | None
     # Finalized revisions whose content no longer matches their fingerprint (hand-edited).
     tampered: tuple[int, ...] = ()
+    # Why the check's file is no longer in the data folder ("gone", "damaged"); None when it is.
+    missing: str | None = None
+
+    @classmethod
+    def of_missing(cls, record: dict[str, Any]) -> Summary:
+        """A check whose file disappeared, as last known (``record`` from the store's meta)."""
+        row = record.get("row")
+        if isinstance(row, dict) and row.get("id") == record["id"]:
+            try:
+                return cls.from_row(row)._replace(missing=str(record.get("reason", "gone")))
+            except (KeyError, TypeError, ValueError):
+                pass  # a row of another shape: shown with its id only
+        return cls(
+            record["id"],
+            "",
+            "",
+            "",
+            "",
+            0,
+            "",
+            False,
+            (),
+            "",
+            "",
+            "",
+            None,
+            None,
+            None,
+            missing=str(record.get("reason", "gone")),
+        )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Summary:
@@ -110,7 +140,7 @@ class Summary(NamedTuple):
 
 # The keys of a row as summary_row writes it: the Summary's fields, the search text and the
 # moment of the last change in microseconds since 1970 (sorting 20,000 rows by it is quick).
-SUMMARY_KEYS = frozenset({*Summary._fields, "search", "changed"} - {"tampered"})
+SUMMARY_KEYS = frozenset({*Summary._fields, "search", "changed"} - {"tampered", "missing"})
 
 
 def _moment(text: str | None) -> dt.datetime | None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from vastgoedcheck.file_types import HEAD_BYTES, FileKind, detect, without_bidi
 from vastgoedcheck.i18n import _
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.ui.feedback import show_problem
 from vastgoedcheck.ui.viewing_copies import VIEWING_COPIES
 
@@ -61,9 +62,7 @@ def open_attachment(parent: QWidget, stored: Path, name: str) -> None:
     except OSError as error:
         show_problem(
             parent,
-            _("{name} cannot be opened ({reason})").format(
-                name=shown, reason=error.strerror or error
-            ),
+            _("{name} cannot be opened ({reason})").format(name=shown, reason=os_reason(error)),
         )
         return
     if kind is None:

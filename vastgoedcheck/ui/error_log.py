@@ -5,6 +5,7 @@ running. Qt's own warnings go to the log too."""
 from __future__ import annotations
 
 import logging
+import os
 import platform
 import sys
 import threading
@@ -27,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from vastgoedcheck import APP_NAME, __version__
-from vastgoedcheck.storage.atomic import PRIVATE_FOLDER
+from vastgoedcheck.storage.atomic import PRIVATE_FILE, PRIVATE_FOLDER
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.ui.failure_dialogs import show_error_dialog
 from vastgoedcheck.ui.feedback import sentence
@@ -76,11 +77,22 @@ class _Installation:
 _installed: _Installation | None = None
 
 
+class _PrivateLogHandler(RotatingFileHandler):
+    """A rotating log whose files, the new one after each rotation too, only their owner can
+    read: a traceback may quote a name or an address."""
+
+    def _open(self) -> Any:
+        descriptor = os.open(
+            self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE
+        )
+        return open(descriptor, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 def _open_log(log_file: Path) -> logging.Handler | None:
     """A log of at most 1 MB, with the 3 before it kept; None when it cannot be written."""
     try:
         log_file.parent.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
+        handler = _PrivateLogHandler(
             log_file, maxBytes=MAX_LOG_BYTES, backupCount=KEPT_OLD_LOGS, encoding="utf-8"
         )
     except OSError:

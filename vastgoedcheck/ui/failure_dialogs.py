@@ -33,6 +33,7 @@ from shiboken6 import isValid
 from vastgoedcheck import APP_NAME, __version__
 from vastgoedcheck.i18n import N_, _, ngettext
 from vastgoedcheck.i18n.formatting import format_datetime, format_file_size
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage.backups import DAILY_PREFIX
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
@@ -278,7 +279,7 @@ class RecoveryDialog(QDialog):
             show_problem(
                 self,
                 _("the data folder {folder} cannot be used ({reason})").format(
-                    folder=self.folder, reason=error.strerror or error
+                    folder=self.folder, reason=os_reason(error)
                 ),
                 title,
             )

@@ -1,0 +1,150 @@
+"""Backing up and restoring a data folder, and opening one: locked, a restore finished."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from vastgoedcheck.i18n import _, ngettext
+from vastgoedcheck.oserrors import os_reason
+from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage import backups, restoring
+from vastgoedcheck.storage.atomic import PRIVATE_FOLDER
+from vastgoedcheck.storage.backup_reading import stage_backup
+from vastgoedcheck.storage.checks import damage_in
+from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.index import SummaryIndex
+from vastgoedcheck.storage.layout import Layout
+from vastgoedcheck.storage.lock import FolderLock
+from vastgoedcheck.storage.meta import MIGRATIONS, SCHEMA_VERSION, MetaFile
+from vastgoedcheck.storage.migrate import migrate
+from vastgoedcheck.storage.restoring import Finished
+
+
+def unusable(folder: Path, error: OSError) -> StoreError:
+    return StoreError(
+        _("the data folder {folder} cannot be used ({reason})").format(
+            folder=folder, reason=os_reason(error)
+        )
+    )
+
+
+def locked_layout(folder: Path, wait: float) -> tuple[Layout, FolderLock]:
+    """The layout of ``folder``, locked, with an interrupted restore finished and its folders
+    made (in that order: an empty folder made first would be taken for the store's own)."""
+    layout = Layout(Path(folder))
+    try:
+        layout.root.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
+    except OSError as error:
+        raise unusable(folder, error) from None
+    lock = FolderLock(layout.lock)
+    lock.acquire(wait)
+    return replace(layout, guard=lock.verify), lock  # no write once the lock is lost
+
+
+def prepare_folder(layout: Layout, actor: str) -> Finished | None:
+    """Finish an interrupted restore (what was done, to tell the user), then make the folders."""
+    finished = restoring.finish_interrupted_restore(layout, actor)
+    try:
+        layout.create_folders()
+    except OSError as error:
+        raise unusable(layout.root, error) from None
+    return finished
+
+
+class BackupsAndRestore:
+    """The half of ``Store`` (a mixin) that makes backups and restores one."""
+
+    layout: Layout
+    registry: PackRegistry
+    actor: str
+    meta: MetaFile
+    index: SummaryIndex
+    problems: list[str]
+    _connect: Callable[[], None]  # Store's (re)reading of meta file and index
+    _open_index: Callable[[], None]
+
+    @staticmethod
+    def recover(
+        folder: Path,
+        source: Path,
+        *,
+        actor: str,
+        wait: float = 0.0,
+        registry: PackRegistry | None = None,
+    ) -> int:
+        """Put the backup at ``source`` in place of a data folder that cannot be opened (a
+        damaged meta.json), or into a new one; what is there now is backed up first. Returns
+        the number of checks restored; open the store afterwards as usual."""
+        layout, lock = locked_layout(folder, wait)
+        try:
+            prepare_folder(layout, actor)
+            packs = registry or PackRegistry.builtin()
+            staged = stage_backup(
+                layout, source, SCHEMA_VERSION, lambda path, id_: damage_in(packs, path, id_)
+            )
+            safety = restoring.before_switch(
+                layout, lambda: backups.special_backup(layout, "before-restore", source)
+            )
+            restoring.switch(layout, source, safety, actor)
+        except OSError as error:
+            raise unusable(folder, error) from None
+        finally:
+            lock.release()
+        return staged.checks
+
+    @staticmethod
+    def backup_files(folder: Path) -> list[Path]:
+        """The backups kept in a data folder, newest first (for choosing one to restore)."""
+        try:
+            found = [
+                (path.stat().st_mtime, path) for path in Layout(Path(folder)).backups.glob("*.zip")
+            ]
+        except OSError:
+            return []  # no backups folder, or one that cannot be read
+        return [path for _mtime, path in sorted(found, reverse=True)]
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def backup(self, target: Path) -> int:
+        """Write a backup of the whole store to ``target``; returns the number of checks."""
+        count = backups.write_backup(self.layout, target)
+        self.meta.record("backup", self.actor, file=str(target), checks=count)
+        return count
+
+    def daily_backup(self, today: dt.date | None = None) -> Path | None:
+        """Today's automatic backup, if not made yet (the last seven days are kept)."""
+        return backups.daily_backup(self.layout, today or dt.date.today())
+
+    def restore(self, source: Path) -> int:
+        """Replace the whole store by the backup at ``source``; the current state is backed up
+        first. Returns the number of checks restored."""
+        try:
+            staged = stage_backup(
+                self.layout,
+                source,
+                SCHEMA_VERSION,
+                lambda path, id_: damage_in(self.registry, path, id_),
+            )
+            safety = restoring.before_switch(
+                self.layout, lambda: backups.special_backup(self.layout, "before-restore", source)
+            )
+            restoring.switch(self.layout, source, safety, self.actor)
+        except OSError as error:
+            raise unusable(self.layout.root, error) from None
+        self.problems.clear()
+        if staged.left_out:
+            self.problems.append(
+                ngettext(
+                    "{count} damaged file in the backup was left out: {files}",
+                    "{count} damaged files in the backup were left out: {files}",
+                    len(staged.left_out),
+                ).format(count=len(staged.left_out), files=", ".join(staged.left_out))
+            )
+        self._connect()
+        migrate(self.meta, self.layout, self.actor, MIGRATIONS)
+        self._open_index()
+        self.index.read_now()  # rebuilt now, so that damaged checks are reported now
+        return staged.checks

@@ -1,0 +1,191 @@
+"""The restore switch: a staged backup put in place of the store's files, journaled so that a
+stop at any moment is finished at the next start — forwards or backwards, never half.
+
+Phases:
+
+1. the backup is unpacked and checked in ``restore.tmp`` (backup_reading); the store is
+   untouched. A stop here is undone: ``restore.tmp`` is removed.
+2. ``restore.journal`` is written (atomically): from now on the restore is finished forwards.
+   Each of ``meta.json``, ``checks`` and ``attachments`` is moved to ``replaced.tmp``, and its
+   staged copy into its place; the index caches are removed; the restore is entered in the
+   (restored) store log, once.
+3. Only then are ``replaced.tmp`` and ``restore.tmp`` deleted, and the journal last.
+
+A restore that fails with a system error during phase 2 is turned back: what was moved in goes
+out, what was moved out comes back, and the journal is removed first, so that a stop while
+turning back is turned back too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from vastgoedcheck.i18n import _
+from vastgoedcheck.oserrors import os_reason
+from vastgoedcheck.storage.atomic import (
+    PRIVATE_FILE,
+    PRIVATE_FOLDER,
+    discard,
+    fsync_folder,
+    read_json_object,
+    write_atomically,
+)
+from vastgoedcheck.storage.backup_reading import STAGING
+from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
+from vastgoedcheck.storage.layout import Layout
+from vastgoedcheck.storage.meta import MetaFile
+
+JOURNAL = "restore.journal"
+REPLACED = "replaced.tmp"
+_SWITCHED = ("meta.json", "checks", "attachments")
+_ABSENT = ".absent"  # in replaced.tmp: this file or folder was not there before the restore
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What the next start did with an interrupted restore, to tell the user."""
+
+    forwards: bool
+    source: str
+    safety_backup: str
+
+    def message(self) -> str:
+        if self.forwards:
+            return _(
+                "A restore of {file} was interrupted; it has now been completed: the data folder "
+                "holds the checks of that backup (the state before is in {safety})."
+            ).format(file=self.source, safety=self.safety_backup)
+        return _(
+            "A restore was interrupted before it was complete; it has been undone: the data "
+            "folder is as it was before the restore."
+        )
+
+
+def before_switch(layout: Layout, step: Callable[[], Path]) -> Path:
+    """Run ``step`` (the safety backup) between staging and switching: when it fails, the
+    staged backup is removed, so that the next start has nothing to undo."""
+    try:
+        return step()
+    except Exception:
+        shutil.rmtree(layout.root / STAGING, ignore_errors=True)
+        raise
+
+
+def switch(layout: Layout, source: Path, safety_backup: Path, actor: str) -> None:
+    """Put the staged backup in place (phases 2 and 3); StoreWriteError after turning back."""
+    journal: dict[str, object] = {
+        "restore": str(uuid.uuid4()),
+        "source": str(source),
+        "safety_backup": str(safety_backup),
+        "actor": actor,
+    }
+    try:
+        payload = json.dumps(journal, ensure_ascii=False).encode("utf-8")
+        write_atomically(layout.root / JOURNAL, payload)
+        _forwards(layout, journal)
+    except (OSError, StoreWriteError) as error:
+        _backwards(layout)
+        raise StoreWriteError(
+            _("the backup could not be restored ({reason}); nothing was changed").format(
+                reason=os_reason(error) if isinstance(error, OSError) else error
+            )
+        ) from error
+    _clean_up(layout)
+
+
+def finish_interrupted_restore(layout: Layout, actor: str) -> Finished | None:
+    """After a stop during a restore, finish it (or undo it); None when there was none.
+
+    Call before anything else touches the folder (even before its sub-folders are made).
+    """
+    journal_path = layout.root / JOURNAL
+    try:
+        journal = read_json_object(journal_path)
+    except DamagedFile:
+        journal = None  # cut short while being written: the switch had not begun
+        discard(journal_path)
+    staging, replaced = layout.root / STAGING, layout.root / REPLACED
+    try:
+        if journal is not None:
+            journal.setdefault("actor", actor)
+            _forwards(layout, journal)
+            _clean_up(layout)
+            return Finished(True, str(journal.get("source")), str(journal.get("safety_backup")))
+        if staging.exists() or replaced.exists():
+            _backwards(layout)
+            return Finished(False, "", "")
+    except OSError as error:
+        raise StoreError(
+            _(
+                "an interrupted restore in {folder} could not be finished ({reason}); nothing "
+                "was deleted"
+            ).format(folder=layout.root, reason=os_reason(error))
+        ) from error
+    return None
+
+
+def _forwards(layout: Layout, journal: dict[str, object]) -> None:
+    """Phase 2, from wherever it stopped; every step can be repeated."""
+    staging, replaced = layout.root / STAGING, layout.root / REPLACED
+    replaced.mkdir(PRIVATE_FOLDER, exist_ok=True)
+    for name in _SWITCHED:
+        staged, current, out = staging / name, layout.root / name, replaced / name
+        if not staged.exists():
+            continue  # already moved in
+        if current.exists():
+            if out.exists():  # made again after it was moved out: keep it aside as well
+                out = replaced / f"{name}.{uuid.uuid4().hex}"
+            os.replace(current, out)
+            fsync_folder(replaced)
+        elif not out.exists():  # a new folder: turning back means removing what comes in
+            (replaced / f"{name}{_ABSENT}").touch(PRIVATE_FILE)
+            fsync_folder(replaced)
+        os.replace(staged, current)
+        fsync_folder(layout.root)
+    for cache in (layout.index, layout.journal):
+        cache.unlink(missing_ok=True)
+    meta = MetaFile(layout)
+    restore_id = journal.get("restore")
+    if not any(entry.get("restore") == restore_id for entry in meta.entries()):
+        meta.record(
+            "restored",
+            str(journal.get("actor")),
+            file=str(journal.get("source")),
+            safety_backup=str(journal.get("safety_backup")),
+            restore=restore_id,
+        )
+
+
+def _backwards(layout: Layout) -> None:
+    """Undo phase 2 as far as it went: the store's own files back in place."""
+    staging, replaced = layout.root / STAGING, layout.root / REPLACED
+    discard(layout.root / JOURNAL)  # first: a stop from here on is turned back as well
+    fsync_folder(layout.root)
+    if replaced.exists():
+        staging.mkdir(PRIVATE_FOLDER, exist_ok=True)
+        for name in _SWITCHED:
+            out, current = replaced / name, layout.root / name
+            absent = (replaced / f"{name}{_ABSENT}").exists()
+            if not out.exists() and not absent:
+                continue
+            if current.exists():  # the backup's copy, moved in: out again
+                os.replace(current, staging / f"{name}.{uuid.uuid4().hex}")
+            if out.exists():
+                os.replace(out, current)
+            fsync_folder(layout.root)
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(replaced, ignore_errors=True)
+
+
+def _clean_up(layout: Layout) -> None:
+    """Phase 3: the switch is complete, so what was moved out may go; the journal last."""
+    for name in (REPLACED, STAGING):
+        shutil.rmtree(layout.root / name, ignore_errors=True)
+    discard(layout.root / JOURNAL)
+    fsync_folder(layout.root)
