@@ -383,3 +383,65 @@ def test_an_attachment_held_by_another_program_is_not_called_missing(
     with pytest.raises(StoreError, match="cannot be read") as caught:
         store.export_document(check.id)
     assert "missing" not in str(caught.value)
+
+
+# -- a restore: the same waiting, and the same lock guard -----------------------------------------
+
+
+def test_a_restore_waits_for_a_folder_another_program_holds_for_a_moment(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = new_draft(store, "Anna Smit")
+    backup = tmp_path / "earlier.zip"
+    store.backup(backup)
+    later = new_draft(store, "Piet Klaassen")
+    root = store.layout.root
+    replace, calls = failing(
+        os.replace, 2, sharing_violation(), only=lambda source, *a: Path(source).name == "checks"
+    )
+    monkeypatch.setattr(os, "replace", replace)
+    assert store.restore(backup) == 1
+    monkeypatch.undo()
+    assert len(calls) >= 3  # moving checks/ out was refused twice, then went through
+    assert [s.id for s in store.summaries()] == [kept.id]
+    assert not store.layout.check_file(later.id).exists()
+    assert not (root / "restore.journal").exists() and not (root / "replaced.tmp").exists()
+
+
+def test_a_restore_after_the_lock_file_was_replaced_changes_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    new_draft(store, "Anna Smit")
+    backup = tmp_path / "earlier.zip"
+    store.backup(backup)
+    later = new_draft(store, "Piet Klaassen")
+    lock = store.layout.lock
+    lock.unlink()
+    lock.write_text("{}", encoding="utf-8")  # another copy's lock file, as far as we can tell
+    before = sorted(p.name for p in store.layout.root.iterdir())
+    with pytest.raises(StoreLocked, match="lock file"):
+        store.restore(backup)
+    assert sorted(p.name for p in store.layout.root.iterdir()) == before
+    assert store.layout.check_file(later.id).exists()
+
+
+def test_a_restore_whose_clean_up_is_held_up_is_finished_not_turned_back_at_the_next_start(
+    store: Store, registry: PackRegistry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An old check file in replaced.tmp held by a virus scanner through every try: the journal
+    stays, so the next start completes the restore instead of putting the old files back."""
+    kept = new_draft(store, "Anna Smit")
+    backup = tmp_path / "earlier.zip"
+    store.backup(backup)
+    later = new_draft(store, "Piet Klaassen")
+    old_check = f"{later.id}.json"
+    unlink, calls = failing(os.unlink, -1, sharing_violation(), only=lambda p, *a: p == old_check)
+    monkeypatch.setattr(os, "unlink", unlink)
+    store.restore(backup)
+    monkeypatch.undo()
+    assert calls and (store.layout.root / "restore.journal").exists()
+    store.close()
+    with Store.open(store.layout.root, registry, actor="M. Jansen") as reopened:
+        assert [s.id for s in reopened.summaries()] == [kept.id]
+        assert not (reopened.layout.root / "replaced.tmp").exists()
+        assert not (reopened.layout.root / "restore.journal").exists()

@@ -121,6 +121,7 @@ class BackupsAndRestore:
     def restore(self, source: Path) -> int:
         """Replace the whole store by the backup at ``source``; the current state is backed up
         first. Returns the number of checks restored."""
+        self.layout.check_guard()  # nothing is unpacked into a folder another copy may be using
         try:
             staged = stage_backup(
                 self.layout,

@@ -18,8 +18,8 @@ turning back is turned back too.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import shutil
 import uuid
 from collections.abc import Callable
@@ -28,6 +28,7 @@ from pathlib import Path
 
 from vastgoedcheck.i18n import _
 from vastgoedcheck.oserrors import os_reason
+from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.atomic import (
     PRIVATE_FILE,
     PRIVATE_FOLDER,
@@ -78,7 +79,15 @@ def before_switch(layout: Layout, step: Callable[[], Path]) -> Path:
 
 
 def switch(layout: Layout, source: Path, safety_backup: Path, actor: str) -> None:
-    """Put the staged backup in place (phases 2 and 3); StoreWriteError after turning back."""
+    """Put the staged backup in place (phases 2 and 3); StoreWriteError after turning back.
+
+    StoreLocked (before any change, or half-way: the next start then finishes forwards) when
+    this process no longer holds the folder's lock."""
+    try:
+        layout.check_guard()
+    except StoreError:
+        shutil.rmtree(layout.root / STAGING, ignore_errors=True)
+        raise
     journal: dict[str, object] = {
         "restore": str(uuid.uuid4()),
         "source": str(source),
@@ -138,18 +147,19 @@ def _forwards(layout: Layout, journal: dict[str, object]) -> None:
         staged, current, out = staging / name, layout.root / name, replaced / name
         if not staged.exists():
             continue  # already moved in
+        layout.check_guard()  # no folder is switched once another copy may be using it
         if current.exists():
             if out.exists():  # made again after it was moved out: keep it aside as well
                 out = replaced / f"{name}.{uuid.uuid4().hex}"
-            os.replace(current, out)
+            fileops.replace(current, out)
             fsync_folder(replaced)
         elif not out.exists():  # a new folder: turning back means removing what comes in
             (replaced / f"{name}{_ABSENT}").touch(PRIVATE_FILE)
             fsync_folder(replaced)
-        os.replace(staged, current)
+        fileops.replace(staged, current)
         fsync_folder(layout.root)
     for cache in (layout.index, layout.journal):
-        cache.unlink(missing_ok=True)
+        fileops.remove(cache, missing_ok=True)
     meta = MetaFile(layout)
     restore_id = journal.get("restore")
     if not any(entry.get("restore") == restore_id for entry in meta.entries()):
@@ -165,7 +175,9 @@ def _forwards(layout: Layout, journal: dict[str, object]) -> None:
 def _backwards(layout: Layout) -> None:
     """Undo phase 2 as far as it went: the store's own files back in place."""
     staging, replaced = layout.root / STAGING, layout.root / REPLACED
-    discard(layout.root / JOURNAL)  # first: a stop from here on is turned back as well
+    # First: a stop from here on is turned back as well. If it stays (held by another program
+    # through every try), nothing is turned back and the next start finishes forwards.
+    fileops.remove(layout.root / JOURNAL, missing_ok=True)
     fsync_folder(layout.root)
     if replaced.exists():
         staging.mkdir(PRIVATE_FOLDER, exist_ok=True)
@@ -175,17 +187,37 @@ def _backwards(layout: Layout) -> None:
             if not out.exists() and not absent:
                 continue
             if current.exists():  # the backup's copy, moved in: out again
-                os.replace(current, staging / f"{name}.{uuid.uuid4().hex}")
+                fileops.replace(current, staging / f"{name}.{uuid.uuid4().hex}")
             if out.exists():
-                os.replace(out, current)
+                fileops.replace(out, current)
             fsync_folder(layout.root)
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(replaced, ignore_errors=True)
+    for folder in (replaced, staging):  # replaced.tmp first: it is what says "turn back"
+        with contextlib.suppress(OSError, StoreWriteError):
+            _remove_tree(folder)
+
+
+def _remove_tree(folder: Path) -> None:
+    """Delete ``folder`` and all in it, waiting out a file held by another program."""
+
+    def remove() -> None:
+        if folder.exists():
+            shutil.rmtree(folder)
+
+    fileops.retry(remove, folder)
 
 
 def _clean_up(layout: Layout) -> None:
-    """Phase 3: the switch is complete, so what was moved out may go; the journal last."""
-    for name in (REPLACED, STAGING):
-        shutil.rmtree(layout.root / name, ignore_errors=True)
-    discard(layout.root / JOURNAL)
-    fsync_folder(layout.root)
+    """Phase 3: the switch is complete, so what was moved out may go; the journal last.
+
+    Were the journal removed while part of ``replaced.tmp`` stays, the next start would take
+    the restore for one to turn back: so then the journal stays, and the next start finishes
+    forwards (which changes nothing more) and cleans up again."""
+    try:
+        for name in (REPLACED, STAGING):
+            _remove_tree(layout.root / name)
+    except (OSError, StoreWriteError):
+        return
+    with contextlib.suppress(OSError, StoreWriteError):
+        fileops.remove(layout.root / JOURNAL, missing_ok=True)
+    with contextlib.suppress(OSError):
+        fsync_folder(layout.root)
