@@ -27,3 +27,24 @@ def test_moments_are_shown_in_their_own_time_zone() -> None:
     moment = dt.datetime(2026, 11, 27, 10, 15, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     assert format_datetime(moment, "nl") == "27 nov 2026, 10:15:00"
     assert format_datetime(moment, "en") == "27 Nov 2026, 10:15:00"
+
+
+def test_moments_read_the_same_as_babel_writes_them_in_their_own_time_zone() -> None:
+    """Listings format thousands of moments on a quick path; it must write what Babel writes."""
+    import datetime as dt
+    import random
+
+    from babel.dates import format_datetime as babel_datetime
+
+    from vastgoedcheck.i18n.formatting import format_datetime
+
+    chance = random.Random(20261205)
+    for _ in range(500):
+        zone = dt.timezone(dt.timedelta(minutes=chance.choice([0, 60, 120, -300, 330])))
+        moment = dt.datetime(2020, 1, 1, tzinfo=zone) + dt.timedelta(
+            seconds=chance.randrange(10**9)
+        )
+        for language, locale in (("nl", "nl_NL"), ("en", "en_GB")):
+            assert format_datetime(moment, language) == babel_datetime(
+                moment, "medium", locale=locale
+            )

@@ -64,6 +64,8 @@ def print_json(data: Any) -> None:
 def printable(text: str) -> str:
     """``text`` safe for a terminal: control and format characters (a direction override that
     makes "exe.pdf" of "fdp.exe", an escape sequence) shown as ``\\u202e`` instead of obeyed."""
+    if text.isprintable():  # no control or format character at all: the common case, fast
+        return text
     return "".join(
         f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Cs") else c for c in text
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.dates import format_time as _babel_time
@@ -34,7 +36,29 @@ def format_time(value: dt.datetime | dt.time, language: str | None = None) -> st
 
 
 def format_datetime(value: dt.datetime, language: str | None = None) -> str:
-    return str(_babel_datetime(value, format="medium", locale=babel_locale(language)))
+    """A moment as ``5 dec 2026, 21:03:04``, in the time zone it carries."""
+    locale = babel_locale(language)
+    if value.tzinfo is None or _medium_time_pattern(locale) != "HH:mm:ss":
+        return str(_babel_datetime(value, format="medium", locale=locale))
+    # A listing formats thousands of moments: the date part is formatted once per day and the
+    # time, a plain 24-hour clock in both languages, without Babel's pattern machinery.
+    date_part = _medium_date(value.date(), locale)
+    return _medium_datetime_pattern(locale).format(value.strftime("%H:%M:%S"), date_part)
+
+
+@lru_cache(maxsize=4096)
+def _medium_date(value: dt.date, locale: str) -> str:
+    return str(_babel_date(value, format="medium", locale=locale))
+
+
+@lru_cache(maxsize=8)
+def _medium_time_pattern(locale: str) -> str:
+    return str(Locale.parse(locale).time_formats["medium"].pattern)
+
+
+@lru_cache(maxsize=8)
+def _medium_datetime_pattern(locale: str) -> str:
+    return str(Locale.parse(locale).datetime_formats["medium"])
 
 
 def format_amount(value: Decimal, language: str | None = None) -> str:
