@@ -77,3 +77,12 @@ def run_subprocess(*args: str, env: dict[str, str] | None = None) -> Result:
         check=False,
     )
     return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
+@pytest.fixture
+def onedrive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Documents moved into OneDrive (Known Folder Move), as on many office laptops."""
+    folder = tmp_path / "OneDrive"
+    (folder / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("OneDrive", str(folder))
+    return folder

@@ -126,15 +126,6 @@ def test_onedrive_and_icloud_folders_are_recognised(
     assert synced_by(home / "Documents" / "rapport.pdf", {}, home) is None
 
 
-@pytest.fixture
-def onedrive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Documents moved into OneDrive (Known Folder Move), as on many office laptops."""
-    folder = tmp_path / "OneDrive"
-    (folder / "Documents").mkdir(parents=True)
-    monkeypatch.setenv("OneDrive", str(folder))
-    return folder
-
-
 def test_a_data_folder_in_onedrive_is_refused_in_one_sentence(onedrive: Path, cli: Any) -> None:
     inside = onedrive / "Documents" / "vastgoedcheck"
     with pytest.raises(RefusedFolder):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -20,15 +19,6 @@ from vastgoedcheck.ui.main_window import MainWindow
 from vastgoedcheck.ui.preferences import Preferences
 
 UPLOADED = "is in OneDrive, which uploads it to the cloud"
-
-
-@pytest.fixture
-def onedrive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Documents moved into OneDrive (Known Folder Move), as on many office laptops."""
-    folder = tmp_path / "OneDrive"
-    (folder / "Documents").mkdir(parents=True)
-    monkeypatch.setenv("OneDrive", str(folder))
-    return folder
 
 
 def test_a_report_for_onedrive_is_saved_only_when_the_user_says_so(
