@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from vastgoedcheck.packs.registry import PackRegistry
 REPO = Path(__file__).resolve().parent.parent
 # GUI tests never need a display; set before anything loads Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Which packs passed validation is remembered here, not in the user's own cache folder.
+os.environ["VASTGOEDCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="vastgoedcheck-test-cache-")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -6,14 +6,15 @@ import json
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from vastgoedcheck.i18n import N_, _
 from vastgoedcheck.jsonfiles import Problem, json_path
 from vastgoedcheck.paths import schema_path
+
+if TYPE_CHECKING:  # jsonschema is imported when something is validated, not at every start
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_NAMES = {
     "object": N_("an object ({…})"),
@@ -32,18 +33,18 @@ def _whole_number(_checker: object, instance: object) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-_StrictValidator = validators.extend(
-    Draft202012Validator,
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
-)
-
-
 @cache
 def validator_for(schema_file: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator, validators
+
+    strict = validators.extend(
+        Draft202012Validator,
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
+    )
     path: Path = schema_path(schema_file)
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    validator: Draft202012Validator = _StrictValidator(schema)
+    validator: Draft202012Validator = strict(schema)
     return validator
 
 

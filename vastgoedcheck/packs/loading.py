@@ -31,7 +31,6 @@ from vastgoedcheck.domain.pack import (
 )
 from vastgoedcheck.domain.text import LocalizedText
 from vastgoedcheck.jsonfiles import Problem, UnreadableFile, read_json_file
-from vastgoedcheck.packs.semantics import semantic_problems
 from vastgoedcheck.schema_messages import schema_problems
 
 PACK_SCHEMA = "pack.schema.json"
@@ -49,6 +48,8 @@ class InvalidPack(Exception):
 
 def pack_problems(data: object) -> list[Problem]:
     """Every schema and semantic problem of a parsed pack document."""
+    from vastgoedcheck.packs.semantics import semantic_problems  # only when validating
+
     problems = schema_problems(data, PACK_SCHEMA)
     if isinstance(data, dict):
         seen = {(p.location, p.message) for p in problems}

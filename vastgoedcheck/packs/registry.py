@@ -28,12 +28,16 @@ class PackRegistry:
 
     @classmethod
     def builtin(cls) -> PackRegistry:
+        """The packs that ship with the app; validated in full only when first seen."""
+        from vastgoedcheck.packs.validated import load_packs
+
         registry = cls()
         # The current version of each pack sits in the folder itself; every earlier version
         # stays in previous/, so a check keeps the exact pack it was made with.
         folder = checklists_dir()
-        for path in sorted(folder.glob("*.json")):
-            registry.add(load_pack_file(path), path)
+        paths = sorted(folder.glob("*.json"))
+        for path, pack in zip(paths, load_packs(paths), strict=True):
+            registry.add(pack, path)
         registry._unread = sorted(folder.glob("previous/*.json"))
         return registry
 

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import QApplication
 from vastgoedcheck import APP_NAME, __version__
 from vastgoedcheck.storage.atomic import PRIVATE_FILE, PRIVATE_FOLDER
 from vastgoedcheck.storage.errors import StoreError
-from vastgoedcheck.ui.failure_dialogs import show_error_dialog
 from vastgoedcheck.ui.feedback import sentence
 
 LOGGER_NAME = "vastgoedcheck"
@@ -59,6 +58,8 @@ class _ErrorRelay(QObject):
 
     def _show(self, summary: str, details: str) -> None:
         try:
+            from vastgoedcheck.ui.failure_dialogs import show_error_dialog
+
             show_error_dialog(summary, details, self.log_file)
         except Exception:  # the error dialog itself must never become the next error
             logging.getLogger(LOGGER_NAME).exception("The error dialog could not be shown")

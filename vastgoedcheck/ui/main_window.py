@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -22,17 +23,21 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_time
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.check_page import CheckPage
 from vastgoedcheck.ui.error_log import LOGGER_NAME
 from vastgoedcheck.ui.failure_dialogs import busy_cursor
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.given_file import open_given_file
 from vastgoedcheck.ui.icons import app_icon
-from vastgoedcheck.ui.new_check_wizard import NewCheckWizard
 from vastgoedcheck.ui.overview_page import OverviewPage
 from vastgoedcheck.ui.preferences import Preferences, actor_of
-from vastgoedcheck.ui.settings_dialog import SettingsDialog, last_daily_backup
 from vastgoedcheck.ui.viewing_copies import VIEWING_COPIES
+
+# Pages and dialogs are imported when first opened: the window comes up sooner.
+if TYPE_CHECKING:
+    from vastgoedcheck.ui.check_page import CheckPage
+    from vastgoedcheck.ui.examiner_dialog import ExaminerDialog
+    from vastgoedcheck.ui.new_check_wizard import NewCheckWizard
+    from vastgoedcheck.ui.settings_dialog import SettingsDialog
 
 # Today's backup is made soon after the start (once the window is up) and checked every hour.
 BACKUP_DELAY_MS = 2_000
@@ -42,13 +47,15 @@ BACKUP_INTERVAL_MS = 60 * 60 * 1000
 class MainWindow(QMainWindow):
     """Owns the open store for the whole session and closes it when the window closes."""
 
-    def __init__(self, store: Store, preferences: Preferences) -> None:
+    def __init__(self, store: Store, preferences: Preferences, fill_overview: bool = True) -> None:
+        """With ``fill_overview`` False the checks are listed later, by ``overview.refresh``."""
         super().__init__()
         self.store = store
         self.preferences = preferences
         self.check_page: CheckPage | None = None
         self.wizard: NewCheckWizard | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.examiner_dialog: ExaminerDialog | None = None
         self.closed = False  # the store is closed with the window, once
         self.backup_failed = False
         self.backup_timer = QTimer(self)
@@ -61,7 +68,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._fit_to_screen()
 
-        self.overview = OverviewPage(store)
+        self.overview = OverviewPage(store, fill=fill_overview)
         self.overview.open_requested.connect(self.open_check)
         self.overview.new_requested.connect(self.new_check)
         self.pages = QStackedWidget()
@@ -155,6 +162,8 @@ class MainWindow(QMainWindow):
     # -- pages ----------------------------------------------------------------------------
 
     def open_check(self, check_id: str) -> None:
+        from vastgoedcheck.ui.check_page import CheckPage
+
         self.close_check()
         try:
             page = CheckPage(self.store, check_id, self.preferences)
@@ -210,6 +219,8 @@ class MainWindow(QMainWindow):
     # -- actions --------------------------------------------------------------------------
 
     def new_check(self) -> None:
+        from vastgoedcheck.ui.new_check_wizard import NewCheckWizard
+
         self.wizard = NewCheckWizard(self.store, self.preferences, self)
         self.wizard.finished.connect(self._wizard_finished)
         self.wizard.open()
@@ -245,6 +256,8 @@ class MainWindow(QMainWindow):
         self.show_overview()
 
     def open_settings(self) -> None:
+        from vastgoedcheck.ui.settings_dialog import SettingsDialog
+
         self.settings_dialog = SettingsDialog(self.preferences, self.store, self)
         self.settings_dialog.restored.connect(self._restored)
         self.settings_dialog.finished.connect(self._settings_closed)
@@ -293,12 +306,31 @@ class MainWindow(QMainWindow):
                 self, APP_NAME, "\n\n".join(sentence(problem) for problem in self.store.problems)
             )
 
+    def welcome_first_run(self) -> None:
+        """Ask a first-time user, once, who does the checks: the name and organisation are
+        recorded in every check they make and in its audit trail."""
+        if self.preferences.examiner_name.strip() or self.preferences.examiner_asked:
+            return
+        from vastgoedcheck.ui.examiner_dialog import ExaminerDialog
+
+        self.preferences.examiner_asked = "yes"
+        self.preferences.save()
+        self.examiner_dialog = ExaminerDialog(self.preferences, self)
+        self.examiner_dialog.finished.connect(self._examiner_given)
+        self.examiner_dialog.open()
+
+    def _examiner_given(self) -> None:
+        self.examiner_dialog = None
+        self.store.set_actor(actor_of(self.preferences))
+
     # -- backups and closing ----------------------------------------------------------------
 
     def make_daily_backup(self, *, tell: bool = True) -> None:
         """Today's automatic backup, if there is none yet: soon after the start and every hour
         after that, so that a user who never closes the app (and logs out or shuts down with
         it open) still gets one a day. A failure is said once a session (and logged)."""
+        from vastgoedcheck.ui.settings_dialog import last_daily_backup
+
         if self.closed or last_daily_backup(self.store.layout.root) == dt.date.today():
             return
         self.statusBar().showMessage(_("Making today's backup…"))

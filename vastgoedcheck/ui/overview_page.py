@@ -68,7 +68,8 @@ class OverviewPage(QWidget):
     open_requested = Signal(str)  # the id of the check to open
     new_requested = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, fill: bool = True) -> None:
+        """Without ``fill`` the page waits for ``refresh`` (the window is shown first)."""
         super().__init__(parent)
         self.store = store
         self.setObjectName("overviewPage")
@@ -89,7 +90,11 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.refresh()
+        if fill:
+            self.refresh()
+        else:
+            self.stack.setCurrentWidget(self.list_panel)
+            self.count_label.setText(_("Listing the checks…"))
 
     # -- building --------------------------------------------------------------------------
 

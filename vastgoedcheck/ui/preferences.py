@@ -22,6 +22,7 @@ class Preferences:
     organisation: str = ""
     data_folder: str = ""  # "" for the default data folder
     report_language: str = ""  # "" for the language of the check
+    examiner_asked: str = ""  # "yes" once the first start asked for the examiner's name
 
     @classmethod
     def load(cls) -> Preferences:
