@@ -73,6 +73,30 @@ class LocalisedParser(argparse.ArgumentParser):
         self.exit(1, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
 
 
+def _window_only(argv: Sequence[str]) -> bool:
+    """True when only ``--lang`` and ``--data-dir`` are given: the desktop app is started
+    without importing every command first (it comes up sooner)."""
+    index = 0
+    while index < len(argv):
+        if argv[index] in ("--lang", "--data-dir"):
+            index += 2
+        elif argv[index].startswith(("--lang=", "--data-dir=")):
+            index += 1
+        else:
+            return False
+    return True
+
+
+def _window_parser() -> LocalisedParser:
+    """The options of the desktop app, with the same names, choices and errors as in the full
+    parser."""
+    parser = LocalisedParser(prog=APP_NAME)
+    parser.add_argument("--lang", choices=LANGUAGES)
+    parser.add_argument("--data-dir", metavar=_("FOLDER"))
+    parser.set_defaults(command=None)
+    return parser
+
+
 def build_parser() -> LocalisedParser:
     from vastgoedcheck.cli import (
         assess_command,
@@ -158,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from(args_list))
     argparse._ = _  # type: ignore[attr-defined]  # see ARGPARSE_MESSAGES
-    parser = build_parser()
+    parser = _window_parser() if _window_only(args_list) else build_parser()
     given, args_list = _given_file(args_list, parser.command_names)
     if windowed:
         parsed = _parse_in_a_window(parser, args_list)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vastgoedcheck.domain.completeness import Gaps
 from vastgoedcheck.i18n import _, ngettext
+
+if TYPE_CHECKING:  # errors are imported early, by the window's first lines
+    from vastgoedcheck.domain.completeness import Gaps
 
 
 class StoreError(Exception):

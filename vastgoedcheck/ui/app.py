@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFileOpenEvent
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from vastgoedcheck import APP_NAME
 from vastgoedcheck.cli.output import UserError
-from vastgoedcheck.cli.templates_command import load_registry
 from vastgoedcheck.i18n import (
     DEFAULT_LANGUAGE,
     _,
@@ -24,16 +24,18 @@ from vastgoedcheck.i18n import (
     language_from_tags,
     set_language,
 )
-from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreDamaged, StoreError, StoreLocked, StoreTooNew
-from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.app_icon import app_icon
 from vastgoedcheck.ui.data_folder_choice import data_folder_for
 from vastgoedcheck.ui.error_log import install_error_handling, uninstall_error_handling
 from vastgoedcheck.ui.feedback import show_problem
-from vastgoedcheck.ui.icons import app_icon
 from vastgoedcheck.ui.main_window import MainWindow
 from vastgoedcheck.ui.preferences import Preferences, actor_of
 from vastgoedcheck.ui.viewing_copies import remove_stale as remove_stale_viewing_copies
+
+if TYPE_CHECKING:  # the store and the packs are loaded once the window is on screen
+    from vastgoedcheck.packs.registry import PackRegistry
+    from vastgoedcheck.storage.store import Store
 
 # How long the app waits for another copy to let go of the data folder before saying so.
 LOCK_WAIT_SECONDS = 1.0
@@ -120,6 +122,8 @@ def closing_with_the_session(app: QApplication, window: MainWindow) -> Iterator[
 def open_store(folder: Path, registry: PackRegistry, actor: str) -> Store | None:
     """The store in ``folder``, or None when the user could not or chose not to open it (a
     second copy is running, or a damaged store was not restored); the user has been told."""
+    from vastgoedcheck.storage.store import Store
+
     while True:
         try:
             return Store.open(folder, registry, actor=actor, wait=LOCK_WAIT_SECONDS)
@@ -176,10 +180,9 @@ def opening_handed_files(app: QApplication, window: MainWindow) -> Iterator[None
         handler.window = None
 
 
-def fill_when_shown(window: MainWindow, app: QApplication) -> None:
-    """List the checks in the window that is now on screen, then say what the store noticed
-    when it opened and ask a first-time user for their name."""
-    shown = time.time()
+def fill_when_shown(window: MainWindow, app: QApplication, shown: float) -> None:
+    """List the checks in the window, then say what the store noticed when it opened and
+    ask a first-time user for their name. ``shown``: when the window came on screen."""
     window.overview.refresh()
     probe = os.environ.get(STARTUP_PROBE_VARIABLE)
     if probe:
@@ -188,6 +191,18 @@ def fill_when_shown(window: MainWindow, app: QApplication) -> None:
         return
     window.show_problems_of_opening()
     window.welcome_first_run()
+
+
+def _open_for(folder: Path, preferences: Preferences) -> Store | None:
+    """The packs and the store for the window, or None when the user has been told why not."""
+    from vastgoedcheck.cli.templates_command import load_registry
+
+    try:
+        registry = load_registry()
+    except UserError as error:  # a damaged installation: one sentence, not a traceback
+        show_problem(None, str(error))
+        return None
+    return open_store(folder, registry, actor_of(preferences))
 
 
 def run(
@@ -204,20 +219,21 @@ def run(
         return 1
     folder = settled.path
     install_error_handling(folder / LOG_FILE)
-    remove_stale_viewing_copies()  # left by a session that crashed or lost its power
+    window = MainWindow(None, preferences)
     try:
-        try:
-            registry = load_registry()
-        except UserError as error:  # a damaged installation: one sentence, not a traceback
-            show_problem(None, str(error))
-            return 1
-        store = open_store(folder, registry, actor_of(preferences))
+        window.show()  # at once, saying the checks are being opened
+        app.processEvents()  # painted before anything slow happens
+        shown = time.time()
+        remove_stale_viewing_copies()  # left by a session that crashed or lost its power
+        store = _open_for(folder, preferences)
         if store is None:
             return 1
         store.problems[:0] = settled.notes  # told with what the store noticed on opening
-        window = MainWindow(store, preferences, fill_overview=False)
-        window.show()  # at once; the checks are listed as soon as it is on screen
-        QTimer.singleShot(0, lambda: fill_when_shown(window, app))
+        window.attach(store, fill_overview=False)
+        if window.close_requested:  # closed while opening: store, back up, release
+            window.close()
+            return 0
+        QTimer.singleShot(0, lambda: fill_when_shown(window, app, shown))
         if open_file is not None:
             QTimer.singleShot(0, lambda: window.open_given(open_file))
         with (
@@ -226,7 +242,9 @@ def run(
             opening_handed_files(app, window),
         ):
             code = app.exec()
-        window.shut_down()  # when the session ended without closing the window
         return code
     finally:
+        window.abandoned = True
+        window.shut_down()  # also when the session ended without closing the window
+        window.close()
         uninstall_error_handling()

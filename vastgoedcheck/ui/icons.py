@@ -1,5 +1,5 @@
-"""Icons drawn by the app itself: the outcome marks (each a different shape and sign, so the
-outcome never rests on colour alone) and the app's own icon."""
+"""Icons drawn by the app itself: the outcome marks, each a different shape and sign, so the
+outcome never rests on colour alone (the app's own icon: app_icon.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
 from vastgoedcheck.domain.assessment import Outcome
+from vastgoedcheck.ui.app_icon import app_icon as app_icon
 
 # (shape, fill colour, sign) per outcome: circle ✓, circle ?, diamond !, triangle !, octagon !
 _MARKS: dict[Outcome, tuple[str, str, str]] = {
@@ -81,48 +82,3 @@ def _icon(shape: str, colour: str, sign: str) -> QIcon:
 def outcome_icon(outcome: Outcome, stop: bool = False) -> QIcon:
     """The mark of an outcome; a knock-out (stop) has its own black octagon with a cross."""
     return _icon(*(_STOP_MARK if stop else _MARKS[outcome]))
-
-
-@cache
-def app_icon() -> QIcon:
-    """The app's icon: a house-shaped mark with a tick."""
-    icon = QIcon()
-    for size in (*_SIZES, 128, 256):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        s = float(size)
-        house = QPolygonF(
-            [
-                QPointF(x * s, y * s)
-                for x, y in [
-                    (0.5, 0.06),
-                    (0.95, 0.45),
-                    (0.84, 0.45),
-                    (0.84, 0.94),
-                    (0.16, 0.94),
-                    (0.16, 0.45),
-                    (0.05, 0.45),
-                ]
-            ]
-        )
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#1f4e79"))
-        painter.drawPolygon(house)
-        pen = QPen(QColor("#ffffff"), max(1.5, s * 0.09))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.drawPolyline(
-            QPolygonF(
-                [
-                    QPointF(0.32 * s, 0.66 * s),
-                    QPointF(0.46 * s, 0.8 * s),
-                    QPointF(0.70 * s, 0.52 * s),
-                ]
-            )
-        )
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -18,25 +18,23 @@ from PySide6.QtWidgets import (
 )
 
 from vastgoedcheck import APP_NAME, __version__
-from vastgoedcheck.domain.check import Status
 from vastgoedcheck.i18n import _
-from vastgoedcheck.i18n.formatting import format_time
 from vastgoedcheck.storage.errors import StoreError
-from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.app_icon import app_icon
 from vastgoedcheck.ui.error_log import LOGGER_NAME
 from vastgoedcheck.ui.failure_dialogs import busy_cursor
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.given_file import open_given_file
-from vastgoedcheck.ui.icons import app_icon
-from vastgoedcheck.ui.overview_page import OverviewPage
 from vastgoedcheck.ui.preferences import Preferences, actor_of
 from vastgoedcheck.ui.viewing_copies import VIEWING_COPIES
 
 # Pages and dialogs are imported when first opened: the window comes up sooner.
 if TYPE_CHECKING:
+    from vastgoedcheck.storage.store import Store
     from vastgoedcheck.ui.check_page import CheckPage
     from vastgoedcheck.ui.examiner_dialog import ExaminerDialog
     from vastgoedcheck.ui.new_check_wizard import NewCheckWizard
+    from vastgoedcheck.ui.overview_page import OverviewPage
     from vastgoedcheck.ui.settings_dialog import SettingsDialog
 
 # Today's backup is made soon after the start (once the window is up) and checked every hour.
@@ -47,11 +45,20 @@ BACKUP_INTERVAL_MS = 60 * 60 * 1000
 class MainWindow(QMainWindow):
     """Owns the open store for the whole session and closes it when the window closes."""
 
-    def __init__(self, store: Store, preferences: Preferences, fill_overview: bool = True) -> None:
-        """With ``fill_overview`` False the checks are listed later, by ``overview.refresh``."""
+    store: Store
+    overview: OverviewPage
+
+    def __init__(
+        self, store: Store | None, preferences: Preferences, fill_overview: bool = True
+    ) -> None:
+        """Without a store the window shows that the checks are being opened, until
+        ``attach``; with ``fill_overview`` False the checks are listed later, by
+        ``overview.refresh``."""
         super().__init__()
-        self.store = store
         self.preferences = preferences
+        self.attached = False
+        self.close_requested = False  # closed before the store was attached: close after
+        self.abandoned = False  # the store could not be opened: close without one
         self.check_page: CheckPage | None = None
         self.wizard: NewCheckWizard | None = None
         self.settings_dialog: SettingsDialog | None = None
@@ -61,18 +68,16 @@ class MainWindow(QMainWindow):
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_INTERVAL_MS)
         self.backup_timer.timeout.connect(self.make_daily_backup)
-        self.backup_timer.start()
-        QTimer.singleShot(BACKUP_DELAY_MS, self.make_daily_backup)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(APP_NAME)
         self._fit_to_screen()
 
-        self.overview = OverviewPage(store, fill=fill_overview)
-        self.overview.open_requested.connect(self.open_check)
-        self.overview.new_requested.connect(self.new_check)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.overview)
+        self.opening = QLabel(_("Opening the checks…"))
+        self.opening.setObjectName("openingLabel")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.opening)
         self.setCentralWidget(self.pages)
 
         self.saved_label = QLabel()
@@ -80,6 +85,25 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._make_menus()
         self._update_actions()
+        if store is not None:
+            self.attach(store, fill_overview)
+
+    def attach(self, store: Store, fill_overview: bool = True) -> None:
+        """Show the checks of the store, which the window owns from now on."""
+        from vastgoedcheck.ui.overview_page import OverviewPage
+
+        self.store = store
+        self.overview = OverviewPage(store, fill=fill_overview)
+        self.overview.open_requested.connect(self.open_check)
+        self.overview.new_requested.connect(self.new_check)
+        self.pages.addWidget(self.overview)
+        self.pages.setCurrentWidget(self.overview)
+        self.pages.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.attached = True
+        self._update_actions()
+        self.backup_timer.start()
+        QTimer.singleShot(BACKUP_DELAY_MS, self.make_daily_backup)
 
     def _fit_to_screen(self) -> None:
         """1280 × 800, or nine tenths of a smaller screen (a laptop at 200 % scaling)."""
@@ -148,11 +172,15 @@ class MainWindow(QMainWindow):
                 menu.addAction(item)
 
     def _update_actions(self) -> None:
+        for action in (self.new_action, self.settings_action, self.folder_action):
+            action.setEnabled(self.attached)
         open_check = self.check_page is not None
         for action in (self.overview_action, self.review_action, self.report_action):
             action.setEnabled(open_check)
         draft = False
         if self.check_page is not None:
+            from vastgoedcheck.domain.check import Status
+
             try:
                 draft = self.check_page.check().status is Status.DRAFT
             except StoreError:
@@ -214,6 +242,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def show_saved(self) -> None:
+        from vastgoedcheck.i18n.formatting import format_time
+
         self.saved_label.setText(_("Saved at {time}").format(time=format_time(dt.datetime.now())))
 
     # -- actions --------------------------------------------------------------------------
@@ -331,7 +361,11 @@ class MainWindow(QMainWindow):
         it open) still gets one a day. A failure is said once a session (and logged)."""
         from vastgoedcheck.ui.settings_dialog import last_daily_backup
 
-        if self.closed or last_daily_backup(self.store.layout.root) == dt.date.today():
+        if (
+            self.closed
+            or not self.attached
+            or last_daily_backup(self.store.layout.root) == dt.date.today()
+        ):
             return
         self.statusBar().showMessage(_("Making today's backup…"))
         self.statusBar().repaint()  # a large data folder takes a few seconds
@@ -357,6 +391,9 @@ class MainWindow(QMainWindow):
         and when the session ends without closing it (logout, shutdown, update, ``kill``)."""
         if self.closed:
             return
+        if not self.attached:  # nothing was opened
+            self.closed = True
+            return
         self.save_pending()
         self.make_daily_backup(tell=False)  # normally made already: then this costs nothing
         self.closed = True
@@ -366,7 +403,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing is lost on closing: pending edits are stored, today's backup is made if it
-        was not yet, and the data folder is released for the next start."""
+        was not yet, and the data folder is released for the next start. Closed while the
+        data folder is still being opened, the window closes as soon as it is open."""
+        if not self.attached and not self.abandoned and not self.closed:
+            self.close_requested = True
+            event.ignore()
+            return
         self.save_pending()
         self.make_daily_backup()
         self.shut_down()
