@@ -22,11 +22,8 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.ui.app_icon import app_icon
 from vastgoedcheck.ui.error_log import LOGGER_NAME
-from vastgoedcheck.ui.failure_dialogs import busy_cursor
 from vastgoedcheck.ui.feedback import sentence, show_problem
-from vastgoedcheck.ui.given_file import open_given_file
 from vastgoedcheck.ui.preferences import Preferences, actor_of
-from vastgoedcheck.ui.viewing_copies import VIEWING_COPIES
 
 # Pages and dialogs are imported when first opened: the window comes up sooner.
 if TYPE_CHECKING:
@@ -309,6 +306,8 @@ class MainWindow(QMainWindow):
 
     def open_given(self, path: Path) -> None:
         """A file handed to the app: import an exchange file, verify a PDF, or say why not."""
+        from vastgoedcheck.ui.given_file import open_given_file
+
         imported = open_given_file(self, self.store, path)
         if len(imported) == 1:
             self.open_check(imported[0])
@@ -359,6 +358,7 @@ class MainWindow(QMainWindow):
         """Today's automatic backup, if there is none yet: soon after the start and every hour
         after that, so that a user who never closes the app (and logs out or shuts down with
         it open) still gets one a day. A failure is said once a session (and logged)."""
+        from vastgoedcheck.ui.failure_dialogs import busy_cursor
         from vastgoedcheck.ui.settings_dialog import last_daily_backup
 
         if (
@@ -399,6 +399,8 @@ class MainWindow(QMainWindow):
         self.closed = True
         self.backup_timer.stop()
         self.store.close()
+        from vastgoedcheck.ui.viewing_copies import VIEWING_COPIES
+
         VIEWING_COPIES.remove()
 
     def closeEvent(self, event: QCloseEvent) -> None:
