@@ -370,19 +370,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bundle: {folder} ({size:.0f} MB)", flush=True)
     with tempfile.TemporaryDirectory(prefix="vastgoedcheck-smoke-") as work:
         bundle = Bundle(folder, Path(work))
-        for label, step in STEPS:
+        for passed, (label, step) in enumerate(STEPS):
             step_start = time.perf_counter()
             try:
                 result = step(bundle)
             except (SmokeFailure, subprocess.TimeoutExpired, OSError) as failure:
                 print(f"FAILED  {label}: {failure}", flush=True)
                 print(f"bundle smoke test FAILED after {time.perf_counter() - started:.0f} s")
+                print(f"smoke: {passed} passed, 1 failed")  # the closing line CI reads
                 return 1
             print(f"  {time.perf_counter() - step_start:6.1f} s  {label}: {result}", flush=True)
     print(
         f"bundle smoke test passed: {len(STEPS)} steps, {size:.0f} MB, "
         f"{time.perf_counter() - started:.0f} s in all"
     )
+    print(f"smoke: {len(STEPS)} passed, 0 failed")  # the closing line CI reads
     return 0
 
 
