@@ -163,3 +163,21 @@ def test_a_missing_file_that_is_back_is_no_longer_listed_as_missing_by_the_comma
         assert store.missing_checks() == []
         assert store.get(check.id).id == check.id
         assert any(e["action"] == "check_found_again" for e in store.log())
+
+
+def test_a_search_lists_missing_checks_without_reading_every_row(
+    folder: Path, registry: PackRegistry
+) -> None:
+    final_id, draft_id = _vanish(folder, registry)
+    Store.open(folder, registry, actor="M. Jansen").close()  # told, recorded, index written
+    with Store.open(folder, registry, actor="M. Jansen", lazy_index=True) as store:
+        assert [s.parties for s in store.summaries(search="klaassen")] == [("Piet Klaassen",)]
+        assert {s.id for s in store.missing_checks()} == {final_id, draft_id}
+        assert not store.index.loaded  # the search found the folder as the index recorded it
+    klaassen = next(
+        p for p in (folder / "checks").glob("*.json") if "Klaassen" in p.read_text("utf-8")
+    )
+    klaassen.unlink()  # gone after the index was written: the next search must notice
+    with Store.open(folder, registry, actor="M. Jansen", lazy_index=True) as store:
+        assert store.summaries(search="klaassen") == []
+        assert len(store.missing_checks()) == 3

@@ -62,6 +62,7 @@ class SummaryIndex:
         self._on_read: Callable[[], None] | None = None
         self._problems: list[str] = []
         self._recheck_since: int | None = None
+        self.folder_as_recorded = False  # the last search found checks/ as the index recorded it
 
     def open(
         self,
@@ -313,6 +314,9 @@ class SummaryIndex:
         """Rows matching every word of ``text`` (names, address, postcode, city), newest first."""
         words = search_key(text).split()
         rows = self._rows.values() if self._rows is not None else self._quick_search(words)
+        # A quick search found ``checks/`` exactly as the index recorded it: no file has gone
+        # since, so reading every row would find nothing new to report.
+        self.folder_as_recorded = self._rows is None and rows is not None
         found = [
             row
             for row in (rows if rows is not None else self.rows.values())

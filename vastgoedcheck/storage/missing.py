@@ -34,8 +34,10 @@ class MissingChecks:
 
     def missing_checks(self) -> list[Summary]:
         """Checks whose file disappeared or was moved aside, as last known, until acknowledged
-        (the index is read first: reading it is what finds a file gone, or back)."""
-        self.index.read_now()
+        (the index is read first: reading it is what finds a file gone, or back — unless a
+        search has just found the folder as the index recorded it)."""
+        if not self.index.folder_as_recorded:
+            self.index.read_now()
         return [Summary.of_missing(record) for record in self.meta.missing()]
 
     def acknowledge_missing(self, check_id: str) -> None:
