@@ -130,3 +130,16 @@ def test_a_long_text_answer_flows_under_its_question() -> None:
     content = flat("\n".join(texts))
     assert "(see below)" in content and "EINDE-ANTWOORD" in content
     assert len(texts) > 5
+
+
+def test_an_amount_never_breaks_from_its_currency_sign() -> None:
+    """A line break between "€" and "10.000" makes an amount hard to read in a report."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from vastgoedcheck.reports.escaping import escape
+
+    paragraph = Paragraph(escape("xxxxxxxxxxxx € 10.000 contant"), ParagraphStyle("narrow"))
+    paragraph.wrap(75, 1000)
+    lines = [" ".join(line[1]) for line in paragraph.blPara.lines]
+    assert not any(line.rstrip().endswith("€") for line in lines), lines

@@ -17,6 +17,8 @@ from reportlab.platypus import Paragraph
 
 # Characters that are not text (control codes, lone surrogates, non-characters).
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# A currency sign before its amount ("€ 10.000"): kept on one line with it.
+_CURRENCY_SPACE = re.compile(r"(€|EUR) (?=\d)")
 # Longest piece of text put into one paragraph.
 CHUNK = 1500
 
@@ -24,7 +26,7 @@ CHUNK = 1500
 def escape(text: str) -> str:
     """``text`` as paragraph markup that prints it literally, its line breaks kept."""
     text = _NOT_TEXT.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\t", "    ")
+    text = _CURRENCY_SPACE.sub("\\1\u00a0", text.replace("\t", "    "))
     return _xml_escape(text).replace("\n", "<br/>")
 
 
