@@ -11,17 +11,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-HOUSE = [
-    (0.5, 0.06),
-    (0.95, 0.45),
-    (0.84, 0.45),
-    (0.84, 0.94),
-    (0.16, 0.94),
-    (0.16, 0.45),
-    (0.05, 0.45),
-]
-TICK = [(0.32, 0.66), (0.46, 0.8), (0.70, 0.52)]
-BLUE, WHITE = (0x1F, 0x4E, 0x79, 255), (255, 255, 255, 255)
+from vastgoedcheck import icon_shape as shape
+
+BLUE, WHITE = (*shape.BLUE, 255), (*shape.WHITE, 255)
 ICO_SIZES = [(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
 
 
@@ -30,9 +22,9 @@ def draw(size: int) -> Image.Image:
     big = size * 4
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     pen = ImageDraw.Draw(image)
-    pen.polygon([(x * big, y * big) for x, y in HOUSE], fill=BLUE)
-    width = max(2, round(big * 0.09))
-    points = [(x * big, y * big) for x, y in TICK]
+    pen.polygon([(x * big, y * big) for x, y in shape.HOUSE], fill=BLUE)
+    width = max(2, round(big * shape.TICK_WIDTH))
+    points = [(x * big, y * big) for x, y in shape.TICK]
     pen.line(points, fill=WHITE, width=width, joint="curve")
     for x, y in (points[0], points[-1]):  # round caps
         radius = width / 2

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import importlib.util
 import io
 import json
 import os
@@ -336,8 +337,11 @@ def build(dist: Path) -> None:
         str(ROOT / "build"),
         str(ROOT / "build.spec"),
     ]
+    if importlib.util.find_spec("PyInstaller") is None:
+        raise SmokeFailure('PyInstaller is not installed: run .venv/bin/pip install -e ".[build]"')
     print("building:", " ".join(command), flush=True)
-    subprocess.run(command, check=True, cwd=ROOT)
+    if subprocess.run(command, cwd=ROOT).returncode != 0:
+        raise SmokeFailure("PyInstaller could not build the bundle (its messages are above)")
 
 
 @contextmanager
@@ -363,8 +367,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if not args.no_build:
-        with timed("build"):
-            build(args.dist)
+        try:
+            with timed("build"):
+                build(args.dist)
+        except SmokeFailure as failure:
+            print(f"FAILED  build: {failure}")
+            print("smoke: 0 passed, 1 failed")  # the closing line CI reads
+            return 1
     folder = args.dist / APP_NAME
     size = folder_size(folder) / 1e6
     print(f"bundle: {folder} ({size:.0f} MB)", flush=True)

@@ -8,6 +8,8 @@ from functools import cache
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
+from vastgoedcheck import icon_shape as shape
+
 _SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
@@ -21,36 +23,15 @@ def app_icon() -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         s = float(size)
-        house = QPolygonF(
-            [
-                QPointF(x * s, y * s)
-                for x, y in [
-                    (0.5, 0.06),
-                    (0.95, 0.45),
-                    (0.84, 0.45),
-                    (0.84, 0.94),
-                    (0.16, 0.94),
-                    (0.16, 0.45),
-                    (0.05, 0.45),
-                ]
-            ]
-        )
+        house = QPolygonF([QPointF(x * s, y * s) for x, y in shape.HOUSE])
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#1f4e79"))
+        painter.setBrush(QColor(*shape.BLUE))
         painter.drawPolygon(house)
-        pen = QPen(QColor("#ffffff"), max(1.5, s * 0.09))
+        pen = QPen(QColor(*shape.WHITE), max(1.5, s * shape.TICK_WIDTH))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
-        painter.drawPolyline(
-            QPolygonF(
-                [
-                    QPointF(0.32 * s, 0.66 * s),
-                    QPointF(0.46 * s, 0.8 * s),
-                    QPointF(0.70 * s, 0.52 * s),
-                ]
-            )
-        )
+        painter.drawPolyline(QPolygonF([QPointF(x * s, y * s) for x, y in shape.TICK]))
         painter.end()
         icon.addPixmap(pixmap)
     return icon
