@@ -85,8 +85,9 @@ def test_the_command_line_lists_missing_checks_and_acknowledges_them(
     assert again.code == 1 and "not listed as missing" in again.err
 
 
+@pytest.mark.parametrize("lazy_index", [False, True], ids=["app", "command line"])
 def test_a_missing_check_whose_file_comes_back_is_no_longer_missing(
-    folder: Path, registry: PackRegistry, tmp_path: Path
+    folder: Path, registry: PackRegistry, tmp_path: Path, lazy_index: bool
 ) -> None:
     store = Store.open(folder, registry, actor="M. Jansen")
     try:
@@ -96,15 +97,14 @@ def test_a_missing_check_whose_file_comes_back_is_no_longer_missing(
     path = folder / "checks" / f"{check.id}.json"
     kept = tmp_path / "kept.json"
     path.rename(kept)
-    Store.open(folder, registry, actor="M. Jansen").close()
-    kept.rename(path)
-    store = Store.open(folder, registry, actor="M. Jansen")
-    try:
+    with Store.open(folder, registry, actor="M. Jansen", lazy_index=lazy_index) as store:
+        assert [s.id for s in store.missing_checks()] == [check.id]
+    kept.rename(path)  # put back from a copy
+    with Store.open(folder, registry, actor="M. Jansen", lazy_index=lazy_index) as store:
         assert store.missing_checks() == []
+        assert store.get(check.id).id == check.id
         assert [s.id for s in store.summaries()] == [check.id]
         assert any(e["action"] == "check_found_again" for e in store.log())
-    finally:
-        store.close()
 
 
 def test_list_never_prints_direction_controls_raw(
@@ -143,26 +143,6 @@ def test_a_command_about_one_check_finds_its_file_gone_without_a_listing(
         assert [s.id for s in store.missing_checks()] == [final_id]
     finally:
         store.close()
-
-
-def test_a_missing_file_that_is_back_is_no_longer_listed_as_missing_by_the_command_line(
-    folder: Path, registry: PackRegistry, tmp_path: Path
-) -> None:
-    store = Store.open(folder, registry, actor="M. Jansen")
-    try:
-        check = new_draft(store)
-    finally:
-        store.close()
-    path = folder / "checks" / f"{check.id}.json"
-    kept = tmp_path / "kept.json"
-    path.rename(kept)
-    with Store.open(folder, registry, actor="M. Jansen", lazy_index=True) as store:
-        assert [s.id for s in store.missing_checks()] == [check.id]
-    kept.rename(path)  # put back from a copy
-    with Store.open(folder, registry, actor="M. Jansen", lazy_index=True) as store:
-        assert store.missing_checks() == []
-        assert store.get(check.id).id == check.id
-        assert any(e["action"] == "check_found_again" for e in store.log())
 
 
 def test_a_search_lists_missing_checks_without_reading_every_row(
