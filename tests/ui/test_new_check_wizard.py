@@ -210,3 +210,22 @@ def test_cancelling_makes_nothing(qtbot: QtBot, store: Store, preferences: Prefe
     assert wizard.isVisible()  # Enter in a field goes to the next field, it does not finish
     click(qtbot, wizard.button(QWizard.WizardButton.CancelButton))
     assert wizard.created_id is None and store.summaries() == []
+
+
+def test_typing_on_the_parties_page_starts_in_the_first_name(
+    qtbot: QtBot, store: Store, preferences: Preferences
+) -> None:
+    """By keyboard alone: typed text lands in the name, not in a property field further on."""
+    from PySide6.QtWidgets import QApplication
+
+    wizard = open_wizard(qtbot, store, preferences)
+    wizard.activateWindow()
+    choose_role(qtbot, wizard, Role.BROKER)
+    double_click_pack(qtbot, wizard, "broker-buyer")
+    form = wizard.details_page.form
+    assert form is not None
+    name = form.party_blocks[0].input("name")
+    qtbot.waitUntil(lambda: name.isAncestorOf(QApplication.focusWidget()) or name.hasFocus())
+    qtbot.keyClicks(QApplication.focusWidget(), "Karin Smit")
+    [party], property_data = form.details()
+    assert party.name == "Karin Smit" and property_data == {}

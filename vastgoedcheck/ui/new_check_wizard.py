@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -242,6 +242,7 @@ class DetailsPage(QWizardPage):
         assert pack is not None and role is not None
         made_for = (pack.id, pack.version, role)
         if self.form is not None and made_for == self.made_for:
+            self._focus_first_party()
             return  # back and forth without a change: everything typed stays
         kept = None
         if self.form is not None and self.made_for and self.made_for[:2] == made_for[:2]:
@@ -256,6 +257,15 @@ class DetailsPage(QWizardPage):
         self.form, self.made_for = form, made_for
         form.changed.connect(self._update)
         self._update()
+        self._focus_first_party()
+
+    def _focus_first_party(self) -> None:
+        """Typing starts in the first party's name: the one thing needed to create the check
+        (else the focus stays on the disabled button, and Qt moves it past the parties)."""
+        if self.form is not None and self.form.party_blocks:
+            name = self.form.party_blocks[0].input("name")
+            # Bound to the field: a page torn down first cancels it.
+            QTimer.singleShot(0, name, lambda: name.setFocus(Qt.FocusReason.TabFocusReason))
 
     def cleanupPage(self) -> None:
         """Going back keeps what was typed (the default would forget it)."""
