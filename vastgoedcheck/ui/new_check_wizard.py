@@ -313,7 +313,7 @@ class NewCheckWizard(QWizard):
         self.setWindowTitle(_("New check"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
-        self.setButtonText(QWizard.WizardButton.FinishButton, _("Create check"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("&Create check"))
         self.role_page = RolePage()
         self.pack_page = PackPage(store)
         self.details_page = DetailsPage()
