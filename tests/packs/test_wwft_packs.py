@@ -165,3 +165,23 @@ def test_a_ubo_register_difference_is_reported_back_not_a_stop(
     assert any(f.code == "ubo_discrepancy" for f in differs.follow_ups)
     unknown_structure = assess(p, p.roles[0], {structure: NO}, SALE)
     assert unknown_structure.stop
+
+
+@pytest.mark.parametrize(
+    ("pack_id", "structure", "register"),
+    [
+        ("broker-buyer", "BUY-02", "BUY-02a"),
+        ("broker-seller", "SEL-02", "SEL-02a"),
+        ("notary-transaction", "NOT-02", "NOT-02a"),
+    ],
+)
+def test_the_ubo_register_is_asked_about_only_for_a_party_with_ubos(
+    pack_id: str, structure: str, register: str
+) -> None:
+    """A natural person has no UBO: with the structure question not applicable, the question
+    whether the UBO register differs is not asked at all."""
+    from vastgoedcheck.domain.conditions import visible_question_ids
+
+    p = pack(pack_id)
+    assert register not in visible_question_ids(p, {structure: FlagValue.NA})
+    assert register in visible_question_ids(p, {structure: FlagValue.YES})
