@@ -202,3 +202,13 @@ def test_a_stopped_check_reads_stop_first_then_its_outcome(registry: PackRegistr
     content = flat(text(report(final(check), pack, "dossier", "nl")))
     outcome = content[content.index("Uitkomst van de controle") :]
     assert outcome.index("STOP: niet doorgaan") < outcome.index("Melding aanbevolen")
+
+
+def test_the_checklists_legal_position_is_for_the_own_file_not_for_an_authority(
+    broker: tuple[Check, Pack],
+) -> None:
+    position = flat(broker[1].legal_position.en if broker[1].legal_position else "")
+    assert position
+    assert position[:60] in flat(text(report(*broker, "dossier")))
+    for recipient in ("police", "municipality", "fiu"):
+        assert position[:60] not in flat(text(report(*broker, recipient))), recipient

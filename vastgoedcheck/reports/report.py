@@ -130,13 +130,16 @@ def _scope(context: ReportContext) -> list[Flowable]:
     flowables: list[Flowable] = [context.heading(_("About this report"))]
     flowables.extend(bullets([_(line) for line in profile.contains], styles))
     flowables.extend(bullets([_(line) for line in profile.omits], styles))
+    # The checklist's legal position is for the user's own file; an authority reads the case.
+    # That the checklist is overdue for review is said to every reader.
+    own_file = profile.recipient is Recipient.DOSSIER
     position = legal_position_text(context.pack, context.language)
-    if position:
+    if position and own_file:
         text = _("Legal position: {text}").format(text=position)
         flowables.append(Paragraph(escape(text), styles.small))
+    due = context.pack.review_due(dt.date.today())
     review = review_text(context.pack, dt.date.today())
-    if review:
-        due = context.pack.review_due(dt.date.today())
+    if review and (own_file or due):
         flowables.append(Paragraph(escape(review), styles.cell_bold if due else styles.small))
     return flowables
 
