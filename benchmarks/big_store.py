@@ -214,6 +214,7 @@ def _summary_row(check: Check, template_row: dict[str, Any]) -> dict[str, Any]:
         "created_at": _stamp(check.created_at),
         "updated_at": _stamp(check.updated_at),
         "finalized_at": _stamp(check.finalized_at),
+        "decision": check.decision.outcome if check.decision is not None else "",
         "search": search_key(" ".join([*names, *place])),
         "changed": round(check.updated_at.timestamp() * 1e6),
     }

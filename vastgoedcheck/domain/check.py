@@ -91,6 +91,7 @@ class Check:
     pack_version: str
     role: Role
     language: str = "nl"
+    reference: str = ""  # the user's own file or dossier number, shown on every report
     parties: tuple[Party, ...] = ()
     property: Mapping[str, object] = field(default_factory=dict)
     answers: Mapping[str, Answer] = field(default_factory=dict)

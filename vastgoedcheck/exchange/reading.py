@@ -320,7 +320,8 @@ class _Reader:
         return Decision(raw["outcome"], raw["reasoning"], decided_at)
 
     def read(self) -> Check:
-        for key in ("parties", "property", "answers", "decision", "examiner", "amends"):
+        scanned = ("reference", "parties", "property", "answers", "decision", "examiner", "amends")
+        for key in scanned:
             if key in self.data:
                 self.scan_texts(self.data[key], [key])
         parties = self.parties()
@@ -342,6 +343,7 @@ class _Reader:
             pack_version=self.pack.version,
             role=self.role,
             language=self.data.get("language", "nl"),
+            reference=self.data.get("reference", ""),
             parties=parties,
             property=property_data,
             answers=answers,

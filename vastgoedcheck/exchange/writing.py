@@ -67,6 +67,7 @@ def check_document(check: Check, pack: Pack) -> dict[str, Any]:
         "pack": {"id": check.pack_id, "version": check.pack_version},
         "role": check.role.value,
         "language": check.language,
+        **({"reference": check.reference} if check.reference else {}),
         "parties": [
             {"role": party.role, "kind": party.kind.value, **json_value(party.data)}
             for party in check.parties

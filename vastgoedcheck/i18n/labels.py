@@ -56,6 +56,7 @@ ACTION_LABELS = {
     "parties": N_("parties changed"),
     "property": N_("property changed"),
     "examiner": N_("examiner changed"),
+    "reference": N_("own reference changed"),
     "language": N_("language changed"),
     "decision": N_("decision recorded"),
     "finalized": N_("finalized"),

@@ -59,6 +59,7 @@ class DraftEditing:
         role: Role,
         *,
         language: str = "nl",
+        reference: str = "",
         examiner: Examiner | None = None,
         parties: Sequence[Party] = (),
         property_data: Mapping[str, object] | None = None,
@@ -71,6 +72,7 @@ class DraftEditing:
             pack_version=pack.version,
             role=role,
             language=language,
+            reference=reference.strip(),
             parties=tuple(parties),
             property=dict(property_data or {}),
             examiner=examiner or Examiner(),
@@ -163,6 +165,10 @@ class DraftEditing:
 
     def set_examiner(self, check_id: str, examiner: Examiner) -> Check:
         return self._set(check_id, "examiner", examiner=examiner)
+
+    def set_reference(self, check_id: str, reference: str) -> Check:
+        """Record the user's own file or dossier number for the check ("" removes it)."""
+        return self._set(check_id, "reference", reference=reference.strip())
 
     def set_language(self, check_id: str, language: str) -> Check:
         return self._set(check_id, "language", language=language)

@@ -45,7 +45,10 @@ def summary_row(check: Check, pack: Pack) -> dict[str, Any]:
         "created_at": _stamp(check.created_at),
         "updated_at": _stamp(check.updated_at),
         "finalized_at": _stamp(check.finalized_at),
-        "search": search_key(" ".join([*names, *place])),
+        "reference": check.reference,
+        "decision": check.decision.outcome if check.decision is not None else "",
+        "report_status": "open",
+        "search": search_key(" ".join([*names, *place, *filter(None, [check.reference])])),
         "changed": round((check.updated_at or check.created_at or _EPOCH).timestamp() * 1e6),
     }
 
@@ -79,6 +82,10 @@ class Summary(NamedTuple):
     tampered: tuple[int, ...] = ()
     # Why the check's file is no longer in the data folder ("gone", "damaged"); None when it is.
     missing: str | None = None
+    reference: str = ""  # the user's own file or dossier number
+    decision: str = ""  # the code of the user's recorded decision, "" before one is recorded
+    # Whether a report was made: "open", "reported" or "not_reporting" (decided not to report).
+    report_status: str = "open"
 
     @classmethod
     def of_missing(cls, record: dict[str, Any]) -> Summary:
@@ -127,6 +134,9 @@ class Summary(NamedTuple):
             _moment(row["updated_at"]),
             _moment(row["finalized_at"]),
             tuple(row.get("tampered", ())),
+            reference=row.get("reference", ""),
+            decision=row.get("decision", ""),
+            report_status=row.get("report_status", "open"),
         )
 
     def as_json(self) -> dict[str, Any]:
