@@ -94,9 +94,9 @@ def test_a_mistyped_command_gets_usage_and_one_error_line() -> None:
 
 
 def test_argparse_reports_a_wrong_command_line_in_the_language_of_the_messages() -> None:
-    unknown = run_subprocess("--lang", "nl", "report", "x", "-o", "a.pdf", "--for", "police")
+    unknown = run_subprocess("--lang", "nl", "report", "x", "-o", "a.pdf", "--voor", "police")
     assert unknown.code == 1
-    assert unknown.err.endswith("vastgoedcheck: fout: onbekende argumenten: --for police\n")
+    assert unknown.err.endswith("vastgoedcheck: fout: onbekende argumenten: --voor police\n")
     missing = run_subprocess("--lang", "nl", "report", "x")
     assert "fout: de volgende argumenten zijn verplicht: -o/--output" in missing.err
     english = run_subprocess("--lang", "en", "report", "x")

@@ -37,6 +37,16 @@ def register(commands: Any) -> None:
         ),
     )
     report.add_argument("--revision", type=int, help=_("an earlier revision (default: the newest)"))
+    report.add_argument(
+        "--format",
+        dest="report_format",
+        choices=("pdf", "json"),
+        default="pdf",
+        help=_(
+            "pdf (default), or json: the content of the report for FIU-Nederland as data for "
+            "its reporting portal (with --recipient fiu only)"
+        ),
+    )
     add_data_dir_option(report)
     report.set_defaults(handler=write_report)
 
@@ -49,11 +59,20 @@ def register(commands: Any) -> None:
 
 
 def write_report(args: argparse.Namespace) -> int:
-    from vastgoedcheck.reports.report import ReportRefused, build_report  # reportlab: only here
+    from vastgoedcheck.reports.report import (  # reportlab: only here
+        ReportRefused,
+        build_fiu_json,
+        build_report,
+    )
 
     output: Path = args.output
     refuse_inside_data_folder(output, args)
     recipient = Recipient(args.recipient)
+    as_json = args.report_format == "json"
+    if as_json and recipient is not Recipient.FIU:
+        raise UserError(
+            _("Only the report for FIU-Nederland can be written as JSON: add --recipient fiu.")
+        )
     warn_if_uploaded(output)
     with opened_store(args) as store:
         check = store.get(args.id, args.revision)
@@ -61,11 +80,16 @@ def write_report(args: argparse.Namespace) -> int:
         pack = store.pack_of(check)
         language = args.report_language or check.language
         try:
-            pdf = build_report(check, pack, recipient, language, store.attachment_path, now())
+            if as_json:
+                content = build_fiu_json(check, pack, language, now())
+            else:
+                content = build_report(
+                    check, pack, recipient, language, store.attachment_path, now()
+                )
         except ReportRefused as refusal:
             raise UserError(str(refusal)) from None
         store.issue_file(
-            check, output, pdf, kind="report", recipient=recipient.value, language=language
+            check, output, content, kind="report", recipient=recipient.value, language=language
         )
     say(
         _("Report for {recipient} of check {id} (revision {revision}) written to {file}").format(

@@ -266,9 +266,14 @@ PROPERTY_FIELDS = (
     "rent_monthly",
     "woz_value",
     "valuation",
+    "transaction_date",
+    "transaction_place",
     "payment_method",
     "payer_iban",
     "payer_name",
+    "cash_amount",
+    "cash_origin",
+    "cash_destination",
     "financing_type",
     "lender",
     "utilities_holder",
@@ -287,8 +292,10 @@ IDENTIFIER_FIELDS: Mapping[str, str] = {
     "bsn": "bsn",
     "bag_id": "bag_id",
 }
-DATE_FIELDS = frozenset({"birth_date", "registration_date"})
-AMOUNT_FIELDS = frozenset({"net_monthly_income", "price", "rent_monthly", "woz_value", "valuation"})
+DATE_FIELDS = frozenset({"birth_date", "registration_date", "transaction_date"})
+AMOUNT_FIELDS = frozenset(
+    {"net_monthly_income", "price", "rent_monthly", "woz_value", "valuation", "cash_amount"}
+)
 FIELD_CATALOGUE: Mapping[str, tuple[str, ...]] = {
     "person": PERSON_FIELDS,
     "organisation": ORGANISATION_FIELDS,
@@ -307,6 +314,9 @@ WWFT_ONLY_FIELDS = frozenset(
         "ubos",
         "ubo_register_reference",
         "pep",
+        # where cash comes from and goes to: what an FIU report states (Wwft art. 16 lid 2 sub d)
+        "cash_origin",
+        "cash_destination",
     }
 )
 # A BSN may only be processed where a law prescribes it (UAVG art. 46): for a notary, no one else.

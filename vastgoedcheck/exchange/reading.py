@@ -172,7 +172,7 @@ class _Reader:
                     ),
                 )
                 continue
-            if category != "property" and not field_allowed(self.scope, name):
+            if not field_allowed(self.scope, name):
                 self.add(f_path, _refused_field(name))
                 continue
             result[name] = self.field_value(name, value, f_path)

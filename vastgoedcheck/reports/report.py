@@ -4,6 +4,7 @@ allows, the signature block, in the report's own language."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,9 +20,10 @@ from vastgoedcheck.i18n.formatting import babel_locale, format_datetime
 from vastgoedcheck.i18n.labels import role_label, status_label
 from vastgoedcheck.i18n.outcome_text import channel_label
 from vastgoedcheck.i18n.pack_review import legal_position_text, review_text
-from vastgoedcheck.reports import advice, answers, evidence, facts
+from vastgoedcheck.reports import advice, answers, evidence, facts, fiu_section
 from vastgoedcheck.reports.content import ReportContext, bullets, label_table
 from vastgoedcheck.reports.escaping import escape
+from vastgoedcheck.reports.fiu_form import form_json
 from vastgoedcheck.reports.origin import Origin, origin_keywords
 from vastgoedcheck.reports.pages import Metadata, PageFrame, render
 from vastgoedcheck.reports.profiles import PROFILES, Recipient
@@ -195,8 +197,11 @@ def _story(
     story += _scope(context)
     evidence_items = evidence.collect_evidence(context, workers)
     numbers = evidence.photo_numbers(evidence_items)
-    story += facts.parties(context)
-    story += facts.property_block(context)
+    if profile.recipient is Recipient.FIU:
+        story += fiu_section.reporting_form(context)
+    else:
+        story += facts.parties(context)
+        story += facts.property_block(context)
     if profile.outcome:
         story += advice.outcome(context)
     if profile.decision:
@@ -256,3 +261,18 @@ def build_report(
         )
         with evidence.photo_workers() as workers:
             return render(_story(context, issued_at, workers), frame, metadata)
+
+
+def build_fiu_json(
+    check: Check, pack: Pack, language: str, issued_at: dt.datetime, statement: str = ""
+) -> bytes:
+    """The content of the report for FIU-Nederland as JSON, for the reporting portal's upload
+    route; refused (ReportRefused) exactly when the PDF for FIU-Nederland would be."""
+    result = assess_check(pack, check)
+    refusal = _refusal(check, Recipient.FIU, result.wwft)
+    if refusal is not None:
+        raise ReportRefused(refusal)
+    with language_scope(language):
+        party_fields = PROFILES[Recipient.FIU].party_fields
+        document = form_json(check, pack, result, language, party_fields, issued_at, statement)
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
