@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -79,10 +79,12 @@ def install_qt_language(app: QApplication, language: str) -> None:
         old.deleteLater()
     if language == "en":
         return
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{language}", folder):
-        app.installTranslator(translator)
+    from vastgoedcheck.ui.qt_translations import load_qt_catalogue
+
+    catalogue = load_qt_catalogue(language)
+    if catalogue is not None:
+        catalogue.setParent(app)
+        app.installTranslator(catalogue)
 
 
 @contextmanager
