@@ -52,6 +52,25 @@ def start_folder() -> Path:
     return Path.home()
 
 
+IMAGE_PATTERNS = "*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff *.bmp"
+DOCUMENT_PATTERNS = "*.pdf *.doc *.docx *.odt *.rtf *.txt *.xls *.xlsx *.ods *.eml *.msg"
+
+
+def attachment_filters() -> str:
+    """The attach dialog's file types: photos and documents first, any file last (a file
+    of another type can still be kept; it is then only shown in its folder)."""
+    return ";;".join(
+        (
+            _("Photos and documents ({patterns})").format(
+                patterns=f"{IMAGE_PATTERNS} {DOCUMENT_PATTERNS}"
+            ),
+            _("Photos ({patterns})").format(patterns=IMAGE_PATTERNS),
+            _("Documents ({patterns})").format(patterns=DOCUMENT_PATTERNS),
+            _("All files (*)"),
+        )
+    )
+
+
 class ThumbnailCache:
     """Thumbnails by content hash, each image decoded once (content never changes)."""
 
@@ -224,7 +243,10 @@ class AttachmentList(QWidget):
     def choose_files(self) -> None:
         global _last_folder
         names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Attach files to {id}").format(id=self.question_id), str(start_folder())
+            self,
+            _("Attach files to {id}").format(id=self.question_id),
+            str(start_folder()),
+            attachment_filters(),
         )
         chosen = [Path(name) for name in names if name]
         if chosen:
