@@ -7,7 +7,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -27,19 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from vastgoedcheck.data_location import refusal
-from vastgoedcheck.i18n import _, ngettext
+from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_date
 from vastgoedcheck.storage.backups import DAILY_PREFIX, KEEP_DAILY
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.cloud_warning import saving_there_is_fine
+from vastgoedcheck.ui.backup_actions import documents_folder, make_backup, restore_backup
 from vastgoedcheck.ui.failure_dialogs import (
     BackupList,
     backups_in,
-    busy_cursor,
     choose_backup_file,
     readable_width,
 )
-from vastgoedcheck.ui.feedback import attempt, sentence, show_problem
+from vastgoedcheck.ui.feedback import show_problem
 from vastgoedcheck.ui.preferences import Preferences
 from vastgoedcheck.ui.text_label import text_label
 
@@ -90,11 +88,6 @@ def _writable(folder: Path) -> bool:
     except OSError:
         return False
     return True
-
-
-def _documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 def last_daily_backup(folder: Path) -> dt.date | None:
@@ -173,7 +166,7 @@ class BackupChoiceDialog(QDialog):
             self.accept()
 
     def take_file(self) -> None:
-        chosen = choose_backup_file(self, _documents_folder())
+        chosen = choose_backup_file(self, documents_folder())
         if chosen is not None:
             self.chosen = chosen
             self.accept()
@@ -393,30 +386,7 @@ class SettingsDialog(QDialog):
         )
 
     def make_backup(self) -> None:
-        suggested = _documents_folder() / f"vastgoedcheck-backup-{dt.date.today().isoformat()}.zip"
-        name, _chosen_filter = QFileDialog.getSaveFileName(
-            self, _("Make a backup"), str(suggested), _("Backups (*.zip)")
-        )
-        if not name:
-            return
-        target = Path(name)
-        if target.suffix.lower() != ".zip":
-            target = target.with_name(target.name + ".zip")
-        if not saving_there_is_fine(self, target):
-            return
-        with busy_cursor():
-            count = attempt(self, self.store.backup, target, title=_("The backup was not made"))
-        if count is None:
-            return
-        QMessageBox.information(
-            self,
-            _("Backup made"),
-            ngettext(
-                "Backup of {count} check written to {file}.",
-                "Backup of {count} checks written to {file}.",
-                count,
-            ).format(count=count, file=target),
-        )
+        make_backup(self, self.store)
 
     def choose_backup_to_restore(self) -> None:
         """Ask which backup to restore (without blocking); the restore follows the choice."""
@@ -433,43 +403,9 @@ class SettingsDialog(QDialog):
 
     def restore_backup(self, source: Path) -> None:
         """Restore the backup at ``source`` once the user confirms; emits ``restored``."""
-        answer = QMessageBox.question(
-            self,
-            _("Restore a backup"),
-            _(
-                "Replace all checks now in vastgoedcheck by those in the backup {file}?\n\n"
-                "The current checks are backed up first, so this can be undone."
-            ).format(file=source.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        with busy_cursor():
-            count = attempt(
-                self, self.store.restore, source, title=_("The backup was not restored")
-            )
-        if count is None:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            _("Backup restored"),
-            ngettext(
-                "{count} check was restored from {file}.",
-                "{count} checks were restored from {file}.",
-                count,
-            ).format(count=count, file=source.name),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setObjectName("restoredMessage")
-        if self.store.problems:
-            box.setInformativeText(
-                "\n\n".join(sentence(problem) for problem in self.store.problems)
-            )
-        box.exec()
-        self._show_last_backup()
-        self.restored.emit()
+        if restore_backup(self, self.store, source):
+            self._show_last_backup()
+            self.restored.emit()
 
     # -- closing --------------------------------------------------------------------------
 
