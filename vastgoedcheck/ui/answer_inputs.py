@@ -57,6 +57,9 @@ FLAG_KEYS = {
     "a": FlagValue.NA,
     "x": FlagValue.NA,
 }
+# Keys that move between the questions (-1: the previous one) and that clear an answer.
+STEP_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 KEY_HINTS = {
     FlagValue.YES: "Y, J",
     FlagValue.NO: "N",
@@ -189,12 +192,12 @@ class FlagInput(AnswerInput):
             | Qt.KeyboardModifier.AltModifier
             | Qt.KeyboardModifier.MetaModifier
         )
-        if plain and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.step_requested.emit(-1 if key == Qt.Key.Key_Up else 1)
+        if plain and key in STEP_KEYS:
+            self.step_requested.emit(STEP_KEYS[Qt.Key(key)])
             event.accept()
             return
         if plain and self._editable:
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            if key in CLEAR_KEYS:
                 self.choose(None, by_key=True)
                 event.accept()
                 return

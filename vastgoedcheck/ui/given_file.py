@@ -8,14 +8,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from vastgoedcheck.cli.exchange_command import documents_in
 from vastgoedcheck.cli.output import UserError
 from vastgoedcheck.cli.report_command import read_report, verdict
-from vastgoedcheck.i18n import _, ngettext
-from vastgoedcheck.jsonfiles import UnreadableFile
+from vastgoedcheck.i18n import _
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.feedback import sentence, show_problem
+from vastgoedcheck.ui.exchange_actions import import_file
+from vastgoedcheck.ui.feedback import show_problem
 
 
 def open_given_file(parent: QWidget, store: Store, path: Path) -> list[str]:
@@ -72,29 +71,4 @@ def _offer_import(parent: QWidget, store: Store, path: Path) -> list[str]:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return []
-    try:
-        results = store.import_checks(documents_in(path), path.name)
-    except UnreadableFile as error:
-        problem = error.problem.describe("").lstrip(": ")
-    except StoreError as error:
-        problem = str(error)
-    else:
-        QMessageBox.information(
-            parent,
-            _("Import checks"),
-            sentence(
-                ngettext(
-                    "{count} check from {file} is in this data folder",
-                    "{count} checks from {file} are in this data folder",
-                    len(results),
-                ).format(count=len(results), file=path.name)
-            ),
-        )
-        return [check_id for check_id, _stored in results]
-    show_problem(
-        parent,
-        _("{file} was not imported: {problem}; nothing from this file was stored").format(
-            file=path, problem=problem
-        ),
-    )
-    return []
+    return import_file(parent, store, path)

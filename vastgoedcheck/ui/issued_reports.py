@@ -1,5 +1,6 @@
 """The reports issued for one check: when, for whom, in which language, of which revision and
-where the file went, with buttons to open a report or its folder."""
+where the file went, with buttons to open a report or its folder; on the review page and, from
+the Check menu, in a window of its own."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -153,3 +156,20 @@ class IssuedReportsList(QWidget):
         chosen = self.selected() is not None
         self.open_button.setEnabled(chosen)
         self.folder_button.setEnabled(chosen)
+
+
+class IssuedReportsDialog(QDialog):
+    """The reports made of one check, opened from the Check menu."""
+
+    def __init__(self, store: Store, check_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("issuedReportsDialog")
+        self.setWindowTitle(_("Reports made of this check"))
+        self.reports = IssuedReportsList(store, check_id)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.reports, 1)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 110, 360)
+        self.reports.table.setFocus()

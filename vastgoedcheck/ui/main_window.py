@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -60,6 +61,11 @@ class MainWindow(QMainWindow):
         self.wizard: NewCheckWizard | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.examiner_dialog: ExaminerDialog | None = None
+        self.help_windows: dict[str, QDialog] = {}
+        self.shortcuts_dialog: QDialog | None = None
+        self.issued_dialog: QDialog | None = None
+        self.blank_dialog: QDialog | None = None
+        self.backup_choice: QDialog | None = None
         self.closed = False  # the store is closed with the window, once
         self.backup_failed = False
         self.backup_timer = QTimer(self)
@@ -127,37 +133,70 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_menus(self) -> None:
+        """The menus; what an item does beyond moving between pages is in menu_actions."""
+        from vastgoedcheck.ui import menu_actions as do  # light: it imports its dialogs late
+        from vastgoedcheck.ui.help_window import REPORTING_CHANNELS, USER_GUIDE
+
         self.new_action = self._action(
             _("&New check…"), self.new_check, QKeySequence.StandardKey.New
         )
+        self.import_action = self._action(_("&Import checks…"), lambda: do.import_checks(self))
+        self.blank_action = self._action(
+            _("&Print a blank checklist…"), lambda: do.print_blank_checklist(self)
+        )
+        self.backup_action = self._action(_("Make a &backup…"), lambda: do.make_backup(self))
+        self.restore_action = self._action(_("Res&tore a backup…"), lambda: do.restore_backup(self))
         self.settings_action = self._action(
             _("&Settings and backups…"), self.open_settings, "Ctrl+,"
         )
         self.folder_action = self._action(_("Open the &data folder"), self.open_data_folder)
+        self.close_check_action = self._action(_("&Close this check"), self.show_overview, "Ctrl+W")
         self.quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self._menu(
             _("&File"),
             self.new_action,
+            self.import_action,
+            self.blank_action,
             None,
+            self.backup_action,
+            self.restore_action,
             self.settings_action,
             self.folder_action,
             None,
+            self.close_check_action,
             self.quit_action,
         )
 
-        self.overview_action = self._action(_("&All checks"), self.show_overview, "Ctrl+W")
         self.review_action = self._action(_("&Review and finalize"), self.show_review, "Ctrl+R")
         self.report_action = self._action(_("Make a &report…"), self.make_report, "Ctrl+P")
+        self.issued_action = self._action(
+            _("Reports made of this &check…"), lambda: do.show_issued_reports(self)
+        )
+        self.export_action = self._action(
+            _("&Export this check…"), lambda: do.export_check(self), "Ctrl+E"
+        )
         self.delete_action = self._action(_("&Delete this draft…"), self.delete_draft)
         self._menu(
             _("&Check"),
-            self.overview_action,
             self.review_action,
             self.report_action,
+            self.issued_action,
+            self.export_action,
             None,
             self.delete_action,
         )
-        self._menu(_("&Help"), self._action(_("&About vastgoedcheck"), self.show_about))
+        self._menu(
+            _("&Help"),
+            self._action(
+                _("&User guide"),
+                lambda: do.show_help(self, USER_GUIDE),
+                QKeySequence.StandardKey.HelpContents,
+            ),
+            self._action(_("&Keyboard shortcuts"), lambda: do.show_shortcuts(self)),
+            self._action(_("&Where to report"), lambda: do.show_help(self, REPORTING_CHANNELS)),
+            None,
+            self._action(_("&About vastgoedcheck"), self.show_about),
+        )
 
     def _menu(self, title: str, *items: QAction | None) -> None:
         """A menu of ``items``; None is a separator."""
@@ -169,10 +208,20 @@ class MainWindow(QMainWindow):
                 menu.addAction(item)
 
     def _update_actions(self) -> None:
-        for action in (self.new_action, self.settings_action, self.folder_action):
+        for action in (
+            self.new_action,
+            self.import_action,
+            self.blank_action,
+            self.backup_action,
+            self.restore_action,
+            self.settings_action,
+            self.folder_action,
+            self.issued_action,  # the open check, or the one selected in the list
+            self.export_action,
+        ):
             action.setEnabled(self.attached)
         open_check = self.check_page is not None
-        for action in (self.overview_action, self.review_action, self.report_action):
+        for action in (self.close_check_action, self.review_action, self.report_action):
             action.setEnabled(open_check)
         draft = False
         if self.check_page is not None:
@@ -286,7 +335,7 @@ class MainWindow(QMainWindow):
         from vastgoedcheck.ui.settings_dialog import SettingsDialog
 
         self.settings_dialog = SettingsDialog(self.preferences, self.store, self)
-        self.settings_dialog.restored.connect(self._restored)
+        self.settings_dialog.restored.connect(self.restored)
         self.settings_dialog.finished.connect(self._settings_closed)
         self.settings_dialog.open()
 
@@ -296,7 +345,7 @@ class MainWindow(QMainWindow):
             return
         self.store.set_actor(actor_of(self.preferences))
 
-    def _restored(self) -> None:
+    def restored(self) -> None:
         """A backup replaced the store: whatever was open may be gone."""
         if self.check_page is not None:
             page, self.check_page = self.check_page, None

@@ -178,6 +178,8 @@ class OverviewPage(QWidget):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not on other pages
         find.activated.connect(self._focus_search)
+        find.setWhatsThis(_("Go to the search box"))  # Help → Keyboard shortcuts lists it
+        find.setProperty("where", _("All checks"))
 
         self.new_button = QPushButton(_("&New check"))
         self.new_button.setObjectName("newCheck")
