@@ -34,8 +34,11 @@ def test_the_attach_dialog_starts_in_pictures_then_where_the_user_was(
     started_in: list[str] = []
     answers = [[str(scans / "huurcontract.pdf")], []]
 
-    def get_open_file_names(parent: object, caption: str, folder: str) -> tuple[list[str], str]:
+    def get_open_file_names(
+        parent: object, caption: str, folder: str, filters: str
+    ) -> tuple[list[str], str]:
         started_in.append(folder)
+        assert filters.startswith("Photos and documents (")  # the first the dialog shows
         return answers.pop(0), ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(get_open_file_names))
