@@ -77,12 +77,14 @@ def test_the_police_get_the_facts_without_the_internal_score(
     broker: tuple[Check, Pack],
 ) -> None:
     content = flat(text(report(*broker, "police")))
-    for expected in ("Kees Verhoeven", "Stationsweg 12", "Lindenlaan 4", USE_NOTE, "BUY-07"):
+    for expected in ("Kees Verhoeven", "Stationsweg 12", "Lindenlaan 4", USE_NOTE, "BUY-16"):
         assert expected in content, expected
-    assert "Contant in een sporttas" in content  # a note of an observed signal
+    assert "Broer betaalt mee via rekening" in content  # a note of an observed signal
     assert "Score" not in content
     assert "Must report" not in content  # the advice is internal
-    assert PASSPORT not in content.replace(MONEY_NOTE, "")  # no ID number outside the notes
+    assert PASSPORT not in content  # no ID-document number, not even in a note
+    # The cash indicator is for FIU-Nederland only (art. 23 Wwft), with its note.
+    assert "BUY-07" not in content and "sporttas" not in content
     assert "BUY-01 " not in content  # answers that are no signal are left out
     assert "Erfenis" not in content  # source of funds
 

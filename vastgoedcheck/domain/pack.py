@@ -88,6 +88,15 @@ class Cluster(StrEnum):
     CTX = "CTX"
 
 
+class DataKind(StrEnum):
+    """Kinds of personal data a question is about, so a report can leave them out by kind."""
+
+    IDENTITY_DOCUMENT = "identity_document"  # ID documents, their numbers and verification
+    INCOME = "income"  # income, payslips, employer statements
+    FINANCIAL = "financial"  # payments, amounts, accounts, funds (also: cluster MON)
+    SCREENING = "screening"  # PEP and sanctions screening (also: duty types edd, sanctions)
+
+
 class Validator(StrEnum):
     KVK = "kvk"
     POSTCODE = "postcode"
@@ -171,6 +180,7 @@ class Question:
     stops_when_unknown: bool | None = None  # None: as ``knockout`` (the pack's "unknown_stops")
     roles: tuple[Role, ...] = ()  # asked only for these roles; empty: for every role
     wwft: bool | None = None  # asked only when the Wwft applies (True) or only when not (False)
+    data: tuple[DataKind, ...] = ()  # the pack's own "data" key; see ``data_kinds``
 
     @property
     def scored(self) -> bool:
@@ -189,6 +199,31 @@ class Question:
     def asked_for(self, role: Role, wwft: bool) -> bool:
         """Whether this question is asked of this role, in or outside the Wwft's scope."""
         return (not self.roles or role in self.roles) and self.wwft in (None, wwft)
+
+    @property
+    def data_kinds(self) -> frozenset[DataKind]:
+        """The kinds of personal data this question is about: those the pack names, and those
+        its other metadata implies (a money cluster, an amount, an IBAN, an ID-document number,
+        a PEP or sanctions screening)."""
+        kinds = set(self.data)
+        if (
+            self.cluster is Cluster.MON
+            or self.type is QuestionType.AMOUNT
+            or self.validator is Validator.IBAN
+        ):
+            kinds.add(DataKind.FINANCIAL)
+        if self.validator is Validator.ID_DOCUMENT:
+            kinds.add(DataKind.IDENTITY_DOCUMENT)
+        if self.duty_type in (DutyType.EDD, DutyType.SANCTIONS):
+            kinds.add(DataKind.SCREENING)
+        return frozenset(kinds)
+
+    @property
+    def may_be_objective(self) -> bool:
+        """Whether a "yes" can be a Wwft objective indicator: by itself or when escalated."""
+        return self.kind is Kind.OBJECTIVE or any(
+            escalation.kind is Kind.OBJECTIVE for escalation in self.escalations
+        )
 
     def choice_values(self) -> tuple[str, ...]:
         return tuple(choice.value for choice in self.choices)

@@ -13,6 +13,7 @@ from vastgoedcheck.domain.pack import (
     Condition,
     ConditionGroup,
     ConditionValue,
+    DataKind,
     Deal,
     DutyType,
     Escalation,
@@ -149,6 +150,7 @@ def _question(value: dict[str, Any]) -> Question:
         stops_when_unknown=value.get("unknown_stops"),
         roles=tuple(Role(role) for role in value.get("roles", ())),
         wwft=value.get("wwft"),
+        data=tuple(DataKind(kind) for kind in value.get("data", ())),
     )
 
 

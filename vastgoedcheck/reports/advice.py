@@ -43,7 +43,11 @@ def warning_box(context: ReportContext, lines: list[str]) -> Flowable:
 
 
 def needs_tipping_off_warning(context: ReportContext) -> bool:
-    """Reports about a Wwft matter that calls for a report to FIU-Nederland carry the warning."""
+    """Reports about a Wwft matter that calls for a report to FIU-Nederland carry the warning;
+    never one for a recipient outside the exceptions of art. 23 Wwft, to whom even the warning
+    would tell that there is such a matter."""
+    if not context.profile.wwft_matter:
+        return False
     if context.profile.indicators:
         return True
     return context.assessment.wwft and context.assessment.outcome >= Outcome.REPORT_RECOMMENDED

@@ -14,7 +14,7 @@ from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.i18n.labels import answer_text, kind_label, severity_label
 from vastgoedcheck.reports.content import LONG_VALUE, ReportContext
 from vastgoedcheck.reports.escaping import escape, text_paragraphs
-from vastgoedcheck.reports.profiles import Items
+from vastgoedcheck.reports.profiles import Items, Share
 from vastgoedcheck.reports.styles import RULE, SIGNAL, WIDTH, grid
 
 SIGNAL_ICON = "⚠"
@@ -76,6 +76,8 @@ def _question_block(
     table = grid([row], COLUMNS, commands, split_rows=True)
     rest: list[Flowable] = []
     answer = context.check.answers.get(question.id)
+    if answer is not None and not context.may_show_notes(question):
+        answer = None  # the answer only: its note and attachments are left out (the profile)
     if long_answer:
         rest.extend(text_paragraphs(text, styles.note))
     if answer is not None and answer.note.strip():
@@ -85,7 +87,8 @@ def _question_block(
         names = []
         for attachment in answer.attachments:
             number = photo_numbers.get(attachment.sha256)
-            shown = without_bidi(attachment.name)  # in the order it is, not reordered
+            # In the order it is, not reordered; a file name is free text like a note.
+            shown = context.note_text(without_bidi(attachment.name))
             names.append(
                 _("{name} (photo {number})").format(name=shown, number=number)
                 if number is not None
@@ -110,6 +113,17 @@ def _summary_line(context: ReportContext, questions: list[Question]) -> str:
     ).format(answered=answered, total=len(questions), count=signals)
 
 
+def _may_leave_out_signals(context: ReportContext) -> bool:
+    """Whether this report can leave out a signal answered "yes": it never claims that no
+    signal was answered when it may have withheld one."""
+    profile = context.profile
+    return (
+        bool(context.withheld)
+        or any(share is Share.NONE for share in profile.data.values())
+        or profile.withholds_wwft_findings(context.assessment.wwft)
+    )
+
+
 def answers(context: ReportContext, photo_numbers: dict[str, int]) -> list[Flowable]:
     """The shown answers, grouped by the pack's sections; every answer in the dossier, the
     observations in the reports for the police and the municipality, the indicators for FIU."""
@@ -127,11 +141,15 @@ def answers(context: ReportContext, photo_numbers: dict[str, int]) -> list[Flowa
         ).format(icon=SIGNAL_ICON, unknown=UNKNOWN_ICON)
         flowables.append(Paragraph(escape(legend), styles.legend))
     if not context.shown:
-        empty = (
-            _("No question of this checklist has been answered.")
-            if complete
-            else _("No signal was answered 'yes' in this check.")
-        )
+        if complete:
+            empty = _("No question of this checklist has been answered.")
+        elif _may_leave_out_signals(context):
+            # The same words whether or not a signal was left out: a recipient cannot tell.
+            empty = _(
+                "This report shows no signal: none of the kinds it may hold was answered 'yes'."
+            )
+        else:
+            empty = _("No signal was answered 'yes' in this check.")
         flowables.append(Paragraph(escape(empty), styles.body))
     shown = {q.id for q in context.shown}
     for section in context.pack.sections:
@@ -159,11 +177,12 @@ def indicators(context: ReportContext, photo_numbers: dict[str, int]) -> list[Fl
     flowables: list[Flowable] = [context.heading(_("Indicators met and why"))]
     details = [q for q in context.shown if q.id not in context.flagged]
     if not context.flagged:
-        flowables.append(
-            Paragraph(
-                escape(_("No indicator or signal was answered 'yes' in this check.")), styles.body
-            )
+        empty = (
+            _("This report shows no signal: none of the kinds it may hold was answered 'yes'.")
+            if _may_leave_out_signals(context)
+            else _("No indicator or signal was answered 'yes' in this check.")
         )
+        flowables.append(Paragraph(escape(empty), styles.body))
     for kind, title in groups:
         questions = [
             q

@@ -3,7 +3,6 @@ parts share: label/value tables, bullet lists, notes with data minimisation."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,30 +13,14 @@ from reportlab.platypus import Flowable, Paragraph
 from vastgoedcheck.domain.assessment import Assessment, ItemResult
 from vastgoedcheck.domain.check import AnswerValue, Check
 from vastgoedcheck.domain.conditions import visible_in_check
-from vastgoedcheck.domain.pack import Pack, Question, QuestionType, Validator
+from vastgoedcheck.domain.pack import Kind, Pack, Question
 from vastgoedcheck.i18n import _
 from vastgoedcheck.reports.escaping import escape, text_paragraphs
-from vastgoedcheck.reports.profiles import Items, Profile
+from vastgoedcheck.reports.profiles import Items, Profile, Share
 from vastgoedcheck.reports.styles import RULE, SHADE, WIDTH, Styles, grid
 
 # Label/value rows longer than this are printed as flowing paragraphs under the table.
 LONG_VALUE = 600
-
-# What data-minimised notes lose: account numbers, amounts and ID-document numbers.
-_REMOVED = (
-    re.compile(r"\b[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b"),
-    re.compile(r"(?:€|\bEUR\b|\beuro\b)\s?[0-9][0-9.,]*(?:\s?(?:k|mln|miljoen|million)\b)?", re.I),
-    re.compile(r"\b[0-9][0-9.,]*\s?(?:k\s?)?(?:€|EUR\b|euro\b|,-)", re.I),
-    re.compile(r"\b[A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9]\b"),
-)
-
-
-def minimised(text: str) -> str:
-    """``text`` without amounts, account numbers and ID-document numbers."""
-    marker = _("[removed]")
-    for pattern in _REMOVED:
-        text = pattern.sub(marker, text)
-    return text
 
 
 @dataclass(frozen=True)
@@ -67,19 +50,37 @@ class ReportContext:
     def flagged(self) -> dict[str, ItemResult]:
         """The items answered with their signal answer, as the assessment read them, that this
         report may show."""
-        left_out = self.profile.left_out_clusters
         return {
             qid: item
             for qid, item in self.items.items()
-            if item.signal and self._question(item.question_id).cluster not in left_out
+            if item.signal and self.may_show(self._question(qid))
         }
+
+    @cached_property
+    def withheld(self) -> list[str]:
+        """The signals answered "yes" that this report leaves out (by what they are about)."""
+        return [qid for qid, item in self.items.items() if item.signal and qid not in self.flagged]
 
     @cached_property
     def shown(self) -> list[Question]:
         """The questions this report shows, in pack order."""
         if self.profile.items is Items.ALL:
-            return [q for q in self.pack.questions if q.id in self.visible]
+            return [q for q in self.pack.questions if q.id in self.visible and self.may_show(q)]
         return [q for q in self.pack.questions if q.id in self.flagged or self._is_detail(q)]
+
+    def may_show(self, question: Question) -> bool:
+        """Whether this report may hold the answer to ``question`` at all: decided by the kinds
+        of data it is about and, for a check under the Wwft, by whether the recipient may learn
+        of the indicators and the due diligence (art. 23 and 34a Wwft)."""
+        if self.profile.share(question) is Share.NONE:
+            return False
+        if self.profile.withholds_wwft_findings(self.assessment.wwft):
+            return not (question.may_be_objective or question.kind is Kind.DUTY)
+        return True
+
+    def may_show_notes(self, question: Question) -> bool:
+        """Whether the note and the attachments of a shown answer are shown too."""
+        return self.profile.share(question) is Share.FULL
 
     def _question(self, question_id: str) -> Question:
         question = self.pack.question(question_id)
@@ -90,16 +91,13 @@ class ReportContext:
         """An answered question asked because a shown signal was "yes" (e.g. the cash amount)."""
         if question.enable_when is None or question.id not in self.visible:
             return False
-        if self.values.get(question.id) is None:
-            return False
-        if self.profile.minimise_notes and (
-            question.type is QuestionType.AMOUNT or question.validator is Validator.IBAN
-        ):
+        if self.values.get(question.id) is None or not self.may_show(question):
             return False
         return any(c.question in self.flagged for c in question.enable_when.conditions)
 
     def note_text(self, text: str) -> str:
-        return minimised(text) if self.profile.minimise_notes else text
+        """User text (a note, an answer, a detail, a file name) as this report may show it."""
+        return self.profile.redact(text)
 
     def heading(self, text: str) -> Paragraph:
         return Paragraph(escape(text), self.styles.heading)

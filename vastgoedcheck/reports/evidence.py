@@ -55,6 +55,8 @@ def collect_evidence(context: ReportContext, workers: ThreadPoolExecutor) -> lis
     started: dict[str, Future[Photo | None]] = {}
     seen: set[tuple[str, str]] = set()
     for question in context.shown:
+        if not context.may_show_notes(question):
+            continue  # the answer only: its attachments are left out (the profile)
         answer = context.check.answers.get(question.id)
         for attachment in answer.attachments if answer is not None else ():
             if (question.id, attachment.sha256) in seen:
@@ -114,11 +116,11 @@ class _PendingPhoto(Flowable):
         self._resolved().drawOn(self.canv, 0, 0)
 
 
-def _caption(item: Evidence) -> str:
+def _caption(context: ReportContext, item: Evidence) -> str:
     return _("Photo {number}, with {id}: {name} ({size}, SHA-256 {sha256})").format(
         number=item.number,
         id=item.question.id,
-        name=without_bidi(item.attachment.name),
+        name=context.note_text(without_bidi(item.attachment.name)),
         size=format_file_size(item.attachment.size),
         sha256=item.attachment.sha256,
     )
@@ -133,7 +135,7 @@ def attachments(context: ReportContext, evidence: list[Evidence]) -> list[Flowab
         if item.number is not None:
             flowables += [
                 _PendingPhoto(context, item),
-                Paragraph(escape(_caption(item)), styles.small),
+                Paragraph(escape(_caption(context, item)), styles.small),
                 Spacer(1, 4 * mm),
             ]
     others = [item for item in evidence if item.number is None]
@@ -141,7 +143,7 @@ def attachments(context: ReportContext, evidence: list[Evidence]) -> list[Flowab
         flowables.append(context.subheading(_("Other files")))
         rows = [
             (
-                f"{item.question.id}: {without_bidi(item.attachment.name)}",
+                f"{item.question.id}: {context.note_text(without_bidi(item.attachment.name))}",
                 _("{size}, SHA-256 {sha256}").format(
                     size=format_file_size(item.attachment.size), sha256=item.attachment.sha256
                 ),
@@ -153,7 +155,9 @@ def attachments(context: ReportContext, evidence: list[Evidence]) -> list[Flowab
 
 
 def sources(context: ReportContext) -> list[Flowable]:
-    """Where each shown signal comes from: the pack's references."""
+    """Where each shown signal comes from: the pack's references (for the user's own file)."""
+    if not context.profile.sources:
+        return []
     flagged = [q for q in context.shown if q.id in context.flagged and q.sources]
     if not flagged:
         return []

@@ -3,16 +3,20 @@ FIU-Nederland contains and what it leaves out (DOMAIN §1.2, §2 and §4)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
 
 from vastgoedcheck.domain.pack import (
     ORGANISATION_FIELDS,
     PERSON_FIELDS,
     PROPERTY_FIELDS,
-    Cluster,
+    DataKind,
+    Question,
 )
 from vastgoedcheck.i18n import N_, _
+from vastgoedcheck.i18n.field_labels import field_label
+from vastgoedcheck.reports.redaction import redact
 
 
 class Recipient(StrEnum):
@@ -29,26 +33,134 @@ class Items(StrEnum):
     FLAGGED = "flagged"  # the signals answered "yes", with the details asked after them
 
 
+class Share(IntEnum):
+    """How much of an answer about a kind of data a report holds."""
+
+    NONE = 0  # left out entirely
+    ANSWER = 1  # the answer, without its note and attachments
+    FULL = 2  # the answer with its note and attachments
+
+
 @dataclass(frozen=True)
 class Profile:
     recipient: Recipient
     title: str  # N_ message
     name: str  # N_ message: the recipient in a sentence, e.g. "the police"
     contains: tuple[str, ...]  # N_ messages, printed on the first page
-    omits: tuple[str, ...]
+    omits: tuple[str, ...]  # N_ messages: how to handle the report, after what it leaves out
     party_fields: frozenset[str]
     property_fields: frozenset[str]
     items: Items
-    left_out_clusters: frozenset[Cluster] = frozenset()
+    # Answers about a kind of personal data: how much of them the report holds (not listed:
+    # all of it). Free text that is shown loses the numbers and amounts of each kind not held
+    # in full (reports/redaction.py).
+    data: Mapping[DataKind, Share] = field(default_factory=dict)
     outcome: bool = False  # the advice, its reasons and the score
     decision: bool = False  # the recorded decision and its reasoning
     indicators: bool = False  # the Wwft indicators met, objective and subjective
-    minimise_notes: bool = False  # amounts, account and document numbers removed from notes
+    # Whether the recipient may learn of a Wwft matter (art. 23 Wwft): the reporting indicators,
+    # the client due diligence findings and the duty of confidentiality that comes with them.
+    wwft_matter: bool = False
+    sources: bool = False  # the press and guidance the pack cites for each signal
     wwft_only: bool = False  # only for Wwft institutions (FIU-Nederland)
     needs_final: bool = True  # a finalized check only: the report shows its fingerprint
 
+    def share(self, question: Question) -> Share:
+        """How much of the answer to ``question`` this report holds, by what it is about."""
+        return min(
+            (self.data.get(kind, Share.FULL) for kind in question.data_kinds), default=Share.FULL
+        )
 
-ALL_PARTY_FIELDS = frozenset(PERSON_FIELDS) | frozenset(ORGANISATION_FIELDS)
+    @property
+    def redacted(self) -> frozenset[DataKind]:
+        """The kinds of data whose numbers and amounts are removed from free text."""
+        return frozenset(kind for kind, share in self.data.items() if share is not Share.FULL)
+
+    def redact(self, text: str) -> str:
+        """Free text as this report may show it (the pattern filter, second line of defence)."""
+        return redact(text, self.redacted) if self.redacted else text
+
+    def withholds_wwft_findings(self, wwft: bool) -> bool:
+        """Whether a check under the Wwft loses its indicators and due diligence findings here."""
+        return wwft and not self.wwft_matter
+
+    def left_out(self, wwft: bool) -> list[str]:
+        """What this report leaves out, one line each, in the active language; generated from
+        the profile itself, so the first page says exactly what the report holds back. Empty
+        when nothing is left out."""
+        lines: list[str] = []
+        for title, everything, shown in (
+            (N_("Of the parties: {fields}."), ALL_PARTY_FIELDS_ORDERED, self.party_fields),
+            (N_("Of the property: {fields}."), PROPERTY_FIELDS, self.property_fields),
+        ):
+            missing = [field_label(name) for name in everything if name not in shown]
+            if missing:
+                lines.append(_(title).format(fields=", ".join(missing)))
+        for kind in DataKind:
+            share = self.data.get(kind, Share.FULL)
+            if share is Share.NONE:
+                lines.append(_(ANSWERS_LEFT_OUT[kind]))
+            elif share is Share.ANSWER:
+                lines.append(_(NOTES_LEFT_OUT[kind]))
+        if self.withholds_wwft_findings(wwft):
+            lines.append(
+                _(
+                    "Client due diligence findings and reporting indicators under the Wwft: they "
+                    "serve only the prevention of money laundering and terrorist financing."
+                )
+            )
+        if self.items is Items.FLAGGED:
+            lines.append(_("Answers that are not signals."))
+        if not self.outcome:
+            lines.append(_("The outcome, the score and the advice of the check."))
+        if not self.decision:
+            lines.append(_("Your decision and its reasoning."))
+        if not self.sources:
+            lines.append(_("The sources of the signals (press and guidance)."))
+        if self.redacted:
+            removed = [_(REMOVED_FROM_TEXT[kind]) for kind in DataKind if kind in self.redacted]
+            lines.append(
+                _(
+                    "In the notes, answers, details and file names that are shown, {things} are "
+                    "replaced by [removed]."
+                ).format(things=", ".join(removed))
+            )
+        return lines
+
+
+ANSWERS_LEFT_OUT = {
+    DataKind.IDENTITY_DOCUMENT: N_("Answers about identity documents, with their notes."),
+    DataKind.INCOME: N_("Answers about income, with their notes."),
+    DataKind.FINANCIAL: N_(
+        "Answers about money, payments and accounts (signals about money), with their notes."
+    ),
+    DataKind.SCREENING: N_("PEP and sanctions screening results."),
+}
+NOTES_LEFT_OUT = {
+    DataKind.IDENTITY_DOCUMENT: N_(
+        "The notes and attachments of answers about identity documents (the answer is shown)."
+    ),
+    DataKind.INCOME: N_("The notes and attachments of answers about income (the answer is shown)."),
+    DataKind.FINANCIAL: N_(
+        "The notes and attachments of answers about money and payments (the answer is shown)."
+    ),
+    DataKind.SCREENING: N_(
+        "The notes and attachments of PEP and sanctions screening answers (the answer is shown)."
+    ),
+}
+REMOVED_FROM_TEXT = {
+    DataKind.IDENTITY_DOCUMENT: N_("ID-document numbers (or parts of them) and BSNs"),
+    DataKind.INCOME: N_("income amounts"),
+    DataKind.FINANCIAL: N_("amounts and account numbers"),
+    DataKind.SCREENING: N_("screening results"),
+}
+
+
+ALL_PARTY_FIELDS_ORDERED = (
+    *PERSON_FIELDS,
+    *(name for name in ORGANISATION_FIELDS if name not in PERSON_FIELDS),
+)
+ALL_PARTY_FIELDS = frozenset(ALL_PARTY_FIELDS_ORDERED)
 ALL_PROPERTY_FIELDS = frozenset(PROPERTY_FIELDS)
 _WHERE = frozenset(
     (
@@ -79,14 +191,14 @@ PROFILES = {
             ),
             N_("It is meant for your own file, as evidence of due care."),
         ),
-        omits=(
-            N_("Nothing is left out. Do not give this report to the client or to third parties."),
-        ),
+        omits=(N_("Do not give this report to the client or to third parties."),),
         party_fields=ALL_PARTY_FIELDS,
         property_fields=ALL_PROPERTY_FIELDS,
         items=Items.ALL,
         outcome=True,
         decision=True,
+        wwft_matter=True,
+        sources=True,
         needs_final=False,
     ),
     Recipient.POLICE: Profile(
@@ -106,11 +218,6 @@ PROFILES = {
             ),
         ),
         omits=(
-            N_(
-                "Left out: the internal score and advice, your decision, answers that are not "
-                "signals, ID-document numbers, income and household size, PEP and sanctions "
-                "screening results."
-            ),
             N_(
                 "When you tip Meld Misdaad Anoniem, do not hand over this document: use it to tell "
                 "the facts, and leave out anything only you could know."
@@ -132,32 +239,35 @@ PROFILES = {
         ),
         property_fields=ALL_PROPERTY_FIELDS - {"woz_value", "valuation"},
         items=Items.FLAGGED,
+        data={
+            DataKind.IDENTITY_DOCUMENT: Share.ANSWER,
+            DataKind.INCOME: Share.ANSWER,
+            DataKind.SCREENING: Share.NONE,
+        },
     ),
     Recipient.MUNICIPALITY: Profile(
         Recipient.MUNICIPALITY,
-        name=N_("the municipality or RIEC"),
-        title=N_("Report for the municipality or RIEC"),
+        name=N_("the municipality"),
+        title=N_("Report for the municipality"),
         contains=(
             N_(
-                "Data-minimised for the municipality or the RIEC: the property and what was "
-                "observed about its use (the signals answered 'yes', with their notes and "
-                "photos), and the names and addresses of the parties."
+                "Data-minimised for the municipality (its reporting point for undermining or "
+                "housing fraud, which brings signals to the RIEC where needed): the property and "
+                "what was observed about its use (the signals answered 'yes', with their notes "
+                "and photos), and the names and addresses of the parties."
             ),
         ),
-        omits=(
-            N_(
-                "Left out: all financial data (accounts, amounts, income, payment details, signals "
-                "about money), ID-document numbers, dates of birth, the internal score and advice, "
-                "and your decision. Amounts, account numbers and document numbers in notes are "
-                "replaced by [removed]."
-            ),
-        ),
+        omits=(),
         party_fields=frozenset(("name", "address", "postcode", "city", "representatives"))
         | (_COMPANY - {"establishment_number"}),
         property_fields=_WHERE,
         items=Items.FLAGGED,
-        left_out_clusters=frozenset({Cluster.MON}),
-        minimise_notes=True,
+        data={
+            DataKind.IDENTITY_DOCUMENT: Share.ANSWER,
+            DataKind.INCOME: Share.NONE,
+            DataKind.FINANCIAL: Share.NONE,
+            DataKind.SCREENING: Share.NONE,
+        },
     ),
     Recipient.FIU: Profile(
         Recipient.FIU,
@@ -173,7 +283,6 @@ PROFILES = {
             N_("Enter these details in FIU-Nederland's reporting portal; this app sends nothing."),
         ),
         omits=(
-            N_("Left out: the internal score and answers that are not indicators."),
             N_(
                 "Keep this report apart from the client file and never put it in documents for "
                 "the client."
@@ -184,6 +293,7 @@ PROFILES = {
         items=Items.FLAGGED,
         decision=True,
         indicators=True,
+        wwft_matter=True,
         wwft_only=True,
     ),
 }

@@ -131,6 +131,12 @@ def _scope(context: ReportContext) -> list[Flowable]:
     profile, styles = context.profile, context.styles
     flowables: list[Flowable] = [context.heading(_("About this report"))]
     flowables.extend(bullets([_(line) for line in profile.contains], styles))
+    left_out = profile.left_out(context.assessment.wwft)
+    if left_out:
+        flowables.append(Paragraph(escape(_("Left out:")), styles.cell_bold))
+        flowables.extend(bullets(left_out, styles))
+    else:
+        flowables.append(Paragraph(escape(_("Nothing is left out.")), styles.cell_bold))
     flowables.extend(bullets([_(line) for line in profile.omits], styles))
     # The checklist's legal position is for the user's own file; an authority reads the case.
     # That the checklist is overdue for review is said to every reader.

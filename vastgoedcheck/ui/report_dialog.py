@@ -190,6 +190,7 @@ class ReportDialog(QDialog):
     def _build(self, layout: QVBoxLayout, check: Check, pack: Pack) -> None:
         draft = check.status is Status.DRAFT
         wwft = assess_check(pack, check).wwft
+        self._wwft = wwft
         fiu_offered = check.role in WWFT_ROLES and wwft
 
         self.recipients = QGroupBox(_("Who is the report for?"))
@@ -337,7 +338,12 @@ class ReportDialog(QDialog):
 
     def _recipient_changed(self) -> None:
         profile = PROFILES[self.recipient()]
-        paragraphs = [_(line) for line in (*profile.contains, *profile.omits)]
+        left_out = profile.left_out(self._wwft)
+        paragraphs = [
+            *(_(line) for line in profile.contains),
+            *([_("Left out:"), *left_out] if left_out else [_("Nothing is left out.")]),
+            *(_(line) for line in profile.omits),
+        ]
         self.scope_label.setText("".join(f"<p>{html.escape(text)}</p>" for text in paragraphs))
         self.warning.setVisible(profile.wwft_only)
         self._fit_contents()
