@@ -53,19 +53,14 @@ _FIGURE = re.compile(r"\b\d[\d.,]*\d\b|\b\d{3,}\b")
 
 def _document_numbers(text: str, marker: str) -> str:
     text = _DOCUMENT_NUMBER.sub(marker, text)
-
-    pieces: list[str] = []
-    position = 0
+    spans: set[tuple[int, int]] = set()
     for found in _DOCUMENT_WORDS.finditer(text):
-        if found.start() < position:
-            continue
         following = _FOLLOWING.match(text, found.end())
         end = following.end() if following is not None else found.end()
-        pieces.append(text[position : found.end()])
-        pieces.append(_HAS_DIGIT.sub(marker, text[found.end() : end]))
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
+        spans.update(token.span() for token in _HAS_DIGIT.finditer(text, found.end(), end))
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + marker + text[end:]
+    return text
 
 
 def _bsns(text: str, marker: str) -> str:
