@@ -17,6 +17,8 @@ from pathlib import PurePosixPath
 # Babel (locale data), PIL (image plugins), jsonschema and jsonschema_specifications (the
 # metaschemas; the app uses no format checker, so none of its optional checkers is needed),
 # python-stdnum (its data files), reportlab.pdfbase (font metrics), PySide6 (Qt plugins).
+# pikepdf (PDF/A post-processing of reports) and PIL.ImageCms (the sRGB profile it embeds) are
+# imported plainly and found by the analysis.
 PACKAGES_LOADED_BY_NAME = ("vastgoedcheck", "reportlab.graphics.barcode", "stdnum")
 
 # Modules the analysis finds behind optional imports but the app never uses.
@@ -31,8 +33,6 @@ EXCLUDED_MODULES = (
     "PIL.ImageQt",
     "PIL.ImageTk",
     "PIL._imagingtk",
-    "PIL.ImageCms",  # colour profiles: photos are only turned upright and scaled down
-    "PIL._imagingcms",
     "PIL._avif",  # AVIF photos are not accepted as evidence; libavif alone is 4.7 MB
     "PIL.AvifImagePlugin",
     "reportlab.graphics.testshapes",

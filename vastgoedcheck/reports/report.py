@@ -21,6 +21,7 @@ from vastgoedcheck.i18n.labels import role_label, status_label
 from vastgoedcheck.i18n.outcome_text import channel_label
 from vastgoedcheck.i18n.pack_review import legal_position_text, review_text
 from vastgoedcheck.reports import advice, answers, evidence, facts, fiu_section
+from vastgoedcheck.reports.archival import ArchiveMetadata, archival
 from vastgoedcheck.reports.content import ReportContext, bullets, label_table
 from vastgoedcheck.reports.escaping import escape
 from vastgoedcheck.reports.fiu_form import form_json
@@ -266,7 +267,13 @@ def build_report(
             language=babel_locale(language).replace("_", "-"),
         )
         with evidence.photo_workers() as workers:
-            return render(_story(context, issued_at, workers), frame, metadata)
+            pdf = render(_story(context, issued_at, workers), frame, metadata)
+        archive = ArchiveMetadata(
+            title=metadata.title,
+            language=metadata.language,
+            identifier=f"vastgoedcheck:check:{check.id}:revision:{check.revision}",
+        )
+        return archival(pdf, archive)
 
 
 def build_fiu_json(
