@@ -7,15 +7,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
+from babel.lists import format_list
+
 from vastgoedcheck.domain.pack import (
     ORGANISATION_FIELDS,
     PERSON_FIELDS,
     PROPERTY_FIELDS,
     DataKind,
+    Pack,
     Question,
 )
 from vastgoedcheck.i18n import N_, _
 from vastgoedcheck.i18n.field_labels import field_label
+from vastgoedcheck.i18n.formatting import babel_locale
 from vastgoedcheck.reports.redaction import redact
 
 
@@ -84,16 +88,31 @@ class Profile:
         """Whether a check under the Wwft loses its indicators and due diligence findings here."""
         return wwft and not self.wwft_matter
 
-    def left_out(self, wwft: bool) -> list[str]:
+    def left_out(self, wwft: bool, pack: Pack | None = None) -> list[str]:
         """What this report leaves out, one line each, in the active language; generated from
-        the profile itself, so the first page says exactly what the report holds back. Empty
-        when nothing is left out."""
+        the profile itself, so the first page says exactly what the report holds back. With a
+        ``pack``, only the fields it asks for are named. Empty when nothing is left out."""
         lines: list[str] = []
-        for title, everything, shown in (
-            (N_("Of the parties: {fields}."), ALL_PARTY_FIELDS_ORDERED, self.party_fields),
-            (N_("Of the property: {fields}."), PROPERTY_FIELDS, self.property_fields),
+        for title, everything, shown, categories in (
+            (
+                N_("Of the parties: {fields}."),
+                ALL_PARTY_FIELDS_ORDERED,
+                self.party_fields,
+                ("person", "organisation"),
+            ),
+            (
+                N_("Of the property: {fields}."),
+                PROPERTY_FIELDS,
+                self.property_fields,
+                ("property",),
+            ),
         ):
-            missing = [field_label(name) for name in everything if name not in shown]
+            missing = [
+                field_label(name)
+                for name in everything
+                if name not in shown
+                and (pack is None or any(pack.field_need(c, name) for c in categories))
+            ]
             if missing:
                 lines.append(_(title).format(fields=", ".join(missing)))
         for kind in DataKind:
@@ -118,12 +137,12 @@ class Profile:
         if not self.sources:
             lines.append(_("The sources of the signals (press and guidance)."))
         if self.redacted:
-            removed = [_(REMOVED_FROM_TEXT[kind]) for kind in DataKind if kind in self.redacted]
+            removed = [_(text) for kind, text in REMOVED_FROM_TEXT.items() if kind in self.redacted]
             lines.append(
                 _(
                     "In the notes, answers, details and file names that are shown, {things} are "
                     "replaced by [removed]."
-                ).format(things=", ".join(removed))
+                ).format(things=format_list(removed, locale=babel_locale()))
             )
         return lines
 
@@ -152,7 +171,6 @@ REMOVED_FROM_TEXT = {
     DataKind.IDENTITY_DOCUMENT: N_("ID-document numbers (or parts of them) and BSNs"),
     DataKind.INCOME: N_("income amounts"),
     DataKind.FINANCIAL: N_("amounts and account numbers"),
-    DataKind.SCREENING: N_("screening results"),
 }
 
 

@@ -132,7 +132,7 @@ def _scope(context: ReportContext) -> list[Flowable]:
     profile, styles = context.profile, context.styles
     flowables: list[Flowable] = [context.heading(_("About this report"))]
     flowables.extend(bullets([_(line) for line in profile.contains], styles))
-    left_out = profile.left_out(context.assessment.wwft)
+    left_out = profile.left_out(context.assessment.wwft, context.pack)
     if left_out:
         flowables.append(Paragraph(escape(_("Left out:")), styles.cell_bold))
         flowables.extend(bullets(left_out, styles))

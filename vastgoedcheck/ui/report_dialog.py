@@ -191,6 +191,7 @@ class ReportDialog(QDialog):
         draft = check.status is Status.DRAFT
         wwft = assess_check(pack, check).wwft
         self._wwft = wwft
+        self._pack = pack
         fiu_offered = check.role in WWFT_ROLES and wwft
 
         self.recipients = QGroupBox(_("Who is the report for?"))
@@ -338,7 +339,7 @@ class ReportDialog(QDialog):
 
     def _recipient_changed(self) -> None:
         profile = PROFILES[self.recipient()]
-        left_out = profile.left_out(self._wwft)
+        left_out = profile.left_out(self._wwft, self._pack)
         paragraphs = [
             *(_(line) for line in profile.contains),
             *([_("Left out:"), *left_out] if left_out else [_("Nothing is left out.")]),
