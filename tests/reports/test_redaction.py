@@ -23,6 +23,7 @@ from vastgoedcheck.domain.pack import (
 from vastgoedcheck.i18n import language_scope
 from vastgoedcheck.i18n.field_labels import field_label
 from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.reports.profiles import PROFILES, Recipient
 
 # Sensitive text typed where it does not belong: into the note of an observation about the use
 # of the home (RES-19), and into the name of a file attached to it.
@@ -281,3 +282,24 @@ def test_the_note_on_an_identity_question_never_reaches_the_police(
     check = dataclasses.replace(check, answers=answers)
     content = flat(text(report(check, pack, "police", "nl", files)))
     assert "Origineel paspoort bekeken" not in content
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Paspoort SPECI2014 gezien.", "Paspoort [removed] gezien."),
+        ("ID-kaart eindigt op 7K2D, origineel.", "ID-kaart eindigt op [removed], origineel."),
+        ("Driving licence number 5123456789.", "Driving licence number [removed]."),
+        ("Schreef BSN 111222333 op.", "Schreef BSN [removed] op."),
+        # An amount near a document stays whole for a recipient that may have amounts.
+        (
+            "Toonde paspoort SPECI2014 en betaalde € 2.900 contant.",
+            "Toonde paspoort [removed] en betaalde € 2.900 contant.",
+        ),
+        ("Loonstrook: 2.450 netto per maand.", "Loonstrook: [removed] netto per maand."),
+        ("Bezoek om 21.30 uur, 12 auto's.", "Bezoek om 21.30 uur, 12 auto's."),
+    ],
+)
+def test_the_pattern_filter_for_the_police(typed: str, shown: str) -> None:
+    """The second line of defence, as it reads free text for the police."""
+    assert PROFILES[Recipient.POLICE].redact(typed) == shown

@@ -37,8 +37,9 @@ _DOCUMENT_WORDS = re.compile(
     r"document\s+numbers?|mrz|bsn|burgerservicenummer\w*)\b",
     re.I,
 )
-_FOLLOWING = re.compile(r"\W*(?:[^\W_]+\W*){0,5}")
-_HAS_DIGIT = re.compile(r"\b(?=[^\W_]*\d)[^\W_]{3,}\b")
+_FOLLOWING = re.compile(r"[^\w;!?\n]*(?:[^\W_]+[^\w;!?\n]*){0,5}")
+# A word with a digit in it that is not part of an amount ("€ 2.900", "1.450,00").
+_HAS_DIGIT = re.compile(r"(?<![.,€\d])(?<!€ )\b(?=[^\W_]*\d)[^\W_]{3,}\b(?![.,]\d)")
 # A nine-digit number that passes the BSN's "elfproef" (with or without dots or spaces).
 _NINE_DIGITS = re.compile(r"\b\d{4}[. ]?\d{2}[. ]?\d{3}\b|\b\d{9}\b")
 # Words that make the amounts and figures of a sentence income.
