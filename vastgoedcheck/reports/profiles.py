@@ -137,7 +137,12 @@ class Profile:
         if not self.sources:
             lines.append(_("The sources of the signals (press and guidance)."))
         if self.redacted:
-            removed = [_(text) for kind, text in REMOVED_FROM_TEXT.items() if kind in self.redacted]
+            removed = [
+                _(text)
+                for kind, texts in REMOVED_FROM_TEXT.items()
+                if kind in self.redacted
+                for text in texts
+            ]
             lines.append(
                 _(
                     "In the notes, answers, details and file names that are shown, {things} are "
@@ -168,9 +173,9 @@ NOTES_LEFT_OUT = {
     ),
 }
 REMOVED_FROM_TEXT = {
-    DataKind.IDENTITY_DOCUMENT: N_("ID-document numbers (or parts of them) and BSNs"),
-    DataKind.INCOME: N_("income amounts"),
-    DataKind.FINANCIAL: N_("amounts and account numbers"),
+    DataKind.IDENTITY_DOCUMENT: (N_("ID-document numbers (or parts of them)"), N_("BSNs")),
+    DataKind.INCOME: (N_("income amounts"),),
+    DataKind.FINANCIAL: (N_("amounts"), N_("account numbers")),
 }
 
 
