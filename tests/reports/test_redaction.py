@@ -73,7 +73,7 @@ PARTY_FIELDS_LEFT_OUT = {
     - {"trade_names", "legal_form", "kvk", "sbi_activity"},
 }
 PROPERTY_FIELDS_LEFT_OUT = {
-    "police": {"woz_value", "valuation"},
+    "police": {"woz_value", "valuation", "cash_origin", "cash_destination"},
     "municipality": set(PROPERTY_FIELDS)
     - {
         "address",
@@ -84,6 +84,8 @@ PROPERTY_FIELDS_LEFT_OUT = {
         "object_type",
         "intended_use",
         "transaction",
+        "transaction_date",
+        "transaction_place",
         "utilities_holder",
         "prior_enforcement",
     },

@@ -24,6 +24,10 @@ def _case(registry: PackRegistry, cash: bool) -> tuple[Check, Pack]:
     and who wants the property for an odd use."""
     data = document("broker-buyer-cash-deposit")
     data["answers"]["BUY-24"] = {"value": "yes", "note": OBSERVATION}
+    if cash:
+        data["property"].update(
+            {"cash_amount": "15000.00", "cash_origin": "Sporttas", "cash_destination": "Kantoor"}
+        )
     if not cash:
         data["answers"]["BUY-07"] = {"value": "no"}
         data["answers"].pop("BUY-07a", None)
@@ -58,6 +62,7 @@ def test_no_trace_of_the_fiu_matter_outside_the_exceptions(
         "BUY-08",
         "BUY-01",  # client due diligence findings
         "sporttas",
+        "Sporttas",  # where the cash came from, a field of the FIU report
         REASONING,
         "15.000" if language == "nl" else "15,000",
     ):

@@ -57,7 +57,10 @@ def parties(context: ReportContext) -> list[Flowable]:
 def property_block(context: ReportContext) -> list[Flowable]:
     flowables: list[Flowable] = [context.heading(_("Property and transaction"))]
     rows = _rows(
-        context, dict(context.check.property), PROPERTY_FIELDS, context.profile.property_fields
+        context,
+        dict(context.check.property),
+        PROPERTY_FIELDS,
+        context.profile.shown_property_fields(context.assessment.wwft),
     )
     if rows:
         flowables.extend(label_table(rows, context.styles))

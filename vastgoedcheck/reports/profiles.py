@@ -88,6 +88,13 @@ class Profile:
         """Whether a check under the Wwft loses its indicators and due diligence findings here."""
         return wwft and not self.wwft_matter
 
+    def shown_property_fields(self, wwft: bool) -> frozenset[str]:
+        """The property fields shown; of a Wwft check, not the cash amount, which would tell
+        whether the objective indicator for cash was met."""
+        if self.withholds_wwft_findings(wwft):
+            return self.property_fields - WWFT_INDICATOR_FIELDS
+        return self.property_fields
+
     def left_out(self, wwft: bool, pack: Pack | None = None) -> list[str]:
         """What this report leaves out, one line each, in the active language; generated from
         the profile itself, so the first page says exactly what the report holds back. With a
@@ -195,10 +202,16 @@ _WHERE = frozenset(
         "object_type",
         "intended_use",
         "transaction",
+        "transaction_date",
+        "transaction_place",
         "utilities_holder",
         "prior_enforcement",
     )
 )
+# What an FIU report states about cash (Wwft art. 16 lid 2): for FIU-Nederland and the own file.
+FIU_FORM_FIELDS = frozenset(("cash_origin", "cash_destination"))
+# Property fields that show whether a Wwft indicator was met.
+WWFT_INDICATOR_FIELDS = frozenset(("cash_amount",)) | FIU_FORM_FIELDS
 _COMPANY = frozenset(("trade_names", "legal_form", "kvk", "establishment_number", "sbi_activity"))
 
 PROFILES = {
@@ -260,7 +273,7 @@ PROFILES = {
                 *_COMPANY,
             )
         ),
-        property_fields=ALL_PROPERTY_FIELDS - {"woz_value", "valuation"},
+        property_fields=ALL_PROPERTY_FIELDS - {"woz_value", "valuation"} - FIU_FORM_FIELDS,
         items=Items.FLAGGED,
         data={
             DataKind.IDENTITY_DOCUMENT: Share.ANSWER,
