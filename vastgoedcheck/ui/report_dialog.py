@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,7 @@ from vastgoedcheck.ui.preferences import Preferences
 
 WWFT_ROLES = (Role.BROKER, Role.NOTARY)
 WIDTH_IN_CHARACTERS = 90
+SCOPE_LINES = 16  # lines of "About this report" shown before it scrolls
 
 
 @dataclass
@@ -232,7 +234,15 @@ class ReportDialog(QDialog):
         self.scope_label = QLabel()
         self.scope_label.setObjectName("reportScopeText")
         self.scope_label.setWordWrap(True)
-        QVBoxLayout(self.scope_box).addWidget(self.scope_label)
+        # What a report leaves out can run to many lines: it scrolls rather than being cut off.
+        scope_scroll = QScrollArea()
+        scope_scroll.setObjectName("reportScopeScroll")
+        scope_scroll.setAccessibleName(_("About this report"))
+        scope_scroll.setWidgetResizable(True)
+        scope_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scope_scroll.setWidget(self.scope_label)
+        scope_scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * SCOPE_LINES)
+        QVBoxLayout(self.scope_box).addWidget(scope_scroll)
 
         self.warning = QFrame()
         self.warning.setObjectName("tippingOffWarning")
