@@ -138,7 +138,8 @@ def _scope(context: ReportContext) -> list[Flowable]:
         flowables.extend(bullets(left_out, styles))
     else:
         flowables.append(Paragraph(escape(_("Nothing is left out.")), styles.cell_bold))
-    flowables.extend(bullets([_(line) for line in profile.omits], styles))
+    # How to handle the report: after the list, not read as one more thing left out.
+    flowables.extend(Paragraph(escape(_(line)), styles.body) for line in profile.omits)
     # The checklist's legal position is for the user's own file; an authority reads the case.
     # That the checklist is overdue for review is said to every reader.
     own_file = profile.recipient is Recipient.DOSSIER
