@@ -15,6 +15,7 @@ from vastgoedcheck.domain.pack import (
     ORGANISATION_FIELDS,
     PERSON_FIELDS,
     PROPERTY_FIELDS,
+    WWFT_ONLY_FIELDS,
     FlagValue,
     Pack,
     QuestionType,
@@ -202,7 +203,7 @@ def test_the_first_page_names_every_field_of_the_checklist_left_out(
         name
         for category in ("person", "organisation", "property")
         for name in (*PERSON_FIELDS, *ORGANISATION_FIELDS, *PROPERTY_FIELDS)
-        if pack.field_need(category, name)
+        if pack.field_need(category, name) and name not in WWFT_ONLY_FIELDS  # a landlord's
     }
     left_out = PARTY_FIELDS_LEFT_OUT[recipient] | PROPERTY_FIELDS_LEFT_OUT[recipient]
     assert left_out & asked

@@ -13,6 +13,7 @@ from vastgoedcheck.domain.pack import (
     ORGANISATION_FIELDS,
     PERSON_FIELDS,
     PROPERTY_FIELDS,
+    WWFT_ONLY_FIELDS,
     DataKind,
     Pack,
     Question,
@@ -119,6 +120,7 @@ class Profile:
                 for name in everything
                 if name not in shown
                 and (pack is None or any(pack.field_need(c, name) for c in categories))
+                and (wwft or name not in WWFT_ONLY_FIELDS)  # never recorded outside the Wwft
             ]
             if missing:
                 lines.append(_(title).format(fields=", ".join(missing)))
