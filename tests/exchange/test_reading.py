@@ -8,7 +8,11 @@ from typing import Any
 import pytest
 
 from vastgoedcheck.domain.pack import FlagValue
-from vastgoedcheck.exchange.reading import InvalidCheck, check_from_document
+from vastgoedcheck.exchange.reading import (
+    InvalidCheck,
+    check_from_document,
+    shortened_id_numbers,
+)
 from vastgoedcheck.packs.registry import PackRegistry
 
 
@@ -108,9 +112,19 @@ def test_a_landlord_keeps_only_the_last_four_characters_of_an_id_number(
     registry: PackRegistry,
 ) -> None:
     document = landlord_check()
-    document["parties"][0]["id_document"]["number"] = "SPECI2014"
-    problems = problems_of(document, registry)
-    assert any("last 4 characters" in p for p in problems)
+    document["parties"][0]["id_document"]["number"] = "NW1K 2L3M4"
+    check, _pack = check_from_document(document, registry)
+    # The end of the number is kept, never its start ("NW1K" says nothing of the document).
+    assert check.parties[0].data["id_document"]["number"] == "L3M4"  # type: ignore[index]
+    assert shortened_id_numbers(document) == ["$.parties[0].id_document.number"]
+    assert shortened_id_numbers(landlord_check()) == []  # "4X1B" was already short enough
+
+
+def test_a_number_marked_unusable_is_read_as_such(registry: PackRegistry) -> None:
+    document = landlord_check()
+    document["parties"][0]["id_document"] = {"type": "passport", "number_unusable": True}
+    check, _pack = check_from_document(document, registry)
+    assert check.parties[0].data["id_document"] == {"type": "passport", "number_unusable": True}
 
 
 def test_invalid_identifiers_are_refused(registry: PackRegistry) -> None:

@@ -601,3 +601,22 @@ def test_contract_stage_fields_are_not_asked_before_the_contract_stage(qtbot: Qt
     form.set_stage("application")
     assert not household.isVisible()
     assert form.party_blocks[0].input("name").isVisible()
+
+
+def test_a_number_cut_at_the_wrong_end_earlier_is_shown_unusable_until_typed_again(
+    qtbot: QtBot, registry: PackRegistry
+) -> None:
+    form = make_form(qtbot, registry, "landlord-residential", Role.LANDLORD)
+    unusable = {"type": "passport", "number_unusable": True}
+    form.set_details(
+        [Party("tenant", PartyKind.PERSON, {"name": "Daan Bakker", "id_document": unusable})], {}
+    )
+    document = form.party_blocks[0].input("id_document")
+    assert isinstance(document, IdDocumentGroup)
+    assert "shortened at the wrong end" in document.number.hint.text()
+    assert not document.number.hint.isHidden()
+    assert form.details()[0][0].data["id_document"] == unusable  # kept until a number is typed
+    type_line(qtbot, document.part("number"), "NW1K2L3M4")
+    assert document.number.line.text() == "L3M4"
+    assert "last 4 characters" in document.number.hint.text()
+    assert form.details()[0][0].data["id_document"] == {"type": "passport", "number": "L3M4"}

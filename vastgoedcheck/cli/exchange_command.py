@@ -68,6 +68,8 @@ def _import_one(store: Store, path: Path) -> bool:
     else:
         for check_id, stored in results:
             say(check_id if stored else _("{id} (already stored, unchanged)").format(id=check_id))
+        for notice in store.import_notices:
+            print(f"{APP_NAME}: {path}: {notice}", file=sys.stderr)
         return True
     message = _("{file} was not imported: {problem}; nothing from this file was stored").format(
         file=path, problem=problem

@@ -360,6 +360,19 @@ NOTARY_ONLY_FIELDS = frozenset({"bsn"})
 # its expiry, its verification and the last 4 characters of its number (DOMAIN §4.1). The place
 # and country of issue are moreover a proxy for nationality.
 WWFT_ONLY_ID_DOCUMENT_PARTS = frozenset({"issue_date", "issue_place", "issuing_country"})
+# Characters a landlord may keep of an ID-document number: its last 4 (DOMAIN §4.1), never its
+# first ones.
+LANDLORD_ID_NUMBER_CHARS = 4
+# Marks an ID-document number that an earlier version cut to its first characters instead of
+# its last: the whole number is no longer known, so the stored characters were dropped.
+NUMBER_UNUSABLE = "number_unusable"
+
+
+def id_number_end(number: str) -> str:
+    """The part of an ID-document number a landlord keeps: its last characters, no spaces."""
+    return number.replace(" ", "").upper()[-LANDLORD_ID_NUMBER_CHARS:]
+
+
 # Monthly rent from which a rental intermediary falls under the Wwft.
 WWFT_RENT_THRESHOLD = Decimal("10000")
 

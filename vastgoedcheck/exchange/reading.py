@@ -24,7 +24,15 @@ from vastgoedcheck.domain.check import (
     PartyKind,
     Status,
 )
-from vastgoedcheck.domain.pack import AMOUNT_FIELDS, DATE_FIELDS, IDENTIFIER_FIELDS, Pack, Role
+from vastgoedcheck.domain.pack import (
+    AMOUNT_FIELDS,
+    DATE_FIELDS,
+    IDENTIFIER_FIELDS,
+    LANDLORD_ID_NUMBER_CHARS,
+    Pack,
+    Role,
+    id_number_end,
+)
 from vastgoedcheck.domain.scope import Scope, field_allowed, id_document_part_allowed, scope_of
 from vastgoedcheck.exchange.values import (
     BadValue,
@@ -44,8 +52,6 @@ from vastgoedcheck.schema_messages import schema_problems
 CHECK_SCHEMA = "check.schema.json"
 # Large enough for a check with its photos embedded (base64 adds a third).
 MAX_CHECK_FILE_BYTES = 250_000_000
-# Characters a landlord may keep of an ID-document number (DOMAIN §4.1: expiry + last 4).
-LANDLORD_ID_NUMBER_CHARS = 4
 DUTCH_ID_TYPES = ("passport", "id_card")  # the documents python-stdnum can check
 
 # Fields whose own validator decides what they hold; every other text is scanned.
@@ -214,13 +220,8 @@ class _Reader:
         if not isinstance(number, str):
             return document
         compact = number.replace(" ", "").upper()
-        if self.role is Role.LANDLORD:
-            if len(compact) > LANDLORD_ID_NUMBER_CHARS:
-                message = _(
-                    "a landlord keeps only the last {count} characters of an ID-document number"
-                ).format(count=LANDLORD_ID_NUMBER_CHARS)
-                self.add([*path, "number"], message)
-            document["number"] = compact
+        if self.role is Role.LANDLORD:  # only the end is kept; shortened_id_numbers says so
+            document["number"] = id_number_end(compact)
         elif document.get("issuing_country") == "NL" and document.get("type") in DUTCH_ID_TYPES:
             document["number"] = self.attempt(
                 [*path, "number"], parse_identifier, "id-document", number
@@ -357,6 +358,20 @@ class _Reader:
             finalized_at=stamps.get("finalized_at"),
             fingerprint=self.data.get("fingerprint"),
         )
+
+
+def shortened_id_numbers(data: object) -> list[str]:
+    """The JSON paths of the ID-document numbers in a landlord's check document that are longer
+    than a landlord may keep: reading keeps only their last characters."""
+    if not isinstance(data, dict) or data.get("role") != Role.LANDLORD.value:
+        return []
+    found = []
+    for index, party in enumerate(data.get("parties") or []):
+        document = party.get("id_document") if isinstance(party, dict) else None
+        number = document.get("number") if isinstance(document, dict) else None
+        if isinstance(number, str) and len(number.replace(" ", "")) > LANDLORD_ID_NUMBER_CHARS:
+            found.append(json_path(["parties", index, "id_document", "number"]))
+    return found
 
 
 def check_from_document(data: object, registry: PackRegistry) -> tuple[Check, Pack]:

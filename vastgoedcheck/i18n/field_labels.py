@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
-from vastgoedcheck.domain.pack import AMOUNT_FIELDS
+from vastgoedcheck.domain.pack import AMOUNT_FIELDS, NUMBER_UNUSABLE
 from vastgoedcheck.i18n import N_, _
 from vastgoedcheck.i18n.formatting import format_amount, format_date, format_number
 
@@ -191,18 +191,35 @@ def _parts(value: Mapping[str, object], skip: tuple[str, ...] = ()) -> str:
     return "; ".join(shown)
 
 
-def field_text(name: str, value: object) -> str:
-    """A party or property value as a person reads it, in the active language."""
+def _document_number(value: Mapping[str, object], number_end: bool) -> str:
+    """How an ID document's number reads: whole, as its last characters, or as unusable."""
+    number = value.get("number")
+    if value.get(NUMBER_UNUSABLE) and not number:
+        return _("number unusable (shortened at the wrong end before)")
+    if not number:
+        return ""
+    if number_end:  # a landlord's record: only the end of the number, and it says so
+        return _("last {count} characters {number}").format(count=len(str(number)), number=number)
+    return str(number)
+
+
+def field_text(name: str, value: object, *, number_end: bool = False) -> str:
+    """A party or property value as a person reads it, in the active language.
+
+    ``number_end``: an ID document's number is only its last characters (a landlord's record).
+    """
     if isinstance(value, Mapping):
         if "name" in value:  # a UBO
             lead, details = str(value["name"]), _parts(value, ("name",))
-        elif "type" in value or "number" in value:  # an ID document: "passport X1234567"
+        elif {"type", "number", NUMBER_UNUSABLE} & set(value):  # "passport X1234567"
             kind = _plain("type", value["type"]) if "type" in value else ""
-            lead = " ".join(str(part) for part in (kind, value.get("number", "")) if part)
+            number = _document_number(value, number_end)
+            plain = not number_end and not value.get(NUMBER_UNUSABLE)
+            lead = (" " if plain else ", ").join(part for part in (kind, number) if part)
             details = _parts(value, ("type", "number"))
         else:
             return _parts(value)
         return f"{lead} ({details})" if details else lead
     if isinstance(value, list | tuple):
-        return "\n".join(field_text(name, item) for item in value)
+        return "\n".join(field_text(name, item, number_end=number_end) for item in value)
     return _plain(name, value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
 
-from vastgoedcheck.domain.pack import ORGANISATION_FIELDS, PERSON_FIELDS, PROPERTY_FIELDS
+from vastgoedcheck.domain.pack import ORGANISATION_FIELDS, PERSON_FIELDS, PROPERTY_FIELDS, Role
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.field_labels import (
     field_label,
@@ -28,7 +28,9 @@ def _rows(
         value = data.get(name)
         if name not in allowed or value is None or value == "" or value == []:
             continue
-        rows.append((field_label(name), context.note_text(field_text(name, value))))
+        # A landlord keeps only the end of an ID-document number: the report says so.
+        text = field_text(name, value, number_end=context.check.role is Role.LANDLORD)
+        rows.append((field_label(name), context.note_text(text)))
     return rows
 
 

@@ -8,8 +8,12 @@ from typing import Any
 
 from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.completeness import gaps
-from vastgoedcheck.domain.pack import Pack
-from vastgoedcheck.exchange.reading import InvalidCheck, check_with_attachments
+from vastgoedcheck.domain.pack import LANDLORD_ID_NUMBER_CHARS, Pack
+from vastgoedcheck.exchange.reading import (
+    InvalidCheck,
+    check_with_attachments,
+    shortened_id_numbers,
+)
 from vastgoedcheck.exchange.writing import check_document, document_fingerprint
 from vastgoedcheck.i18n import _
 from vastgoedcheck.packs.registry import PackRegistry
@@ -26,6 +30,7 @@ class PreparedCheck:
     pack: Pack
     contents: dict[str, bytes]  # attachment content to store, by SHA-256
     unchanged: bool  # the store already holds exactly this revision
+    notices: tuple[str, ...] = ()  # what was changed on the way in, for the user to read
 
 
 def _label(data: object, position: int) -> str:
@@ -67,7 +72,15 @@ def prepare_import(
         if check.id in seen:
             raise _refused(label, _("the file holds this check more than once"))
         seen.add(check.id)
-        prepared.append(PreparedCheck(check, pack, contents, _already_stored(check, pack, checks)))
+        notices = tuple(
+            _(
+                "{check}: only the last {count} characters of the ID-document number at {where} "
+                "were kept, as a landlord keeps no more of it"
+            ).format(check=label, count=LANDLORD_ID_NUMBER_CHARS, where=where)
+            for where in shortened_id_numbers(data)
+        )
+        unchanged = _already_stored(check, pack, checks)
+        prepared.append(PreparedCheck(check, pack, contents, unchanged, notices))
     return prepared
 
 

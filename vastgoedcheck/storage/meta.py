@@ -11,9 +11,10 @@ from vastgoedcheck import __version__
 from vastgoedcheck.storage.atomic import open_database
 from vastgoedcheck.storage.errors import DamagedFile
 from vastgoedcheck.storage.layout import Layout
+from vastgoedcheck.storage.migration_steps import mark_cut_id_numbers
 
 # The layout and file formats this version of the app reads and writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,13 @@ class Migration:
 
 
 # Run in order, oldest first. Each one is kept forever, so every old folder can be opened.
-MIGRATIONS: tuple[Migration, ...] = ()
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "ID-document numbers of landlords' drafts that were cut at the wrong end marked unusable",
+        mark_cut_id_numbers,
+    ),
+)
 
 
 def now() -> dt.datetime:

@@ -71,6 +71,7 @@ class Store(DraftEditing, MissingChecks, BackupsAndRestore):
         self.actor = actor
         self.lock = lock
         self.attachments = AttachmentFiles(layout)
+        self.import_notices: list[str] = []  # what the last import changed on the way in
         self.problems: list[str] = []  # what the user should be told: files moved aside, …
         self._connect()
 
@@ -325,8 +326,11 @@ class Store(DraftEditing, MissingChecks, BackupsAndRestore):
 
         Returns (id, stored) per check; ``stored`` is False for a check the store already
         holds unchanged. StoreError names the first check that cannot be imported, and why.
+        ``import_notices`` then says what was changed on the way in (an ID-document number of
+        which a landlord keeps only the end).
         """
         prepared = prepare_import(documents, self.registry, self.checks, self.attachments)
+        self.import_notices = [notice for item in prepared for notice in item.notices]
         written: list[str] = []
         try:
             for item in prepared:
@@ -335,8 +339,9 @@ class Store(DraftEditing, MissingChecks, BackupsAndRestore):
                 for content in item.contents.values():
                     self.attachments.add_bytes(content)
                 file = CheckFile(self.layout.check_file(item.check.id), self.layout.guard)
+                reason = " ".join(item.notices) or None  # what was changed on the way in
                 event = AuditEvent(
-                    now(), self.actor, item.check.revision, "imported", target=source
+                    now(), self.actor, item.check.revision, "imported", target=source, reason=reason
                 )
                 written.append(item.check.id)  # before the write: it may be on disk after all
                 self.checks.save(OpenCheck(file, item.check, item.pack), item.check, [event])

@@ -69,7 +69,8 @@ def import_file(parent: QWidget, store: Store, path: Path) -> list[str]:
                     "{count} checks from {file} are in this data folder",
                     len(results),
                 ).format(count=len(results), file=path.name)
-            ),
+            )
+            + "".join(f"\n\n{sentence(notice)}" for notice in store.import_notices),
         )
         return [check_id for check_id, _stored in results]
     show_problem(

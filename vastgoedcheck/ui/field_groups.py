@@ -22,8 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vastgoedcheck.domain.pack import WWFT_ONLY_ID_DOCUMENT_PARTS
-from vastgoedcheck.exchange.reading import DUTCH_ID_TYPES, LANDLORD_ID_NUMBER_CHARS
+from vastgoedcheck.domain.pack import (
+    LANDLORD_ID_NUMBER_CHARS,
+    NUMBER_UNUSABLE,
+    WWFT_ONLY_ID_DOCUMENT_PARTS,
+    id_number_end,
+)
+from vastgoedcheck.exchange.reading import DUTCH_ID_TYPES
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.field_labels import FIELD_LABELS, PART_LABELS
 from vastgoedcheck.ui.field_inputs import (
@@ -148,6 +153,7 @@ class IdDocumentGroup(PartsGroup):
 
     def __init__(self, landlord: bool, parent: QWidget | None = None) -> None:
         self.landlord = landlord
+        self.unusable = False  # the stored number was cut at the wrong end by an earlier version
         limit = IDENTIFIER_LIMIT  # a landlord may type the whole number; only its end is kept
         hint = (
             _("A landlord keeps only the last {count} characters of the number.").format(
@@ -156,6 +162,7 @@ class IdDocumentGroup(PartsGroup):
             if landlord
             else ""
         )
+        self._hint = hint
         self.number = TextLine(self._parse_number, max_length=limit, hint=hint)
         self.number.editor.setObjectName("idNumber")
         self.country = TextLine(parse_country_code, max_length=2)
@@ -180,10 +187,16 @@ class IdDocumentGroup(PartsGroup):
     def _parse_number(self, text: str) -> object:
         compact = text.replace(" ", "").upper()
         if self.landlord:
-            return compact[-LANDLORD_ID_NUMBER_CHARS:]
+            return id_number_end(compact)
         if self.kind.value() in DUTCH_ID_TYPES and self.country.value() == DEFAULT_COUNTRY:
             return identifier_parser("id-document")(text)
         return compact
+
+    def values(self) -> dict[str, object]:
+        values = super().values()
+        if self.unusable and "number" not in values:  # kept until a number is typed again
+            values[NUMBER_UNUSABLE] = True
+        return values
 
     def value(self) -> object | None:
         values = self.values()
@@ -198,10 +211,33 @@ class IdDocumentGroup(PartsGroup):
         given = dict(value) if isinstance(value, Mapping) else {}
         number = given.get("number")
         if self.landlord and isinstance(number, str):  # what a landlord may keep, nothing more
-            given["number"] = number.replace(" ", "")[-LANDLORD_ID_NUMBER_CHARS:]
+            given["number"] = id_number_end(number)
         if value is None and not self.landlord:
             given["issuing_country"] = DEFAULT_COUNTRY
+        self.unusable = bool(given.pop(NUMBER_UNUSABLE, False))
         super().set_value(given)
+        self._show_unusable()
+
+    def _show_unusable(self) -> None:
+        """Say that the number kept earlier cannot be used, until a new one is typed."""
+        if self.unusable and self.number.value() is None:
+            self.number.hint.setText(
+                _(
+                    "The number kept earlier was shortened at the wrong end and cannot be used: "
+                    "type the last {count} characters again from the document."
+                ).format(count=LANDLORD_ID_NUMBER_CHARS)
+            )
+            self.number.hint.setHidden(False)
+        else:
+            self.number.hint.setText(self._hint)
+            self.number.hint.setHidden(not self._hint)
+        self.number.describe(self.number.problem_line.shown())
+
+    def _part_changed(self) -> None:
+        if self.unusable and self.number.value() is not None:
+            self.unusable = False  # a number typed again replaces the unusable one
+            self._show_unusable()
+        super()._part_changed()
 
 
 class ScreeningGroup(PartsGroup):
