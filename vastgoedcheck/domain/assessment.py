@@ -14,6 +14,7 @@ from enum import IntEnum, StrEnum
 
 from vastgoedcheck.domain.check import AnswerValue, Check
 from vastgoedcheck.domain.conditions import group_holds, visible_question_ids
+from vastgoedcheck.domain.form_facts import answer_contradictions, form_contradictions
 from vastgoedcheck.domain.pack import (
     Cluster,
     Deal,
@@ -71,6 +72,8 @@ class Reason:
     question_id: str | None = None
     value: Decimal | None = None  # the score, for score rules
     cluster: Cluster | None = None  # for pattern rules
+    # For contradictions: the index of the pack's contradiction, or the form's field and value.
+    detail: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -269,6 +272,15 @@ def assess(
                 tally.safe(question)
     tally.screenings(screenings)
     reasons, follow_ups = tally.reasons, tally.follow_ups
+    # Answers that cannot all be true: the advice is not clear until they are corrected.
+    for qid, index in answer_contradictions(pack, values, visible):
+        reasons.append(Reason("contradiction", Outcome.EXTRA_CHECKS, qid, detail=(str(index),)))
+    for found in form_contradictions(pack, property_data, values):
+        if found.question_id in visible:
+            detail = (found.field, found.value)
+            reasons.append(
+                Reason("form_contradiction", Outcome.EXTRA_CHECKS, found.question_id, detail=detail)
+            )
     if tally.dangers:  # one safety step, however many items describe the danger
         follow_ups.insert(0, FollowUp("safety", ", ".join(tally.dangers)))
 

@@ -44,6 +44,9 @@ class Answer:
     value: AnswerValue | None
     note: str = ""
     attachments: tuple[Attachment, ...] = ()
+    # The property field whose value gave this answer (pre-filled from the parties and property
+    # form, not yet changed by the person); None for an answer the person gave.
+    from_form: str | None = None
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,27 @@ class Escalation:
 
 
 @dataclass(frozen=True)
+class FormFact:
+    """A fact from the parties and property form that answers a question: when the property
+    field ``field`` holds one of ``values``, the question is pre-filled with ``answer`` (a flag
+    or choice value) or with the amount in the property field ``answer_from``."""
+
+    field: str
+    values: tuple[str, ...]
+    answer: str | None = None
+    answer_from: str | None = None
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Answers that cannot both be true (a "yes" to "€10,000 or more in cash?" with an amount of
+    €9,000): while ``when`` holds, the advice says so in ``reason``."""
+
+    when: ConditionGroup
+    reason: LocalizedText
+
+
+@dataclass(frozen=True)
 class Choice:
     value: str
     label: LocalizedText
@@ -181,6 +202,8 @@ class Question:
     roles: tuple[Role, ...] = ()  # asked only for these roles; empty: for every role
     wwft: bool | None = None  # asked only when the Wwft applies (True) or only when not (False)
     data: tuple[DataKind, ...] = ()  # the pack's own "data" key; see ``data_kinds``
+    from_form: tuple[FormFact, ...] = ()  # facts from the form that answer it
+    contradictions: tuple[Contradiction, ...] = ()
 
     @property
     def scored(self) -> bool:

@@ -263,7 +263,15 @@ class _Reader:
                 self.attachment(item, [*path, "attachments", index])
                 for index, item in enumerate(raw.get("attachments", []))
             )
-            answers[question_id] = Answer(value, raw.get("note", ""), attachments)
+            from_form = raw.get("from_form")
+            if from_form is not None and self.pack.field_need("property", from_form) is None:
+                self.add(
+                    [*path, "from_form"],
+                    _("the pack {pack} does not ask for {field}; leave it out").format(
+                        pack=self.pack.id, field=repr(from_form)
+                    ),
+                )
+            answers[question_id] = Answer(value, raw.get("note", ""), attachments, from_form)
         return answers
 
     def attachment(self, raw: dict[str, Any], path: list[str | int]) -> Attachment:

@@ -58,6 +58,8 @@ def check_document(check: Check, pack: Pack) -> dict[str, Any]:
             entry["note"] = answer.note
         if answer.attachments:
             entry["attachments"] = [attachment_json(a) for a in answer.attachments]
+        if answer.from_form:
+            entry["from_form"] = answer.from_form
         answers[question_id] = entry
     document: dict[str, Any] = {
         "format": FORMAT,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from vastgoedcheck.domain.assessment import Assessment, Channel, FollowUp, Outcome, Reason
-from vastgoedcheck.domain.pack import Cluster, Kind, Pack
+from vastgoedcheck.domain.pack import Cluster, Kind, Pack, Question
 from vastgoedcheck.i18n import N_, _, current_language, ngettext
+from vastgoedcheck.i18n.field_labels import field_label, field_text
 from vastgoedcheck.i18n.formatting import format_number
+from vastgoedcheck.i18n.labels import flag_label
 
 OUTCOME_LABELS = {
     Outcome.PROCEED: N_("Proceed"),
@@ -57,6 +59,11 @@ REASONS = {
     ),
     "sanctions_possible_hit": N_(
         "The sanctions screening recorded for a party is a possible hit that is not resolved yet."
+    ),
+    "contradiction": N_("{id} contradicts another answer: {reason}"),
+    "form_contradiction": N_(
+        "{id} is answered {answer}, but the parties and property form gives {field} {value}: "
+        "correct the answer or the form."
     ),
     "critical_signal": N_("{id} is a critical signal: {label}"),
     "high_signal": N_("{id} is a high-risk signal: {label}"),
@@ -230,10 +237,12 @@ def reason_text(reason: Reason, pack: Pack, assessment: Assessment) -> str:
             len(p.question_ids) for p in assessment.patterns if p.cluster == reason.cluster
         )
         return _(REASONS["pattern"]).format(count=count, cluster=cluster_label(reason.cluster))
+    question = pack.question(reason.question_id) if reason.question_id else None
+    if reason.code in ("contradiction", "form_contradiction") and question is not None:
+        return _contradiction_text(reason, question, assessment)
     text = _(REASONS[reason.code]).format(
         id=reason.question_id, label=_label(pack, reason.question_id)
     )
-    question = pack.question(reason.question_id) if reason.question_id else None
     item = next((i for i in assessment.items if i.question_id == reason.question_id), None)
     if question is not None and item is not None and reason.code in ("knockout", "objective"):
         for index in item.escalated_by:
@@ -248,6 +257,24 @@ def reason_text(reason: Reason, pack: Pack, assessment: Assessment) -> str:
             if escalation.reason is not None and made_it:
                 text += " (" + escalation.reason.get(current_language()) + ")"
     return text
+
+
+def _contradiction_text(reason: Reason, question: Question, assessment: Assessment) -> str:
+    """Two answers, or an answer and the form, that cannot both be true, as one sentence."""
+    if reason.code == "contradiction":
+        contradiction = question.contradictions[int(reason.detail[0])]
+        return _(REASONS["contradiction"]).format(
+            id=question.id, reason=contradiction.reason.get(current_language())
+        )
+    field, value = reason.detail
+    item = next((i for i in assessment.items if i.question_id == question.id), None)
+    answer = flag_label(item.answer) if item is not None else ""
+    return _(REASONS["form_contradiction"]).format(
+        id=question.id,
+        answer=f"'{answer}'",
+        field=field_label(field),
+        value=f"'{field_text(field, value)}'",
+    )
 
 
 def follow_up_text(follow_up: FollowUp, pack: Pack) -> str:

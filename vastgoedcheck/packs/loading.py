@@ -13,12 +13,14 @@ from vastgoedcheck.domain.pack import (
     Condition,
     ConditionGroup,
     ConditionValue,
+    Contradiction,
     DataKind,
     Deal,
     DutyType,
     Escalation,
     FieldNeed,
     FlagValue,
+    FormFact,
     Kind,
     Operator,
     Pack,
@@ -151,7 +153,23 @@ def _question(value: dict[str, Any]) -> Question:
         roles=tuple(Role(role) for role in value.get("roles", ())),
         wwft=value.get("wwft"),
         data=tuple(DataKind(kind) for kind in value.get("data", ())),
+        from_form=tuple(
+            FormFact(
+                field=fact["field"],
+                values=tuple(fact["values"]),
+                answer=fact.get("answer"),
+                answer_from=fact.get("answer_from"),
+            )
+            for fact in value.get("from_form", ())
+        ),
+        contradictions=tuple(_contradiction(c) for c in value.get("contradictions", ())),
     )
+
+
+def _contradiction(value: dict[str, Any]) -> Contradiction:
+    when = _group(value["when"])
+    assert when is not None
+    return Contradiction(when=when, reason=_text(value["reason"]))
 
 
 def _stages(value: dict[str, Any] | None) -> Stages | None:

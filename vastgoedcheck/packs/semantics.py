@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vastgoedcheck.domain.pack import FIELD_CATALOGUE, WWFT_ONLY_FIELDS
+from vastgoedcheck.domain.pack import AMOUNT_FIELDS, FIELD_CATALOGUE, WWFT_ONLY_FIELDS
 from vastgoedcheck.exchange.values import FLAG_VALUES, BadValue, parse_date
 from vastgoedcheck.i18n import _
 from vastgoedcheck.jsonfiles import Problem, json_path
@@ -180,6 +180,47 @@ class _PackChecker:
                     _("an escalation must change the kind or the severity, or make a knock-out"),
                 )
 
+        for index, contradiction in _dicts(question.get("contradictions")):
+            when = contradiction.get("when")
+            if isinstance(when, dict):
+                c_path: list[str | int] = [*path, "contradictions", index, "when"]
+                self._check_conditions(
+                    qid, c_path, when, position, earlier_only=False, allow_self=True
+                )
+        for index, fact in _dicts(question.get("from_form")):
+            self._check_form_fact([*path, "from_form", index], fact, question)
+
+    def _check_form_fact(
+        self, path: list[str | int], fact: dict[str, Any], question: dict[str, Any]
+    ) -> None:
+        """A fact from the form names a property field of this pack and gives the question an
+        answer it can hold: a value, or an amount from an amount field."""
+        fields = self.data.get("fields")
+        declared = fields.get("property") if isinstance(fields, dict) else None
+        declared = declared if isinstance(declared, dict) else {}
+        name = fact.get("field")
+        if isinstance(name, str) and name not in declared:
+            self.add(
+                [*path, "field"],
+                _("the pack does not ask for the property field {name}").format(name=repr(name)),
+            )
+        if ("answer" in fact) == ("answer_from" in fact):
+            self.add(path, _("a fact from the form needs either 'answer' or 'answer_from'"))
+        elif "answer" in fact and not _answer_fits(fact["answer"], question):
+            self.add(
+                [*path, "answer"],
+                _("{answer} is not an answer to this question").format(answer=repr(fact["answer"])),
+            )
+        source = fact.get("answer_from")
+        amount_question = question.get("type") == "amount"
+        if isinstance(source, str) and (
+            source not in declared or source not in AMOUNT_FIELDS or not amount_question
+        ):
+            self.add(
+                [*path, "answer_from"],
+                _("'answer_from' takes an amount field of the pack for an amount question"),
+            )
+
     def _check_type_keys(
         self, qid: str, path: list[str | int], question: dict[str, Any], qtype: Any
     ) -> None:
@@ -217,6 +258,7 @@ class _PackChecker:
         position: int,
         *,
         earlier_only: bool,
+        allow_self: bool = False,
     ) -> None:
         for index, condition in _dicts(group.get("conditions")):
             c_path: list[str | int] = [*path, "conditions", index]
@@ -224,7 +266,7 @@ class _PackChecker:
             if not isinstance(target_id, str):
                 continue
             target = self.questions.get(target_id)
-            if target_id == qid:
+            if target_id == qid and not allow_self:  # a contradiction names its own answer
                 self.add([*c_path, "question"], _("a question cannot depend on itself"))
                 continue
             if target is None:

@@ -21,6 +21,7 @@ from vastgoedcheck.domain.check import (
     Examiner,
     Party,
 )
+from vastgoedcheck.domain.form_facts import form_answers
 from vastgoedcheck.domain.pack import Pack, Question, Role
 from vastgoedcheck.exchange.reading import InvalidCheck, check_from_document, text_problems
 from vastgoedcheck.exchange.values import BadValue, parse_answer
@@ -39,6 +40,9 @@ from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.meta import now
 
 MAX_NOTE_LENGTH = 20_000
+# The reason of an answer the parties and property form gave or took back (the audit trail keeps
+# it as written; {field} is the property field).
+FORM_REASON = "from the parties and property form ({field})"
 
 
 class DraftEditing:
@@ -63,8 +67,10 @@ class DraftEditing:
         examiner: Examiner | None = None,
         parties: Sequence[Party] = (),
         property_data: Mapping[str, object] | None = None,
+        answers: Mapping[str, AnswerValue] | None = None,
     ) -> Check:
-        """A new draft of ``pack``, stored at once (validated like an imported check)."""
+        """A new draft of ``pack``, stored at once (validated like an imported check);
+        ``answers`` are given already (the stage, asked before the parties)."""
         moment = now()
         check = Check(
             id=str(uuid.uuid4()),
@@ -76,14 +82,16 @@ class DraftEditing:
             parties=tuple(parties),
             property=dict(property_data or {}),
             examiner=examiner or Examiner(),
+            answers={qid: Answer(value) for qid, value in (answers or {}).items()},
             created_at=moment,
             updated_at=moment,
         )
         check = self._validated(check, pack)
+        check, taken = self._take_form_facts(check, pack)
         opened = OpenCheck(
             CheckFile(self.layout.check_file(check.id), self.layout.guard), check, pack
         )
-        self.checks.save(opened, check, [self._event(check, "created", new=pack.id)])
+        self.checks.save(opened, check, [self._event(check, "created", new=pack.id), *taken])
         self.checks.remember(opened)
         return check
 
@@ -98,8 +106,8 @@ class DraftEditing:
         if isinstance(parsed, str):
             self._refuse_bad_text(question_id, parsed)
         old = opened.check.answers.get(question_id, Answer(None))
-        if old.value == parsed:
-            return opened.check
+        if old.value == parsed and old.from_form is None:
+            return opened.check  # (the same answer to a pre-filled one makes it the person's)
         event = self._event(
             opened.check,
             "answer",
@@ -107,7 +115,8 @@ class DraftEditing:
             old=answer_json(opened.pack, question_id, old.value),
             new=answer_json(opened.pack, question_id, parsed),
         )
-        return self._change_answer(opened, question_id, replace(old, value=parsed), event)
+        answer = replace(old, value=parsed, from_form=None)
+        return self._change_answer(opened, question_id, answer, event)
 
     def set_note(self, check_id: str, question_id: str, note: str) -> Check:
         opened = self.checks.draft(check_id)
@@ -161,7 +170,48 @@ class DraftEditing:
         return self._set(check_id, "parties", parties=tuple(parties))
 
     def set_property(self, check_id: str, property_data: Mapping[str, object]) -> Check:
-        return self._set(check_id, "property", property=dict(property_data))
+        """Record the property and the transaction; the answers its facts give follow it (a
+        payment "partly in cash" answers the cash question), in the same write."""
+        opened = self.checks.draft(check_id)
+        before = check_document(opened.check, opened.pack).get("property")
+        changed = replace(opened.check, property=dict(property_data), updated_at=now())
+        check = self._validated(changed, opened.pack)
+        after = check_document(check, opened.pack).get("property")
+        events = []
+        if before != after:
+            events.append(self._event(check, "property", target="property", old=before, new=after))
+        check, taken = self._take_form_facts(check, opened.pack)
+        if not events and not taken:
+            return opened.check
+        self.checks.save(opened, check, [*events, *taken])
+        return check
+
+    def _take_form_facts(self, check: Check, pack: Pack) -> tuple[Check, list[AuditEvent]]:
+        """``check`` with the answers the form's facts give or take back, and their events."""
+        changes = form_answers(pack, check.property, check.answers)
+        if not changes:
+            return check, []
+        answers = dict(check.answers)
+        events = []
+        for question_id, answer in changes.items():
+            old = answers.get(question_id, Answer(None))
+            new_value = None if answer is None else answer.value
+            field = answer.from_form if answer is not None else old.from_form
+            events.append(
+                self._event(
+                    check,
+                    "answer",
+                    target=question_id,
+                    old=answer_json(pack, question_id, old.value),
+                    new=answer_json(pack, question_id, new_value),
+                    reason=FORM_REASON.format(field=field),
+                )
+            )
+            if answer is None:
+                answers.pop(question_id, None)
+            else:
+                answers[question_id] = answer
+        return replace(check, answers=answers), events
 
     def set_examiner(self, check_id: str, examiner: Examiner) -> Check:
         return self._set(check_id, "examiner", examiner=examiner)

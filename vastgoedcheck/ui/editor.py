@@ -378,11 +378,13 @@ class CheckEditor(QWidget):
 
     def _details_saved(self) -> None:
         check = attempt(self, self.store.get, self.check_id)
-        if check is not None:
-            self.check = check
-            self._refresh()
-        self.saved.emit()
-        self.changed.emit()
+        if check is None:
+            self.saved.emit()
+            self.changed.emit()
+            return
+        for question_id, card in self._cards.items():  # answers the form gave or took back
+            card.show_stored(check.answers.get(question_id))
+        self._stored(check)
 
     def _refresh(self) -> None:
         """The progress of every section and the advice, from the stored check."""

@@ -26,6 +26,7 @@ from vastgoedcheck.domain.pack import Pack, Question, QuestionType
 from vastgoedcheck.exchange.values import BadValue, parse_answer
 from vastgoedcheck.exchange.writing import answer_json
 from vastgoedcheck.i18n import _, current_language
+from vastgoedcheck.i18n.field_labels import field_label
 from vastgoedcheck.i18n.formatting import format_amount, format_date
 from vastgoedcheck.i18n.labels import kind_label, severity_label
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
@@ -114,6 +115,10 @@ class QuestionCard(QFrame):
         self.read_back = QLabel()
         self.read_back.setObjectName("answerReadBack")
         self.read_back.setWordWrap(True)
+        self.form_mark = QLabel()  # the answer came from the parties and property form
+        self.form_mark.setObjectName("fromFormMark")
+        self.form_mark.setWordWrap(True)
+        self._from_form = answer.from_form
 
         self.note_toggle = QToolButton()
         self.note_toggle.setObjectName("noteToggle")
@@ -144,6 +149,7 @@ class QuestionCard(QFrame):
         self._build_layout()
         self._show_note(bool(answer.note))
         self._update_read_back()
+        self._update_form_mark()
         for widget in self.findChildren(QWidget):
             if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 widget.installEventFilter(self)
@@ -177,6 +183,7 @@ class QuestionCard(QFrame):
         layout.addWidget(self.input)
         layout.addWidget(self.problem)
         layout.addWidget(self.read_back)
+        layout.addWidget(self.form_mark)
         layout.addLayout(actions)
         layout.addWidget(self.note_label)
         layout.addWidget(self.note_edit)
@@ -291,8 +298,10 @@ class QuestionCard(QFrame):
                 return False
             self._stored_value = value
             self._answer_dirty = False
+            self._from_form = None  # the person's own answer now
             self._show(self.problem, "")
             self._update_read_back()
+            self._update_form_mark()
             self.stored.emit(check)
         else:
             self._answer_dirty = False
@@ -361,6 +370,37 @@ class QuestionCard(QFrame):
                 text = str(value)
         self.read_back.setText(_("Saved as {value}").format(value=text) if text else "")
         self.read_back.setVisible(bool(text))
+
+    def show_stored(self, answer: Answer | None) -> None:
+        """Show an answer stored by another page (one the parties and property form gave or
+        took back), unless the person is changing this one."""
+        answer = answer or Answer(None)
+        if self._answer_dirty or (
+            answer.value == self._stored_value and answer.from_form == self._from_form
+        ):
+            return
+        self._stored_value, self._from_form = answer.value, answer.from_form
+        self.input.show_value(answer.value)
+        self._update_read_back()
+        self._update_form_mark()
+
+    def _update_form_mark(self) -> None:
+        """Say that the answer was taken from the form, and that it can be changed."""
+        field = self._from_form if self._stored_value is not None else None
+        text = (
+            _(
+                "Taken from '{field}' in the parties and property form. Change the answer if it "
+                "does not fit."
+            ).format(field=field_label(field))
+            if field
+            else ""
+        )
+        self.form_mark.setText(f"ⓘ {text}" if text else "")
+        self.form_mark.setVisible(bool(text))
+        target = self.input.focus_target()
+        if target is not None:  # a screen reader hears where the answer came from
+            base = self._descriptions.setdefault(target, target.accessibleDescription())
+            target.setAccessibleDescription(" ".join(filter(None, [base, text])))
 
     # -- the note --------------------------------------------------------------------------
 
