@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import Dialogs, new_draft
 from tests.ui.test_new_check_wizard import (
     choose_role,
+    choose_stage,
     click,
     double_click_pack,
     finish_button,
@@ -76,12 +77,13 @@ def test_from_new_check_to_a_finalized_check_and_its_report(
     store = window.store
     assert window.overview.welcome.isVisible()
 
-    # New check: role, checklist, the tenant.
+    # New check: role, checklist, stage, the tenant.
     click(qtbot, window.overview.welcome_new)
     wizard = window.wizard
     assert wizard is not None and wizard.isVisible()
     choose_role(qtbot, wizard, Role.LANDLORD)
     double_click_pack(qtbot, wizard, "landlord-residential")
+    choose_stage(qtbot, wizard, "application")  # the stage first: it decides what is asked
     form = wizard.details_page.form
     assert form is not None
     type_line(qtbot, form.party_blocks[0].input("name"), "Daan Bakker")
@@ -91,7 +93,7 @@ def test_from_new_check_to_a_finalized_check_and_its_report(
     check_id = page.check_id
     assert "Daan Bakker" in page.title.text() and "Daan Bakker" in window.windowTitle()
 
-    # The questions: the stage, then every shown question answered "no" by keyboard (the
+    # The questions: the stage (given in the wizard), then every shown question answered "no" by keyboard (the
     # focus moves on by itself), one signal answered "yes" with the mouse.
     editor = page.editor
     answer_stage(qtbot, editor, "application")

@@ -18,6 +18,7 @@ from vastgoedcheck.ui.new_check_wizard import (
     DETAILS_PAGE,
     PACK_PAGE,
     ROLE_PAGE,
+    STAGE_PAGE,
     NewCheckWizard,
 )
 from vastgoedcheck.ui.preferences import Preferences
@@ -66,6 +67,15 @@ def double_click_pack(qtbot: QtBot, wizard: NewCheckWizard, pack_id: str) -> Non
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
 
 
+def choose_stage(qtbot: QtBot, wizard: NewCheckWizard, stage: str) -> None:
+    assert wizard.currentId() == STAGE_PAGE
+    radio = wizard.stage_page.radios[stage]
+    mark = QPoint(radio.iconSize().width() // 2 + 2, radio.height() // 2)
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=mark)
+    click(qtbot, next_button(wizard))
+    assert wizard.currentId() == DETAILS_PAGE
+
+
 def type_line(qtbot: QtBot, entry: FieldInput, text: str) -> None:
     assert isinstance(entry, TextLine)
     entry.line.clear()
@@ -82,7 +92,8 @@ def test_a_broker_makes_a_buyer_check_from_start_to_finish(
     choose_role(qtbot, wizard, Role.BROKER)
     assert pack_ids(wizard)[:2] == ["broker-buyer", "broker-seller"]  # the agent's own first
     assert "notary-transaction" not in pack_ids(wizard)
-    assert not next_button(wizard).isEnabled()  # no checklist chosen yet
+    assert wizard.pack().id == "broker-buyer"  # the one that fits the role is chosen already
+    assert next_button(wizard).isEnabled()
     first = wizard.pack_page.list.item(0)
     assert first.text() == "Sale — buyer due diligence (estate agent)"
     assert str(first.data(DESCRIPTION_ROLE)).startswith("For the estate agent")
@@ -151,8 +162,11 @@ def test_a_landlord_gets_only_the_landlord_fields(
         "landlord-rural",
         "hospitality-leisure",
     }
+    assert pack_ids(wizard)[0] == "landlord-residential"  # a landlord lets homes most often
     assert pack_ids(wizard)[-1] == "hospitality-leisure"
+    assert wizard.pack().id == "landlord-residential"
     double_click_pack(qtbot, wizard, "landlord-residential")
+    choose_stage(qtbot, wizard, "contract")  # the ID document is asked from the contract on
     form = wizard.details_page.form
     assert form is not None
     shown = set(form.party_blocks[0].fields().inputs)
@@ -169,6 +183,7 @@ def test_going_back_and_changing_the_role_resets_what_no_longer_fits(
     wizard = open_wizard(qtbot, store, preferences)
     choose_role(qtbot, wizard, Role.BROKER)
     double_click_pack(qtbot, wizard, "landlord-residential")  # an agent letting a home
+    choose_stage(qtbot, wizard, "contract")
     form = wizard.details_page.form
     assert form is not None
     type_line(qtbot, form.party_blocks[0].input("name"), "Daan Bakker")
@@ -177,10 +192,12 @@ def test_going_back_and_changing_the_role_resets_what_no_longer_fits(
     type_line(qtbot, document.part("number"), "XR12 34K7L8")
 
     back = wizard.button(QWizard.WizardButton.BackButton)
-    click(qtbot, back)
-    click(qtbot, back)
+    for _page in range(3):
+        click(qtbot, back)
     choose_role(qtbot, wizard, Role.LANDLORD)
     assert wizard.pack().id == "landlord-residential"  # still offered: still chosen
+    click(qtbot, next_button(wizard))
+    assert wizard.stage_page.stage() == "contract"  # the stage stays too
     click(qtbot, next_button(wizard))
     form = wizard.details_page.form
     assert form is not None
@@ -190,10 +207,10 @@ def test_going_back_and_changing_the_role_resets_what_no_longer_fits(
     assert isinstance(kept, IdDocumentGroup)
     assert kept.number.line.text() == "K7L8"
 
-    click(qtbot, back)
-    click(qtbot, back)
+    for _page in range(3):
+        click(qtbot, back)
     choose_role(qtbot, wizard, Role.NOTARY)
-    assert wizard.pack() is None and not next_button(wizard).isEnabled()
+    assert wizard.pack().id == "notary-transaction"  # what fits a notary, chosen already
     double_click_pack(qtbot, wizard, "notary-transaction")
     form = wizard.details_page.form
     assert form is not None and form.details() == ([], {})  # another checklist: a fresh form
@@ -229,3 +246,54 @@ def test_typing_on_the_parties_page_starts_in_the_first_name(
     qtbot.keyClicks(QApplication.focusWidget(), "Karin Smit")
     [party], property_data = form.details()
     assert party.name == "Karin Smit" and property_data == {}
+
+
+def test_each_role_starts_with_the_checklist_that_fits_it(
+    qtbot: QtBot, store: Store, preferences: Preferences
+) -> None:
+    expected = {
+        Role.LANDLORD: "landlord-residential",
+        Role.BROKER: "broker-buyer",
+        Role.NOTARY: "notary-transaction",
+    }
+    for role, pack_id in expected.items():
+        wizard = open_wizard(qtbot, store, preferences)
+        choose_role(qtbot, wizard, role)
+        assert pack_ids(wizard)[0] == pack_id
+        assert wizard.pack_page.list.currentRow() == 0 and next_button(wizard).isEnabled()
+        wizard.close()
+
+
+def test_the_stage_comes_before_the_details_that_depend_on_it(
+    qtbot: QtBot, store: Store, preferences: Preferences
+) -> None:
+    wizard = open_wizard(qtbot, store, preferences)
+    choose_role(qtbot, wizard, Role.LANDLORD)
+    click(qtbot, next_button(wizard))  # the residential checklist, chosen already
+    assert wizard.currentId() == STAGE_PAGE
+    assert not next_button(wizard).isEnabled()  # a stage must be chosen
+    assert next(r.text() for r in wizard.stage_page.radios.values()) == "Application or viewing"
+    choose_stage(qtbot, wizard, "application")
+    form = wizard.details_page.form
+    assert form is not None
+    rows = form.party_blocks[0].fields()
+    asked = {name for name, entry in rows.inputs.items() if not entry.isHidden()}
+    assert "name" in asked and not asked & {"net_monthly_income", "household_size", "id_document"}
+
+    click(qtbot, wizard.button(QWizard.WizardButton.BackButton))
+    choose_stage(qtbot, wizard, "contract")
+    asked = {name for name, entry in rows.inputs.items() if not entry.isHidden()}
+    assert {"net_monthly_income", "household_size", "id_document"} <= asked
+    type_line(qtbot, form.party_blocks[0].input("name"), "Daan Bakker")
+    click(qtbot, finish_button(wizard))
+    check = store.get(wizard.created_id)
+    assert check.answer_value("RES-00") == "contract"  # the stage is not asked twice
+
+
+def test_a_checklist_without_stages_goes_straight_to_the_details(
+    qtbot: QtBot, store: Store, preferences: Preferences
+) -> None:
+    wizard = open_wizard(qtbot, store, preferences)
+    choose_role(qtbot, wizard, Role.NOTARY)
+    click(qtbot, next_button(wizard))
+    assert wizard.currentId() == DETAILS_PAGE

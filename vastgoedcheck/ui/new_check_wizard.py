@@ -1,4 +1,5 @@
-"""The New check wizard: who you are in the matter, which checklist, the parties and property."""
+"""The New check wizard: who you are in the matter, which checklist, at which stage, the parties
+and property."""
 
 from __future__ import annotations
 
@@ -36,7 +37,14 @@ from vastgoedcheck.ui.feedback import attempt
 from vastgoedcheck.ui.field_inputs import ProblemLine, capitalised
 from vastgoedcheck.ui.preferences import Preferences
 
-ROLE_PAGE, PACK_PAGE, DETAILS_PAGE = range(3)
+ROLE_PAGE, PACK_PAGE, STAGE_PAGE, DETAILS_PAGE = range(4)
+# The checklist that fits each role best, offered first and chosen already: a landlord most
+# often lets a home, an estate agent most often acts for a buyer.
+FIRST_PACKS = {
+    Role.LANDLORD: "landlord-residential",
+    Role.BROKER: "broker-buyer",
+    Role.NOTARY: "notary-transaction",
+}
 ROLE_EXPLANATIONS = {
     Role.LANDLORD: N_(
         "You let a home, business premises or another building, or manage it for its owner."
@@ -172,9 +180,11 @@ class PackPage(QWizardPage):
         assert isinstance(wizard, NewCheckWizard)
         role, previous = wizard.role(), self.pack()
         language = current_language()
+        first = FIRST_PACKS.get(role) if role is not None else None
         self.packs = sorted(
             (pack for pack in self.store.registry.latest() if role in pack.roles),
-            key=lambda pack: (len(pack.roles), pack.title.get(language)),  # specific ones first
+            # The one that fits the role best, then the specific ones, then by title.
+            key=lambda pack: (pack.id != first, len(pack.roles), pack.title.get(language)),
         )
         self.setSubTitle(
             _("The checklists for your role: {role}.").format(role=role_label(role)) if role else ""
@@ -194,9 +204,14 @@ class PackPage(QWizardPage):
         ids = [pack.id for pack in self.packs]
         if previous is not None and previous.id in ids:  # the choice stays when still offered
             self.list.setCurrentRow(ids.index(previous.id))
-        else:
-            self.list.setCurrentRow(-1)
+        else:  # the one that fits the role, already chosen
+            self.list.setCurrentRow(0 if ids else -1)
         self.completeChanged.emit()
+
+    def nextId(self) -> int:
+        """The stage first when the checklist has stages: what is asked depends on it."""
+        pack = self.pack()
+        return STAGE_PAGE if pack is not None and pack.stages is not None else DETAILS_PAGE
 
     def cleanupPage(self) -> None:
         """Going back keeps the choice (the default would forget it)."""
@@ -212,6 +227,65 @@ class PackPage(QWizardPage):
         wizard = self.wizard()
         if wizard is not None and self.isComplete():
             wizard.next()
+
+
+class StagePage(QWizardPage):
+    """At which stage the check is made, for a checklist with stages: the parties and property
+    page then asks only what may be asked at that stage (income only at the contract)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("At which stage are you?"))
+        self.setSubTitle(
+            _(
+                "What you may ask and record depends on the stage: some details, such as "
+                "income and the household, only when the contract is near."
+            )
+        )
+        self.buttons = QButtonGroup(self)
+        self.radios: dict[str, QRadioButton] = {}
+        self.made_for: str | None = None
+        self.box = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.box)
+        layout.addStretch(1)
+        self.buttons.buttonToggled.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, NewCheckWizard)
+        pack = wizard.pack()
+        assert pack is not None and pack.stages is not None
+        key = f"{pack.id} {pack.version}"
+        if key == self.made_for:
+            return  # back and forth: the choice stays
+        previous = self.stage()
+        for radio in self.radios.values():
+            self.buttons.removeButton(radio)
+            radio.deleteLater()
+        self.radios = {}
+        question = pack.question(pack.stages.question)
+        language = current_language()
+        for stage in pack.stages.order:
+            text = question.choice_label(stage, language) if question else stage
+            radio = QRadioButton(text)
+            radio.setObjectName(f"stage_{stage}")
+            self.buttons.addButton(radio)
+            self.box.addWidget(radio)
+            self.radios[stage] = radio
+        if previous in self.radios:
+            self.radios[previous].setChecked(True)
+        self.made_for = key
+        self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        """Going back keeps the choice (the default would forget it)."""
+
+    def stage(self) -> str | None:
+        return next((stage for stage, radio in self.radios.items() if radio.isChecked()), None)
+
+    def isComplete(self) -> bool:
+        return self.stage() is not None
 
 
 class DetailsPage(QWizardPage):
@@ -238,16 +312,17 @@ class DetailsPage(QWizardPage):
     def initializePage(self) -> None:
         wizard = self.wizard()
         assert isinstance(wizard, NewCheckWizard)
-        pack, role = wizard.pack(), wizard.role()
+        pack, role, stage = wizard.pack(), wizard.role(), wizard.stage()
         assert pack is not None and role is not None
         made_for = (pack.id, pack.version, role)
         if self.form is not None and made_for == self.made_for:
+            self.form.set_stage(stage)  # another stage: the fields it asks come and go
             self._focus_first_party()
             return  # back and forth without a change: everything typed stays
         kept = None
         if self.form is not None and self.made_for and self.made_for[:2] == made_for[:2]:
             kept = self.form.details()  # same checklist, other role: the entries come along
-        form = DetailsForm(pack, role)
+        form = DetailsForm(pack, role, stage=stage)
         if kept is not None:
             form.set_details(*kept)
         old = self.scroll_area.takeWidget()
@@ -316,9 +391,11 @@ class NewCheckWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, _("&Create check"))
         self.role_page = RolePage()
         self.pack_page = PackPage(store)
+        self.stage_page = StagePage()
         self.details_page = DetailsPage()
         self.setPage(ROLE_PAGE, self.role_page)
         self.setPage(PACK_PAGE, self.pack_page)
+        self.setPage(STAGE_PAGE, self.stage_page)
         self.setPage(DETAILS_PAGE, self.details_page)
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 120, metrics.height() * 44)
@@ -329,12 +406,20 @@ class NewCheckWizard(QWizard):
     def pack(self) -> Pack | None:
         return self.pack_page.pack()
 
+    def stage(self) -> str | None:
+        """The stage chosen, for a checklist with stages; None otherwise."""
+        pack = self.pack()
+        return self.stage_page.stage() if pack is not None and pack.stages is not None else None
+
     def create_check(self) -> bool:
         """Store the new draft; on a refusal the reason is shown and the wizard stays open."""
         pack, role, form = self.pack(), self.role(), self.details_page.form
         if pack is None or role is None or form is None:
             return False
         parties, property_data = form.details()
+        stage = self.stage()
+        # The stage is the answer to the checklist's first question: given here, not twice.
+        answers = {pack.stages.question: stage} if pack.stages is not None and stage else {}
         check = attempt(
             self,
             self.store.create,
@@ -344,6 +429,7 @@ class NewCheckWizard(QWizard):
             examiner=Examiner(self.preferences.examiner_name, self.preferences.organisation),
             parties=parties,
             property_data=property_data,
+            answers=answers,
         )
         if check is None:
             return False
