@@ -93,8 +93,8 @@ def test_from_new_check_to_a_finalized_check_and_its_report(
     check_id = page.check_id
     assert "Daan Bakker" in page.title.text() and "Daan Bakker" in window.windowTitle()
 
-    # The questions: the stage (given in the wizard), then every shown question answered "no" by keyboard (the
-    # focus moves on by itself), one signal answered "yes" with the mouse.
+    # The questions: the stage (given in the wizard), then every shown question answered "no"
+    # by keyboard (the focus moves on by itself), one signal answered "yes" with the mouse.
     editor = page.editor
     answer_stage(qtbot, editor, "application")
     pack = store.pack_of(store.get(check_id))
