@@ -19,9 +19,11 @@ from vastgoedcheck.domain.pack import WWFT_ONLY_FIELDS, Pack, Role
 from vastgoedcheck.packs.loading import pack_from_dict
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.details_form import DetailsEditor, DetailsForm, PartyBlock
+from vastgoedcheck.ui.details_editor import DetailsEditor
+from vastgoedcheck.ui.details_form import DetailsForm
 from vastgoedcheck.ui.field_groups import IdDocumentGroup, PartsGroup, UboList
 from vastgoedcheck.ui.field_inputs import Choice, Count, FieldInput, TextBlock, TextLine
+from vastgoedcheck.ui.party_block import PartyBlock
 
 NOTARY_PERSON = {
     "name": "Mehmet Yılmaz",

@@ -25,7 +25,8 @@ from tests.ui.conftest import complete_draft, new_draft
 from vastgoedcheck.domain.check import Check, Party, PartyKind
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.details_form import DetailsEditor, DetailsForm
+from vastgoedcheck.ui.details_editor import DetailsEditor
+from vastgoedcheck.ui.details_form import DetailsForm
 from vastgoedcheck.ui.editor import CheckEditor, section_progress
 from vastgoedcheck.ui.question_card import QuestionCard
 

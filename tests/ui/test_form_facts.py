@@ -14,7 +14,7 @@ from tests.ui.conftest import new_draft
 from tests.ui.test_editor import card, open_editor
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.details_form import DetailsEditor
+from vastgoedcheck.ui.details_editor import DetailsEditor
 from vastgoedcheck.ui.field_inputs import Choice
 from vastgoedcheck.ui.review_page import ReviewPage
 

@@ -234,7 +234,7 @@ class CheckEditor(QWidget):
     def _details_page(self) -> QWidget:
         """The parties and property page, made when first shown."""
         if self._details is None:
-            from vastgoedcheck.ui.details_form import DetailsEditor
+            from vastgoedcheck.ui.details_editor import DetailsEditor
 
             details = DetailsEditor(self.store, self.check_id)
             details.saved.connect(self._details_saved)
