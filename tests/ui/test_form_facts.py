@@ -5,6 +5,7 @@ editor's advice and on the review page."""
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
@@ -12,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import new_draft
 from tests.ui.test_editor import card, open_editor
-from vastgoedcheck.domain.pack import FlagValue
+from vastgoedcheck.domain.check import Party, PartyKind
+from vastgoedcheck.domain.pack import FlagValue, Role
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.details_editor import DetailsEditor
 from vastgoedcheck.ui.field_inputs import Choice
@@ -79,3 +81,22 @@ def test_a_form_changed_back_takes_its_answer_back(qtbot: QtBot, store: Store) -
         details.flush()
     assert cash.input.value() is None
     assert not cash.findChild(QLabel, "fromFormMark").isVisibleTo(cash)
+
+
+def test_an_estate_agent_is_asked_to_find_out_what_the_form_does_not_say(
+    qtbot: QtBot, store: Store
+) -> None:
+    pack = store.registry.get("broker-buyer")
+    assert pack is not None
+    draft = store.create(
+        pack,
+        Role.BROKER,
+        parties=[Party("buyer", PartyKind.PERSON, {"name": "Eva de Boer"})],
+        property_data={"payment_method": "mixed", "price": Decimal("425000")},
+    )
+    editor = open_editor(qtbot, store, draft)
+    cash = card(editor, "BUY-07")
+    assert cash.input.value() is FlagValue.UNKNOWN
+    mark = cash.findChild(QLabel, "fromFormMark")
+    assert mark.text().startswith("Set to 'unknown' from 'Payment method'")
+    assert editor.outcome.headline.text() == "Proceed only after extra checks"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vastgoedcheck.domain.check import Answer, AnswerValue
-from vastgoedcheck.domain.pack import Pack, Question, QuestionType
+from vastgoedcheck.domain.pack import FlagValue, Pack, Question, QuestionType
 from vastgoedcheck.exchange.values import BadValue, parse_answer
 from vastgoedcheck.exchange.writing import answer_json
 from vastgoedcheck.i18n import _, current_language
@@ -387,15 +387,19 @@ class QuestionCard(QFrame):
     def _update_form_mark(self) -> None:
         """Say that the answer was taken from the form, and that it can be changed."""
         field = self._from_form if self._stored_value is not None else None
-        text = (
-            _(
+        if not field:
+            text = ""
+        elif self._stored_value is FlagValue.UNKNOWN:  # the form says part, not all it asks
+            text = _(
+                "Set to 'unknown' from '{field}' in the parties and property form, which does "
+                "not say all this question asks: find it out and answer it."
+            ).format(field=field_label(field))
+        else:
+            text = _(
                 "Taken from '{field}' in the parties and property form. Change the answer if it "
                 "does not fit."
             ).format(field=field_label(field))
-            if field
-            else ""
-        )
-        self.form_mark.setText(f"ⓘ {text}" if text else "")
+        self.form_mark.setText(text)
         self.form_mark.setVisible(bool(text))
         target = self.input.focus_target()
         if target is not None:  # a screen reader hears where the answer came from
