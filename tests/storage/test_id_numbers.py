@@ -85,7 +85,7 @@ def test_the_migration_marks_cut_numbers_unusable_without_guessing(
         final = migrated.get(final_id)
         assert final.parties[0].data["id_document"]["number"] == "7K2D"  # type: ignore[index]
         assert migrated.tampered(final_id) == []
-        [note] = [e for e in migrated.events(final_id) if e.target == "id_document"]
+        [note] = [e for e in migrated.events(final_id) if e.action == "id_number_doubtful"]
         assert note.reason is not None and "amend the check" in note.reason
         assert _file(folder, broker_id) == broker_before  # an agent keeps the whole number
         assert any(e["action"] == "migrated" and e["to_version"] == 2 for e in migrated.log())

@@ -62,6 +62,12 @@ ACTION_LABELS = {
     "finalized": N_("finalized"),
     "amended": N_("amendment started"),
     "issued": N_("file issued"),
+    # A finalized check whose ID-document number an earlier version may have cut at the wrong
+    # end (store version 2).
+    "id_number_doubtful": N_(
+        "the ID-document number may have been cut at the wrong end: amend the check to record "
+        "its last 4 characters"
+    ),
 }
 
 

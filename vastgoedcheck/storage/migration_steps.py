@@ -71,8 +71,8 @@ def mark_cut_id_numbers(layout: Layout) -> None:
             dt.datetime.now(dt.UTC).astimezone(),
             MIGRATION_ACTOR,
             numbers[-1],
-            "parties",
-            target="id_document",
+            "id_number_doubtful" if final else "parties",
+            target=None if final else "id_document",
             reason=SEALED_REASON if final else UNUSABLE_REASON,
         )
         with storage.batch():
