@@ -33,7 +33,7 @@ def _final_check(cli: Any, data: str, example: str) -> str:
     check_id = result.out.split()[0]
     finalized = cli(
         "--data-dir", data, "finalize", check_id,
-        "--decision", "report_recommended", "--reasoning", "Signals seen on site.",
+        "--decision", "do_not_proceed", "--reasoning", "Signals seen on site.",
     )  # fmt: skip
     assert finalized.code == 0, finalized.err
     return check_id

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from pypdf import PdfReader
 from tests.conftest import REPO
 from vastgoedcheck.domain.check import Answer, Attachment, Check, Decision, Status
 from vastgoedcheck.domain.pack import Pack
+from vastgoedcheck.domain.report_record import ReportRecord
 from vastgoedcheck.exchange.reading import check_from_document
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.reports.profiles import Recipient
@@ -86,9 +88,21 @@ def report(
     recipient: str = "dossier",
     language: str = "en",
     files: Files | None = None,
+    *,
+    internal: bool = False,
+    records: Sequence[ReportRecord] = (),
 ) -> bytes:
     lookup = files.path if files is not None else (lambda sha: Path("/nonexistent") / sha)
-    return build_report(check, pack, Recipient(recipient), language, lookup, ISSUED_AT)
+    return build_report(
+        check,
+        pack,
+        Recipient(recipient),
+        language,
+        lookup,
+        ISSUED_AT,
+        internal=internal,
+        records=records,
+    )
 
 
 def pages(pdf: bytes) -> list[str]:

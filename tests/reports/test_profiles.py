@@ -66,11 +66,15 @@ def test_the_dossier_holds_everything(broker: tuple[Check, Pack]) -> None:
         "Must report to FIU-Nederland without delay",
         USE_NOTE,
         MONEY_NOTE,
-        "Signals observed; reporting.",  # the recorded reasoning
         "BUY-01",  # an answer that is no signal
         "Signature",
     ):
         assert expected in content, expected
+    # An (old) decision to report in a Wwft matter is restricted: only the internal version
+    # carries it (art. 23 Wwft).
+    assert "Signals observed; reporting." not in content
+    internal = flat(text(report(*broker, "dossier", internal=True)))
+    assert "Signals observed; reporting." in internal
 
 
 def test_the_police_get_the_facts_without_the_internal_score(
@@ -189,21 +193,28 @@ def test_an_amended_check_names_the_revision_it_corrects(broker: tuple[Check, Pa
 def test_the_report_reads_as_whole_labels_in_each_language(
     broker: tuple[Check, Pack], language: str, heading: str, role: str, severity: str
 ) -> None:
-    content = flat(text(report(*broker, "dossier", language)))
+    content = flat(text(report(*broker, "dossier", language, internal=True)))
     assert heading in content and role in content
     assert severity in content
     if language == "nl":
         assert "Controle-id" in content and "Digitale vingerafdruk (SHA-256)" in content
         assert "Gecontroleerd als" not in content
-        assert "Besluit: Melding aanbevolen (9 mrt 2026, 14:30:00)" in content
+        assert "Besluit: Melden (kanaal niet vastgelegd) (9 mrt 2026, 14:30:00)" in content
         assert "(9 van 9 beantwoord, 1 signaal)" in content
 
 
-def test_a_stopped_check_reads_stop_first_then_its_outcome(registry: PackRegistry) -> None:
+def test_a_stopped_check_with_a_report_advice_says_both_in_one_sentence(
+    registry: PackRegistry,
+) -> None:
+    check, pack = read(document("landlord-residential-straw-man"), registry)
+    content = flat(text(report(final(check), pack, "dossier", "nl")))
+    outcome = content[content.index("Uitkomst van de controle") :]
+    assert outcome.startswith("Uitkomst van de controle STOP: niet doorgaan; melding aanbevolen")
+    # a stop without a report advice is the stop alone, not beside a contradicting level
     check, pack = read(document("notary-cash-above-2500"), registry)
     content = flat(text(report(final(check), pack, "dossier", "nl")))
     outcome = content[content.index("Uitkomst van de controle") :]
-    assert outcome.index("STOP: niet doorgaan") < outcome.index("Melding aanbevolen")
+    assert outcome.startswith("Uitkomst van de controle STOP: niet doorgaan Score: 6")
 
 
 def test_the_checklists_legal_position_is_for_the_own_file_not_for_an_authority(

@@ -99,7 +99,7 @@ def test_every_page_names_every_control(
     amend.show()
     walked(qtbot, amend, "amend dialog", seen)
 
-    store.set_decision(broker_id, Decision("must_report", "Cash deposit above the limit."))
+    store.set_decision(broker_id, Decision("report_fiu", "Cash deposit above the limit."))
     store.finalize(broker_id)
     window.open_check(broker_id)
     page = window.check_page

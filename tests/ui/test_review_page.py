@@ -75,15 +75,18 @@ def test_the_advice_shows_the_outcome_in_words_and_its_reasons(
     check_id = imported(store, "landlord-residential-straw-man")
     page = shown_page(qtbot, store, check_id)
 
-    assert page.advice_headline.text() == "STOP: do not proceed"
-    assert "Report recommended" in page.advice_detail.text()
+    # a stop and a report advice together: one sentence
+    assert page.advice_headline.text() == "STOP: do not proceed; a report is recommended"
+    assert page.advice_detail.text().startswith("Score:")
     assert not page.advice_icon.pixmap().isNull()
     texts = [label.text() for label in page.advice_box.findChildren(QLabel)]
     assert "Why" in texts and "Where to report" in texts
     assert any("RES-02" in text for text in texts)
-    # the decision is preset to the advice, and marked as advised
-    assert page.decision_combo.currentData() == "stop"
+    # the decision is preset to the advice, and marked as advised: the report, and the stop
+    assert page.decision_combo.currentData() == "report_police"
     assert "(advised)" in page.decision_combo.currentText()
+    stop = page.decision_combo.findData("do_not_proceed")
+    assert page.decision_combo.itemText(stop) == "Do not proceed (refuse) (advised)"
 
 
 def test_the_decision_is_stored_shortly_after_typing_without_flush(
@@ -97,13 +100,13 @@ def test_the_decision_is_stored_shortly_after_typing_without_flush(
     page.saved.connect(lambda: saves.append(True))
 
     page.decision_combo.setFocus()
-    page.decision_combo.setCurrentIndex(page.decision_combo.findData("extra_checks"))
+    page.decision_combo.setCurrentIndex(page.decision_combo.findData("proceed_with_conditions"))
     qtbot.keyClicks(page.reasoning_edit, "References still to be called back.")
     qtbot.waitUntil(lambda: store.get(check_id).decision is not None, timeout=1000)
 
     decision = store.get(check_id).decision
     assert decision is not None
-    assert decision.outcome == "extra_checks"
+    assert decision.outcome == "proceed_with_conditions"
     assert decision.reasoning == "References still to be called back."
     assert saves
     assert page.finalize_button.isEnabled()
@@ -230,7 +233,8 @@ def test_under_a_duty_to_report_not_reporting_is_not_offered_as_a_choice(
     must_report = shown_page(qtbot, store, imported(store, "broker-buyer-cash-deposit"))
     assert must_report.reasoning_label.text() == "&Why? (required)"
     explanation = must_report.decision_explanation.text()
-    assert explanation.endswith("Record what you decided and why.")
+    assert "Record what you decided and why." in explanation
+    assert "a duty here, not a choice (art. 16 Wwft)" in explanation
     advice = " ".join(label.text() for label in must_report.advice_box.findChildren(QLabel))
     assert "Record your decision and your reasoning." in advice
     assert "decide not to report" not in explanation + advice

@@ -104,6 +104,7 @@ def build_parser() -> LocalisedParser:
         checks_command,
         exchange_command,
         lifecycle_command,
+        record_command,
         report_command,
         templates_command,
     )
@@ -136,6 +137,7 @@ def build_parser() -> LocalisedParser:
     lifecycle_command.register(commands)
     backup_command.register(commands)
     report_command.register(commands)
+    record_command.register(commands)
     parser.command_names = list(commands.choices)
     return parser
 

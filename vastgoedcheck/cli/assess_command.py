@@ -20,9 +20,8 @@ from vastgoedcheck.i18n.outcome_text import (
     advice_parts,
     decision_label,
     follow_up_text,
-    outcome_label,
+    headline,
     reason_text,
-    stop_label,
 )
 from vastgoedcheck.i18n.pack_review import review_text
 
@@ -82,14 +81,12 @@ def print_assessment(check: Check, pack: Pack, result: Assessment) -> None:
     )
     if pack.review_due(dt.date.today()):
         say(review_text(pack, dt.date.today()))
-    say(_("Outcome: {outcome}").format(outcome=outcome_label(result.outcome)))
-    if result.stop:
-        say(stop_label())
+    say(_("Outcome: {outcome}").format(outcome=headline(result)))
     say(_("Score: {score}").format(score=format_number(result.score)))
     if check.decision is not None:
         say(
             _("Your recorded decision: {decision}. {reasoning}").format(
-                decision=decision_label(check.decision.outcome),
+                decision=decision_label(check.decision.outcome, result.wwft),
                 reasoning=check.decision.reasoning,
             )
         )

@@ -17,7 +17,7 @@ from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.field_labels import party_role_label
 from vastgoedcheck.i18n.formatting import format_datetime
 from vastgoedcheck.i18n.labels import action_label, answer_text, status_label
-from vastgoedcheck.i18n.outcome_text import outcome_label, stop_label
+from vastgoedcheck.i18n.outcome_text import level_headline
 from vastgoedcheck.storage.audit import AuditEvent
 from vastgoedcheck.storage.summary import Summary, search_key
 
@@ -91,10 +91,8 @@ def list_checks(args: argparse.Namespace) -> int:
                 [
                     summary.id,
                     status_label(Status(summary.status)),
-                    # A stop weighs more than any outcome, as in the app's overview.
-                    stop_label()
-                    if summary.stop
-                    else outcome_label(Outcome[summary.outcome.upper()]),
+                    # A stop with a report advice is one sentence, as on the review page.
+                    level_headline(Outcome[summary.outcome.upper()], summary.stop),
                     printable(summary.pack),
                     _when(summary),
                     _who(summary),

@@ -38,6 +38,14 @@ def register(commands: Any) -> None:
         "-o", "--output", type=Path, required=True, metavar=_("FILE.json"), help=_("where to write")
     )
     exporting.add_argument("--revision", type=int, metavar=_("N"), help=_("an earlier revision"))
+    exporting.add_argument(
+        "--internal",
+        action="store_true",
+        help=_(
+            "for your own records only: with decisions about reporting to FIU-Nederland and the "
+            "report records (never give this file to the client)"
+        ),
+    )
     add_data_dir_option(exporting)
     exporting.set_defaults(handler=export_check)
 
@@ -100,14 +108,14 @@ def export_check(args: argparse.Namespace) -> int:
     warn_if_uploaded(output)
     with opened_store(args) as store:
         check = store.get(args.id, args.revision)
-        document = store.export_document(check.id, check.revision)
+        document = store.export_document(check.id, check.revision, internal=args.internal)
         payload = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         store.issue_file(
             check,
             output,
             payload,
             kind="export",
-            recipient="exchange",
+            recipient="exchange_internal" if args.internal else "exchange",
             language=check.language,
         )
     say(

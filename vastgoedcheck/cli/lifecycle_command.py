@@ -8,9 +8,12 @@ from typing import Any
 from vastgoedcheck.cli.output import UserError, say
 from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
 from vastgoedcheck.domain.check import Decision
+from vastgoedcheck.domain.decisions import DecisionCode
 from vastgoedcheck.i18n import _
 
-DECISIONS = ("proceed", "extra_checks", "escalate", "report_recommended", "must_report", "stop")
+# The decisions a user can record (FIU-Nederland only for a Wwft institution: refused by the
+# store otherwise); earlier versions' codes are still read, no longer written.
+DECISIONS = tuple(code.value for code in DecisionCode)
 
 
 def register(commands: Any) -> None:

@@ -15,7 +15,7 @@ from vastgoedcheck.i18n.formatting import format_datetime
 from vastgoedcheck.jsonfiles import UnreadableFile, read_regular_file
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.reports.origin import claimed_origin
-from vastgoedcheck.reports.profiles import Recipient, recipient_name
+from vastgoedcheck.reports.profiles import INTERNAL_DOSSIER, Recipient, recipient_name
 from vastgoedcheck.storage.meta import now
 from vastgoedcheck.storage.store import Store
 
@@ -47,6 +47,14 @@ def register(commands: Any) -> None:
             "its reporting portal (with --recipient fiu only)"
         ),
     )
+    report.add_argument(
+        "--internal",
+        action="store_true",
+        help=_(
+            "the internal dossier: with decisions about reporting to FIU-Nederland and the "
+            "report records, marked 'internal — not for the client' on every page"
+        ),
+    )
     add_data_dir_option(report)
     report.set_defaults(handler=write_report)
 
@@ -73,27 +81,42 @@ def write_report(args: argparse.Namespace) -> int:
         raise UserError(
             _("Only the report for FIU-Nederland can be written as JSON: add --recipient fiu.")
         )
+    if args.internal and recipient is not Recipient.DOSSIER:
+        raise UserError(_("--internal is only for the dossier report (--recipient dossier)"))
     warn_if_uploaded(output)
     with opened_store(args) as store:
         check = store.get(args.id, args.revision)
         store.refuse_if_tampered(check.id, check.revision)  # before the work of building it
         pack = store.pack_of(check)
         language = args.report_language or check.language
+        records = store.report_records(check.id) if args.internal else []
         try:
             if as_json:
                 content = build_fiu_json(check, pack, language, now())
             else:
                 content = build_report(
-                    check, pack, recipient, language, store.attachment_path, now()
+                    check,
+                    pack,
+                    recipient,
+                    language,
+                    store.attachment_path,
+                    now(),
+                    internal=args.internal,
+                    records=records,
                 )
         except ReportRefused as refusal:
             raise UserError(str(refusal)) from None
         store.issue_file(
-            check, output, content, kind="report", recipient=recipient.value, language=language
+            check,
+            output,
+            content,
+            kind="report",
+            recipient=INTERNAL_DOSSIER if args.internal else recipient.value,
+            language=language,
         )
     say(
         _("Report for {recipient} of check {id} (revision {revision}) written to {file}").format(
-            recipient=recipient_name(recipient.value),
+            recipient=recipient_name(INTERNAL_DOSSIER if args.internal else recipient.value),
             id=check.id,
             revision=check.revision,
             file=output,

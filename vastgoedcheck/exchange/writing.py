@@ -112,9 +112,14 @@ def check_document(check: Check, pack: Pack) -> dict[str, Any]:
 
 
 def document_fingerprint(document: Mapping[str, Any]) -> str:
-    """The fingerprint of a check document: everything but the fingerprint itself and the
-    embedded attachment content (each attachment is already covered by its SHA-256)."""
-    bare = {key: value for key, value in document.items() if key != "fingerprint"}
+    """The fingerprint of a check document: everything but the fingerprint itself, the
+    embedded attachment content (each attachment is already covered by its SHA-256) and the
+    report records of an internal export (kept beside the revisions, never in them)."""
+    bare = {
+        key: value
+        for key, value in document.items()
+        if key not in ("fingerprint", "report_records")
+    }
     bare["answers"] = {
         question_id: {
             **answer,

@@ -68,6 +68,8 @@ ACTION_LABELS = {
         "the ID-document number may have been cut at the wrong end: amend the check to record "
         "its last 4 characters"
     ),
+    "report_recorded": N_("report record added"),
+    "report_record_corrected": N_("report record corrected"),
 }
 
 

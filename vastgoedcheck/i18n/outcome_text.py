@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vastgoedcheck.domain.assessment import Assessment, Channel, FollowUp, Outcome, Reason
+from vastgoedcheck.domain.decisions import REPORT_UNSPECIFIED, DecisionCode, current_code
 from vastgoedcheck.domain.pack import Cluster, Kind, Pack, Question
 from vastgoedcheck.i18n import N_, _, current_language, ngettext
 from vastgoedcheck.i18n.field_labels import field_label, field_text
@@ -17,6 +18,24 @@ OUTCOME_LABELS = {
     Outcome.MUST_REPORT: N_("Must report to FIU-Nederland without delay"),
 }
 STOP_LABEL = N_("STOP: do not proceed")
+# A stop and a report advice together, said in one sentence.
+STOP_AND_REPORT = {
+    Outcome.REPORT_RECOMMENDED: N_("STOP: do not proceed; a report is recommended"),
+    Outcome.MUST_REPORT: N_("STOP: do not proceed, and report to FIU-Nederland without delay"),
+}
+
+# Decisions are worded as what the user decided, not as advice levels.
+DECISION_LABELS = {
+    DecisionCode.PROCEED: N_("Proceed"),
+    DecisionCode.PROCEED_WITH_CONDITIONS: N_("Proceed with conditions"),
+    DecisionCode.ESCALATE: N_("Escalate: decide after a second opinion"),
+    DecisionCode.DO_NOT_PROCEED: N_("Do not proceed (refuse)"),
+    DecisionCode.REPORT_POLICE: N_("Report to the police or Meld Misdaad Anoniem"),
+    DecisionCode.REPORT_MUNICIPALITY: N_("Report to the municipality"),
+    DecisionCode.REPORT_FIU: N_("Report to FIU-Nederland"),
+}
+# An old report decision whose channel was not recorded with it.
+REPORT_UNSPECIFIED_LABEL = N_("Report (channel not recorded)")
 
 CLUSTER_LABELS = {
     Cluster.ID: N_("identity and accountability"),
@@ -68,7 +87,15 @@ REASONS = {
     "critical_signal": N_("{id} is a critical signal: {label}"),
     "high_signal": N_("{id} is a high-risk signal: {label}"),
     "pattern": N_("Coherent pattern: {count} signals point the same way ({cluster})"),
-    "score": N_("Total score {score} (6 or more: extra checks; 15: escalate; 25: report)"),
+    "score": N_(
+        "Score {score}, which leads to '{level}' (from 6: '{extra}'; from 15: '{escalate}'; "
+        "from 25: '{report}')"
+    ),
+    # The outcome is higher than the score alone: the score did not decide it.
+    "score_not_deciding": N_(
+        "Score {score}, which on its own would lead to '{level}'; the outcome '{outcome}' "
+        "follows from the other reasons, not from the score"
+    ),
     "cdd_incomplete_with_signals": N_(
         "Client due diligence is incomplete and there are serious signals"
     ),
@@ -209,9 +236,27 @@ def stop_label() -> str:
     return _(STOP_LABEL)
 
 
-def decision_label(decided: str) -> str:
-    """A recorded decision (an outcome code, or "stop") in words."""
-    return stop_label() if decided == "stop" else outcome_label(Outcome[decided.upper()])
+def level_headline(outcome: Outcome, stop: bool) -> str:
+    """The advice in one line: a stop with a report advice is one sentence, not two labels."""
+    if not stop:
+        return outcome_label(outcome)
+    combined = STOP_AND_REPORT.get(outcome)
+    return _(combined) if combined is not None else stop_label()
+
+
+def headline(assessment: Assessment) -> str:
+    return level_headline(assessment.outcome, assessment.stop)
+
+
+def decision_label(decided: str, wwft: bool) -> str:
+    """A recorded decision in words; a code of an earlier version as the decision it meant."""
+    code = current_code(decided, wwft)
+    if code == REPORT_UNSPECIFIED:
+        return _(REPORT_UNSPECIFIED_LABEL)
+    try:
+        return _(DECISION_LABELS[DecisionCode(code)])
+    except ValueError:
+        return decided  # not a code of any version: shown as stored
 
 
 def channel_label(channel: Channel) -> str:
@@ -230,7 +275,17 @@ def _label(pack: Pack, question_id: str | None) -> str:
 def reason_text(reason: Reason, pack: Pack, assessment: Assessment) -> str:
     """One reason as a sentence, with the escalation that applied to its item, if any."""
     if reason.code == "score":
-        return _(REASONS["score"]).format(score=format_number(reason.value or 0))
+        levels = {
+            "extra": outcome_label(Outcome.EXTRA_CHECKS),
+            "escalate": outcome_label(Outcome.ESCALATE),
+            "report": outcome_label(Outcome.REPORT_RECOMMENDED),
+        }
+        score, level = format_number(reason.value or 0), outcome_label(reason.level)
+        if assessment.outcome > reason.level:
+            return _(REASONS["score_not_deciding"]).format(
+                score=score, level=level, outcome=outcome_label(assessment.outcome)
+            )
+        return _(REASONS["score"]).format(score=score, level=level, **levels)
     if reason.code == "pattern":
         assert reason.cluster is not None
         count = next(

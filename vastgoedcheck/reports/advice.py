@@ -6,17 +6,18 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph
 
 from vastgoedcheck.domain.assessment import Outcome
+from vastgoedcheck.domain.decisions import fiu_decision
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_datetime, format_number
 from vastgoedcheck.i18n.outcome_text import (
     FOLLOW_UPS,
     advice_parts,
     decision_label,
-    outcome_label,
-    stop_label,
+    headline,
 )
 from vastgoedcheck.reports.content import ReportContext, bullets
 from vastgoedcheck.reports.escaping import escape, text_paragraphs
+from vastgoedcheck.reports.profiles import Recipient
 from vastgoedcheck.reports.styles import SIGNAL, WARNING_FILL, WIDTH, grid
 
 
@@ -57,12 +58,8 @@ def outcome(context: ReportContext) -> list[Flowable]:
     styles = context.styles
     result = context.assessment
     flowables: list[Flowable] = [context.heading(_("Outcome of the check"))]
-    # A stop heads the outcome, as on the review page and in the list of checks.
-    lines = [outcome_label(result.outcome)]
-    if result.stop:
-        lines.insert(0, stop_label())
-    for line in lines:
-        flowables.append(Paragraph(escape(line), styles.warning))
+    # One sentence, as on the review page: a stop with a report advice is said together.
+    flowables.append(Paragraph(escape(headline(result)), styles.warning))
     score = _("Score: {score}").format(score=format_number(result.score))
     flowables.append(Paragraph(escape(score), styles.small))
     for title, lines in advice_parts(result, context.pack):
@@ -80,10 +77,21 @@ def decision(context: ReportContext) -> list[Flowable]:
         else _("Decision recorded by the examiner")
     )
     flowables: list[Flowable] = [context.heading(title)]
+    if context.profile.recipient is Recipient.DOSSIER and not context.internal:
+        # Never in the client-facing dossier (art. 23 Wwft): said the same way for every
+        # Wwft check, whether or not such a decision exists.
+        if context.assessment.wwft:
+            note = _(
+                "Decisions and records about reporting to FIU-Nederland are never in this "
+                "version; they are only in the internal version."
+            )
+            flowables.append(Paragraph(escape(note), styles.small))
+        if recorded is not None and fiu_decision(recorded.outcome, context.assessment.wwft):
+            return flowables
     if recorded is None:
         text = _("No decision has been recorded yet.")
         return [*flowables, Paragraph(escape(text), styles.body)]
-    decision = decision_label(recorded.outcome)
+    decision = decision_label(recorded.outcome, context.assessment.wwft)
     if recorded.decided_at is None:
         line = _("Decision: {decision}").format(decision=decision)
     else:

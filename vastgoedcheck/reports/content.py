@@ -14,6 +14,7 @@ from vastgoedcheck.domain.assessment import Assessment, ItemResult
 from vastgoedcheck.domain.check import AnswerValue, Check
 from vastgoedcheck.domain.conditions import visible_in_check
 from vastgoedcheck.domain.pack import Kind, Pack, Question
+from vastgoedcheck.domain.report_record import ReportRecord
 from vastgoedcheck.i18n import _
 from vastgoedcheck.reports.escaping import escape, text_paragraphs
 from vastgoedcheck.reports.profiles import Items, Profile, Share
@@ -32,6 +33,9 @@ class ReportContext:
     styles: Styles
     language: str
     attachment_path: Callable[[str], Path]
+    # The internal version of the dossier: FIU decisions and the report records included.
+    internal: bool = False
+    records: tuple[ReportRecord, ...] = ()
 
     @cached_property
     def values(self) -> dict[str, AnswerValue | None]:

@@ -337,8 +337,14 @@ PROFILES = {
 }
 
 
+# How the store log names the internal version of the dossier (with the report records).
+INTERNAL_DOSSIER = "dossier_internal"
+
+
 def recipient_name(value: str) -> str:
     """The recipient in a sentence ("the police"); an unknown value as it is."""
+    if value == INTERNAL_DOSSIER:
+        return _("your own dossier (internal version, not for the client)")
     try:
         return _(PROFILES[Recipient(value)].name)
     except ValueError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -15,12 +15,13 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from vastgoedcheck.domain.assessment import Channel, assess_check
 from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.pack import Pack, Role
+from vastgoedcheck.domain.report_record import ReportRecord
 from vastgoedcheck.i18n import _, language_scope
 from vastgoedcheck.i18n.formatting import babel_locale, format_datetime
 from vastgoedcheck.i18n.labels import role_label, status_label
 from vastgoedcheck.i18n.outcome_text import channel_label
 from vastgoedcheck.i18n.pack_review import legal_position_text, review_text
-from vastgoedcheck.reports import advice, answers, evidence, facts, fiu_section
+from vastgoedcheck.reports import advice, answers, evidence, facts, fiu_section, records_section
 from vastgoedcheck.reports.archival import ArchiveMetadata, archival
 from vastgoedcheck.reports.content import ReportContext, bullets, label_table
 from vastgoedcheck.reports.escaping import escape
@@ -214,6 +215,8 @@ def _story(
         story += advice.outcome(context)
     if profile.decision:
         story += advice.decision(context)
+    if context.internal:
+        story += records_section.records(context)
     story += answers.answers(context, numbers)
     story += evidence.attachments(context, evidence_items)
     story += evidence.sources(context)
@@ -228,22 +231,40 @@ def build_report(
     language: str,
     attachment_path: Callable[[str], Path],
     issued_at: dt.datetime,
+    *,
+    internal: bool = False,
+    records: Sequence[ReportRecord] = (),
 ) -> bytes:
     """The PDF for ``recipient`` in ``language`` (``nl`` or ``en``). ReportRefused says why a
-    report cannot be made (FIU-Nederland for a landlord, a draft for an authority)."""
+    report cannot be made (FIU-Nederland for a landlord, a draft for an authority).
+
+    ``internal``: the dossier with FIU decisions and the report ``records``, marked on every
+    page as not for the client (art. 23 Wwft); only the dossier has an internal version."""
     result = assess_check(pack, check)
     refusal = _refusal(check, recipient, result.wwft)  # in the language of the messages
+    if refusal is None and internal and recipient is not Recipient.DOSSIER:
+        refusal = _("Only the dossier report has an internal version")
     if refusal is not None:
         raise ReportRefused(refusal)
     with language_scope(language):
         profile = PROFILES[recipient]
         context = ReportContext(
-            check, pack, profile, result, make_styles(), language, attachment_path
+            check,
+            pack,
+            profile,
+            result,
+            make_styles(),
+            language,
+            attachment_path,
+            internal=internal,
+            records=tuple(records) if internal else (),
         )
         title = _(profile.title)
         marking = _("Confidential")
         if check.status is Status.DRAFT:
             marking = _("Draft") + " · " + marking
+        if internal:
+            marking = _("Internal — not for the client") + " · " + marking
         frame = PageFrame(
             title=f"{title} · {pack.title.get(language)}",
             marking=marking.upper(),

@@ -15,7 +15,8 @@ from vastgoedcheck.storage.errors import DamagedFile
 
 class CheckFile:
     """``checks/<id>.json`` with tables ``revisions`` (doc id = revision number, holding the
-    exchange document), ``events`` (the audit trail) and ``summary`` (the index row)."""
+    exchange document), ``events`` (the audit trail), ``summary`` (the index row) and
+    ``report_records`` (reports made and decisions not to report, beside the revisions)."""
 
     def __init__(self, path: Path, guard: Callable[[], None] | None = None) -> None:
         self.path = path
@@ -23,6 +24,7 @@ class CheckFile:
         self._revisions = database.table("revisions", cache_size=0)
         self._events = database.table("events", cache_size=0)
         self._summary = database.table("summary", cache_size=0)
+        self._records = database.table("report_records", cache_size=0)
 
     def revision_numbers(self) -> list[int]:
         return sorted(doc.doc_id for doc in self._revisions.all())
@@ -46,6 +48,18 @@ class CheckFile:
 
     def events(self) -> list[dict[str, Any]]:
         return [dict(record) for record in self._events.all()]
+
+    def report_records(self) -> list[dict[str, Any]]:
+        return [dict(record) for record in self._records.all()]
+
+    def add_report_record(
+        self, record: dict[str, Any], event: AuditEvent, summary: dict[str, Any]
+    ) -> None:
+        """Add a report record with its audit event and the new summary, in one atomic write."""
+        with self.storage.batch():
+            self._records.insert(Document(record, doc_id=len(self._records) + 1))
+            self._add_event(event)
+            self._summary.upsert(Document(summary, doc_id=1))
 
     def save(
         self,

@@ -28,6 +28,7 @@ from vastgoedcheck.storage.errors import (
 from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.meta import MetaFile
+from vastgoedcheck.storage.record_codec import record_from_json
 from vastgoedcheck.storage.summary import SUMMARY_KEYS, summary_row
 
 KEPT_OPEN = 16  # check files kept in memory: the one being edited, and a few recent ones
@@ -279,8 +280,17 @@ class CheckFiles:
             return None
         return self.summary(opened, opened.check)
 
-    def summary(self, opened: OpenCheck, check: Check) -> dict[str, Any]:
-        row = summary_row(check, opened.pack)
+    def summary(
+        self, opened: OpenCheck, check: Check, extra_record: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The index row of ``check`` with the report records in its file (and
+        ``extra_record``, one about to be added)."""
+        stored = opened.file.report_records() + ([extra_record] if extra_record else [])
+        try:
+            records = [record_from_json(data) for data in stored]
+        except (KeyError, TypeError, ValueError):
+            records = []  # unreadable records: said when they are read (report_records)
+        row = summary_row(check, opened.pack, records)
         row["attachments"] = sorted(opened.older_attachments | attachment_ids(check))
         return row
 

@@ -21,8 +21,10 @@ from vastgoedcheck.domain.check import (
     Examiner,
     Party,
 )
+from vastgoedcheck.domain.decisions import DecisionCode, decisions_for
 from vastgoedcheck.domain.form_facts import form_answers
 from vastgoedcheck.domain.pack import Pack, Question, Role
+from vastgoedcheck.domain.scope import wwft_applies
 from vastgoedcheck.exchange.reading import InvalidCheck, check_from_document, text_problems
 from vastgoedcheck.exchange.values import BadValue, parse_answer
 from vastgoedcheck.exchange.writing import answer_json, attachment_json, check_document
@@ -224,7 +226,26 @@ class DraftEditing:
         return self._set(check_id, "language", language=language)
 
     def set_decision(self, check_id: str, decision: Decision) -> Check:
-        """Record what the person decided and why (also a decision not to report)."""
+        """Record what the person decided and why (also a decision not to report). Only a
+        decision this role can make is taken: FIU-Nederland only for a Wwft institution."""
+        opened = self.checks.load(check_id)
+        wwft = wwft_applies(opened.pack, opened.check.role, opened.check.property)
+        kept = opened.check.decision is not None and opened.check.decision.outcome == (
+            decision.outcome
+        )  # an earlier version's code stays valid while the user only edits the reasoning
+        if decision.outcome not in decisions_for(wwft) and not kept:
+            if decision.outcome == DecisionCode.REPORT_FIU:
+                raise StoreError(
+                    _(
+                        "only a Wwft institution reports to FIU-Nederland; for this check, "
+                        "decide to report to the police or the municipality"
+                    )
+                )
+            raise StoreError(
+                _("{decision} is not a decision that can be recorded").format(
+                    decision=repr(decision.outcome)
+                )
+            )
         if decision.decided_at is None:
             decision = replace(decision, decided_at=now())
         return self._set(check_id, "decision", decision=decision)

@@ -22,6 +22,7 @@ from vastgoedcheck.storage.checks import CheckFiles
 from vastgoedcheck.storage.errors import NotComplete, StoreError
 from vastgoedcheck.storage.layout import CHECK_ID
 from vastgoedcheck.storage.meta import now
+from vastgoedcheck.storage.record_codec import record_from_json
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class PreparedCheck:
     contents: dict[str, bytes]  # attachment content to store, by SHA-256
     unchanged: bool  # the store already holds exactly this revision
     notices: tuple[str, ...] = ()  # what was changed on the way in, for the user to read
+    # Report records of an internal export (JSON data), stored beside the check's revisions.
+    records: tuple[dict[str, Any], ...] = ()
 
 
 def _label(data: object, position: int) -> str:
@@ -80,8 +83,20 @@ def prepare_import(
             for where in shortened_id_numbers(data)
         )
         unchanged = _already_stored(check, pack, checks)
-        prepared.append(PreparedCheck(check, pack, contents, unchanged, notices))
+        records = _records(data, label)
+        prepared.append(PreparedCheck(check, pack, contents, unchanged, notices, records))
     return prepared
+
+
+def _records(data: object, label: str) -> tuple[dict[str, Any], ...]:
+    """The report records an internal export carries, each readable as a record."""
+    raw = data.get("report_records", []) if isinstance(data, dict) else []
+    for record in raw:
+        try:
+            record_from_json(record)
+        except (KeyError, TypeError, ValueError):
+            raise _refused(label, _("a report record in the file cannot be read")) from None
+    return tuple(dict(record) for record in raw)
 
 
 def _complete_stamps(check: Check, pack: Pack, label: str) -> Check:

@@ -57,12 +57,13 @@ from vastgoedcheck.storage.lock import FolderLock
 from vastgoedcheck.storage.meta import MIGRATIONS, MetaFile, Migration, now
 from vastgoedcheck.storage.migrate import migrate
 from vastgoedcheck.storage.missing import MissingChecks
+from vastgoedcheck.storage.report_records import ReportRecording
 from vastgoedcheck.storage.summary import Summary
 
 MAX_REASON_LENGTH = 2_000
 
 
-class Store(DraftEditing, MissingChecks, BackupsAndRestore):
+class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore):
     """Checks in a data folder. Open with ``Store.open``; one running copy per folder."""
 
     def __init__(self, layout: Layout, registry: PackRegistry, actor: str, lock: FolderLock):
@@ -296,11 +297,20 @@ class Store(DraftEditing, MissingChecks, BackupsAndRestore):
 
     # -- documents out ---------------------------------------------------------------------
 
-    def export_document(self, check_id: str, revision: int | None = None) -> dict[str, Any]:
-        """The exchange document of a revision, with its attachments' content embedded."""
+    def export_document(
+        self, check_id: str, revision: int | None = None, *, internal: bool = False
+    ) -> dict[str, Any]:
+        """The exchange document of a revision, with its attachments' content embedded.
+
+        Decisions about reporting to FIU-Nederland and the report records are restricted
+        (art. 23 Wwft): only an ``internal`` export carries them. Otherwise a draft's FIU
+        decision is left out, and a finalized revision with one is refused, since leaving it
+        out would break the revision's digital fingerprint."""
         check = self.get(check_id, revision)
         self.refuse_if_tampered(check_id, check.revision)
-        document = check_document(check, self.pack_of(check))
+        pack = self.pack_of(check)
+        document = check_document(check, pack)
+        self.restrict_export(document, check, pack, internal=internal)
         for answer in document["answers"].values():
             for attachment in answer.get("attachments", []):
                 try:  # held by another program for a moment: FileUnreadable, its own sentence
@@ -335,6 +345,7 @@ class Store(DraftEditing, MissingChecks, BackupsAndRestore):
         try:
             for item in prepared:
                 if item.unchanged:
+                    self._import_records(item.check.id, item.records, source)
                     continue
                 for content in item.contents.values():
                     self.attachments.add_bytes(content)
@@ -345,6 +356,7 @@ class Store(DraftEditing, MissingChecks, BackupsAndRestore):
                 )
                 written.append(item.check.id)  # before the write: it may be on disk after all
                 self.checks.save(OpenCheck(file, item.check, item.pack), item.check, [event])
+                self._import_records(item.check.id, item.records, source)
             if written:  # the import counts once it is logged: a full disk here undoes it
                 self.meta.record("imported", self.actor, file=source, checks=written)
         except BaseException:  # a refusal, a full disk, Ctrl-C: all or nothing

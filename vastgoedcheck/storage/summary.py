@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.domain.check import Check
 from vastgoedcheck.domain.pack import Pack
+from vastgoedcheck.domain.report_record import ReportRecord, report_status
 
 # Letters that carry no separable accent, written as a Dutch keyboard would type them.
 _PLAIN_LETTERS = str.maketrans(
@@ -24,8 +26,8 @@ def search_key(text: str) -> str:
     return plain.translate(_PLAIN_LETTERS)
 
 
-def summary_row(check: Check, pack: Pack) -> dict[str, Any]:
-    """The row the index keeps for ``check`` (its latest revision)."""
+def summary_row(check: Check, pack: Pack, records: Sequence[ReportRecord] = ()) -> dict[str, Any]:
+    """The row the index keeps for ``check`` (its latest revision) and its report records."""
     result = assess_check(pack, check)
     names = [party.name for party in check.parties if party.name]
     place = [str(check.property.get(key, "")) for key in ("address", "postcode", "city")]
@@ -47,7 +49,7 @@ def summary_row(check: Check, pack: Pack) -> dict[str, Any]:
         "finalized_at": _stamp(check.finalized_at),
         "reference": check.reference,
         "decision": check.decision.outcome if check.decision is not None else "",
-        "report_status": "open",
+        "report_status": report_status(records),
         "search": search_key(" ".join([*names, *place, *filter(None, [check.reference])])),
         "changed": round((check.updated_at or check.created_at or _EPOCH).timestamp() * 1e6),
     }

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             _("&Export this check…"), lambda: do.export_check(self), "Ctrl+E"
         )
+        self.record_action = self._action(_("Record a report &made…"), self.record_report)
         self.delete_action = self._action(_("&Delete this draft…"), self.delete_draft)
         self._menu(
             _("&Check"),
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
             self.report_action,
             self.issued_action,
             self.export_action,
+            self.record_action,
             None,
             self.delete_action,
         )
@@ -221,7 +223,12 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(self.attached)
         open_check = self.check_page is not None
-        for action in (self.close_check_action, self.review_action, self.report_action):
+        for action in (
+            self.close_check_action,
+            self.review_action,
+            self.report_action,
+            self.record_action,
+        ):
             action.setEnabled(open_check)
         draft = False
         if self.check_page is not None:
@@ -281,6 +288,12 @@ class MainWindow(QMainWindow):
     def make_report(self) -> None:
         if self.check_page is not None:
             self.check_page.make_report()
+
+    def record_report(self) -> None:
+        """Record a report made (or a decision not to report), from the review page."""
+        if self.check_page is not None:
+            self.check_page.show_review()
+            self.check_page.review.records.open_dialog()
 
     def _check_changed(self) -> None:
         if self.check_page is not None:

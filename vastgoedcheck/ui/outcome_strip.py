@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from vastgoedcheck.domain.assessment import Assessment
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.i18n import _, ngettext
-from vastgoedcheck.i18n.outcome_text import outcome_label, reason_text, stop_label
+from vastgoedcheck.i18n.outcome_text import headline as outcome_headline
+from vastgoedcheck.i18n.outcome_text import reason_text
 from vastgoedcheck.ui.icons import outcome_icon
 
 TOP_REASONS = 3
@@ -74,7 +75,7 @@ class OutcomeStrip(QFrame):
 
     def show_assessment(self, assessment: Assessment, pack: Pack) -> None:
         """Show the advice for these answers."""
-        headline = stop_label() if assessment.stop else outcome_label(assessment.outcome)
+        headline = outcome_headline(assessment)
         self.headline.setText(headline)
         size = self.fontMetrics().height() * 2
         self.icon.setPixmap(outcome_icon(assessment.outcome, assessment.stop).pixmap(size, size))

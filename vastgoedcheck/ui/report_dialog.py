@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.pack import Pack, Role
+from vastgoedcheck.domain.report_record import ReportChannel, ReportRecord
 from vastgoedcheck.i18n import LANGUAGES, _
 from vastgoedcheck.i18n.outcome_text import FOLLOW_UPS, REASONS
-from vastgoedcheck.reports.profiles import PROFILES, Recipient
+from vastgoedcheck.reports.profiles import INTERNAL_DOSSIER, PROFILES, Recipient
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.meta import now
 from vastgoedcheck.storage.store import Store
@@ -42,8 +43,15 @@ from vastgoedcheck.ui.error_log import LOGGER_NAME
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.issued_reports import language_name, open_in_system
 from vastgoedcheck.ui.preferences import Preferences
+from vastgoedcheck.ui.report_record_dialog import ReportRecordDialog
 
 WWFT_ROLES = (Role.BROKER, Role.NOTARY)
+# The channel a report to each authority is recorded under.
+RECORD_CHANNELS = {
+    Recipient.POLICE: ReportChannel.POLICE,
+    Recipient.MUNICIPALITY: ReportChannel.MUNICIPALITY,
+    Recipient.FIU: ReportChannel.FIU,
+}
 WIDTH_IN_CHARACTERS = 90
 SCOPE_LINES = 16  # lines of "About this report" shown before it scrolls
 
@@ -85,8 +93,10 @@ class _ReportJob(QRunnable):
         language: str,
         attachment_paths: dict[str, Path],
         issued_at: dt.datetime,
+        records: tuple[ReportRecord, ...] | None = None,  # given: the internal dossier
     ) -> None:
         super().__init__()
+        self.records = records
         self.signals = _JobSignals()
         self.check = check
         self.pack = pack
@@ -106,6 +116,8 @@ class _ReportJob(QRunnable):
                 self.language,
                 self.attachment_paths.__getitem__,
                 self.issued_at,
+                internal=self.records is not None,
+                records=self.records or (),
             )
         except ReportRefused as refusal:
             self.signals.failed.emit(str(refusal))
@@ -126,6 +138,7 @@ class _Making:
     recipient: Recipient
     language: str
     target: Path
+    internal: bool = False
 
 
 def _attachment_paths(store: Store, check: Check) -> dict[str, Path]:
@@ -141,6 +154,7 @@ class ReportDialog(QDialog):
     each report written (and logged)."""
 
     report_issued = Signal(str)
+    record_added = Signal()  # a report record was made after saving a report
 
     def __init__(
         self,
@@ -158,6 +172,7 @@ class ReportDialog(QDialog):
         self.busy = False
         self._making: _Making | None = None  # the report being built, if any
         self.saved_file: Path | None = None
+        self._saved_for = Recipient.DOSSIER
         self.recipient_buttons: dict[Recipient, QRadioButton] = {}
         self.setObjectName("reportDialog")
         self.setWindowTitle(_("Make a report"))
@@ -277,6 +292,13 @@ class ReportDialog(QDialog):
         language_row.addWidget(self.language_combo)
         language_row.addStretch(1)
 
+        # The dossier's internal version carries the report records (art. 23 Wwft).
+        self.internal = QCheckBox(
+            _("&Internal version, with the report records (not for the client)")
+        )
+        self.internal.setObjectName("internalReport")
+        self.record_dialog: ReportRecordDialog | None = None
+
         self.open_when_ready = QCheckBox(_("&Open the report when it is ready"))
         self.open_when_ready.setObjectName("openWhenReady")
         self.open_when_ready.setChecked(SESSION.open_when_ready)
@@ -307,6 +329,10 @@ class ReportDialog(QDialog):
         result_layout.setContentsMargins(0, 0, 0, 0)
         result_layout.addWidget(self.result_label, 1)
         result_layout.addWidget(self.open_button)
+        self.record_button = QPushButton(_("&Record that you made this report…"))
+        self.record_button.setObjectName("recordMadeReportButton")
+        self.record_button.clicked.connect(self.record_made_report)
+        result_layout.addWidget(self.record_button)
         self.result_row.setVisible(False)
 
         self.save_button = QPushButton(_("&Save as…"))
@@ -325,6 +351,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(self.scope_box)
         layout.addLayout(language_row)
+        layout.addWidget(self.internal)
         layout.addWidget(self.open_when_ready)
         layout.addWidget(self.progress_row)
         layout.addWidget(self.result_row)
@@ -357,6 +384,7 @@ class ReportDialog(QDialog):
         ]
         self.scope_label.setText("".join(f"<p>{html.escape(text)}</p>" for text in paragraphs))
         self.warning.setVisible(profile.wwft_only)
+        self.internal.setVisible(profile.recipient is Recipient.DOSSIER)
         self._fit_contents()
 
     def _fit_contents(self) -> None:
@@ -400,8 +428,14 @@ class ReportDialog(QDialog):
             return
         self.check, self.pack = check, pack
         language = self.language()
-        self._making = _Making(check, recipient, language, target)
-        job = _ReportJob(check, pack, recipient, language, paths, now())
+        internal = recipient is Recipient.DOSSIER and self.internal.isChecked()
+        try:
+            records = tuple(self.store.report_records(check.id)) if internal else None
+        except StoreError as error:
+            show_problem(self, str(error))
+            return
+        self._making = _Making(check, recipient, language, target, internal)
+        job = _ReportJob(check, pack, recipient, language, paths, now(), records)
         job.signals.built.connect(self._built)
         job.signals.failed.connect(self._failed)
         self._set_busy(True)
@@ -435,7 +469,7 @@ class ReportDialog(QDialog):
                 making.target,
                 pdf,
                 kind="report",
-                recipient=making.recipient.value,
+                recipient=INTERNAL_DOSSIER if making.internal else making.recipient.value,
                 language=making.language,
             )
         except StoreError as error:
@@ -445,10 +479,26 @@ class ReportDialog(QDialog):
         SESSION.folder = str(making.target.parent)
         self.result_label.setText(_("Saved to {file}").format(file=making.target))
         self.result_row.setVisible(True)
+        # A report to an authority is recorded beside the check: the dialog offers it.
+        self.record_button.setVisible(making.recipient in RECORD_CHANNELS)
+        self._saved_for = making.recipient
         self.open_button.setFocus()
         self.report_issued.emit(str(making.target))
         if self.open_when_ready.isChecked():
             self.open_saved()
+
+    def record_made_report(self) -> None:
+        """Record the report just saved, with its channel filled in."""
+        channel = RECORD_CHANNELS.get(self._saved_for)
+        try:
+            self.record_dialog = ReportRecordDialog(
+                self.store, self.check_id, self, channel=channel
+            )
+        except StoreError as error:
+            show_problem(self, str(error))
+            return
+        self.record_dialog.accepted.connect(self.record_added)
+        self.record_dialog.open()
 
     def _failed(self, reason: str) -> None:
         if self._finish() is not None:

@@ -5,53 +5,41 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QCommandLinkButton,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from vastgoedcheck.domain.assessment import Assessment, Outcome, assess_check
-from vastgoedcheck.domain.check import Check, Decision, Status
+from vastgoedcheck.domain.assessment import Assessment, assess_check
+from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.completeness import gaps
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.i18n import _, current_language
 from vastgoedcheck.i18n.formatting import format_datetime, format_number
-from vastgoedcheck.i18n.outcome_text import (
-    advice_parts,
-    decision_label,
-    outcome_label,
-    stop_label,
-)
+from vastgoedcheck.i18n.outcome_text import advice_parts, headline
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.amend_dialog import AmendDialog
+from vastgoedcheck.ui.decision_box import DecisionBox, decision_stored
 from vastgoedcheck.ui.feedback import attempt, sentence, show_problem
 from vastgoedcheck.ui.icons import outcome_icon
 from vastgoedcheck.ui.issued_reports import IssuedReportsList
 from vastgoedcheck.ui.preferences import Preferences
 from vastgoedcheck.ui.report_dialog import ReportDialog
+from vastgoedcheck.ui.report_records_box import ReportRecordsBox
 from vastgoedcheck.ui.text_label import text_label
 
-AUTOSAVE_DELAY_MS = 400  # the decision is stored this long after the last change
 DETAILS = "details"  # jump target: the parties and property page
 ICON_SIZE = 32
-STOP = "stop"
-
-
-def _advised(assessment: Assessment) -> str:
-    """The decision the advice points to, as ``Decision.outcome`` codes it."""
-    return STOP if assessment.stop else assessment.outcome.code
 
 
 def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
@@ -75,7 +63,8 @@ def _clear(layout: QVBoxLayout) -> None:
 
 class ReviewPage(QWidget):
     """Review and finalize one check. ``refresh()`` re-reads it (each time the page is shown);
-    ``flush()`` stores a decision that is still waiting for its autosave."""
+    ``flush()`` stores a decision that is still waiting for its autosave. The decision itself
+    is a ``DecisionBox``; the reports made are a ``ReportRecordsBox``."""
 
     jump_requested = Signal(str)  # a question id, or "details" for the parties and property
     finalized = Signal()
@@ -97,13 +86,7 @@ class ReviewPage(QWidget):
         self.pack: Pack | None = None
         self.report_dialog: ReportDialog | None = None
         self.amend_dialog: AmendDialog | None = None
-        self._decision_pending = False
         self.setObjectName("reviewPage")
-
-        self._decision_timer = QTimer(self)
-        self._decision_timer.setSingleShot(True)
-        self._decision_timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._decision_timer.timeout.connect(self._autosave_decision)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -113,6 +96,9 @@ class ReviewPage(QWidget):
         layout.addWidget(self._build_decision())
         layout.addLayout(self._build_actions())
         layout.addWidget(self._build_reports())
+        self.records = ReportRecordsBox(store, check_id, self)
+        self.records.changed.connect(self.saved)
+        layout.addWidget(self.records)
         layout.addStretch(1)
 
         scroll = QScrollArea()
@@ -173,40 +159,14 @@ class ReviewPage(QWidget):
         return self.advice_box
 
     def _build_decision(self) -> QWidget:
-        self.decision_box = QGroupBox(_("Your decision"))
-        self.decision_box.setObjectName("decisionBox")
-        self.decision_explanation = text_label(object_name="decisionExplanation")
-        combo_label = QLabel(_("&Decision"))
-        self.decision_combo = QComboBox()
-        self.decision_combo.setObjectName("decisionCombo")
-        combo_label.setBuddy(self.decision_combo)
-        for outcome in Outcome:
-            self.decision_combo.addItem(outcome_label(outcome), outcome.code)
-        self.decision_combo.addItem(stop_label(), STOP)
-        self.decision_combo.currentIndexChanged.connect(self._decision_edited)
-        combo_row = QHBoxLayout()
-        combo_row.addWidget(combo_label)
-        combo_row.addWidget(self.decision_combo, 1)
-
-        self.reasoning_label = text_label(
-            _("&Why? (required, also when you decide not to report)"), "reasoningLabel"
-        )
-        reasoning_label = self.reasoning_label
-        self.reasoning_edit = QPlainTextEdit()
-        self.reasoning_edit.setObjectName("decisionReasoning")
-        self.reasoning_edit.setTabChangesFocus(True)
-        reasoning_label.setBuddy(self.reasoning_edit)
-        self.reasoning_edit.textChanged.connect(self._decision_edited)
-        self.reasoning_edit.installEventFilter(self)
-        self.decision_problem = text_label(object_name="decisionProblem")
-        self.decision_problem.setVisible(False)
-
-        layout = QVBoxLayout(self.decision_box)
-        layout.addWidget(self.decision_explanation)
-        layout.addLayout(combo_row)
-        layout.addWidget(reasoning_label)
-        layout.addWidget(self.reasoning_edit)
-        layout.addWidget(self.decision_problem)
+        self.decision_box = DecisionBox(self.store, self.check_id, self)
+        self.decision_box.stored.connect(self._decision_stored_now)
+        self.decision_box.edited.connect(self._update_actions)
+        # The box's parts, as tests and the rest of the page know them.
+        self.decision_combo = self.decision_box.combo
+        self.reasoning_edit = self.decision_box.reasoning_edit
+        self.reasoning_label = self.decision_box.reasoning_label
+        self.decision_explanation = self.decision_box.explanation
         return self.decision_box
 
     def _build_actions(self) -> QHBoxLayout:
@@ -266,8 +226,9 @@ class ReviewPage(QWidget):
         if not final:
             self._show_missing(check, pack)
         self._show_advice(assessment, pack)
-        self._show_decision(check, assessment)
+        self.decision_box.show_check(check, assessment)
         self.issued.refresh()
+        self.records.refresh()
         self._update_actions()
 
     def _show_unavailable(self, problem: str) -> None:
@@ -354,14 +315,11 @@ class ReviewPage(QWidget):
         self.advice_icon.setPixmap(
             icon.pixmap(QSize(ICON_SIZE, ICON_SIZE), self.devicePixelRatioF())
         )
-        lines = []
-        if assessment.stop:
-            self.advice_headline.setText(stop_label())
-            lines.append(outcome_label(assessment.outcome))
-        else:
-            self.advice_headline.setText(outcome_label(assessment.outcome))
-        lines.append(_("Score: {score}").format(score=format_number(assessment.score)))
-        self.advice_detail.setText("\n".join(lines))
+        # One sentence for a stop with a report advice; a stop below that is said alone.
+        self.advice_headline.setText(headline(assessment))
+        self.advice_detail.setText(
+            _("Score: {score}").format(score=format_number(assessment.score))
+        )
         _clear(self.advice_parts)
         for title, items in advice_parts(assessment, pack):
             self.advice_parts.addWidget(_bold(text_label(title)))
@@ -370,50 +328,9 @@ class ReviewPage(QWidget):
             text.setTextFormat(Qt.TextFormat.RichText)
             self.advice_parts.addWidget(text)
 
-    def _show_decision(self, check: Check, assessment: Assessment) -> None:
-        advised = _advised(assessment)
-        for index in range(self.decision_combo.count()):
-            code = str(self.decision_combo.itemData(index))
-            text = decision_label(code)
-            if code == advised:
-                text = _("{decision} (advised)").format(decision=text)
-            self.decision_combo.setItemText(index, text)
-        chosen = check.decision.outcome if check.decision is not None else advised
-        reasoning = check.decision.reasoning if check.decision is not None else ""
-        self.decision_combo.blockSignals(True)
-        self.reasoning_edit.blockSignals(True)
-        self.decision_combo.setCurrentIndex(max(0, self.decision_combo.findData(chosen)))
-        if self.reasoning_edit.toPlainText() != reasoning:
-            self.reasoning_edit.setPlainText(reasoning)
-        self.decision_combo.blockSignals(False)
-        self.reasoning_edit.blockSignals(False)
-        final = check.status is Status.FINAL
-        decided_at = check.decision.decided_at if check.decision is not None else None
-        # Under a duty to report, not reporting is no lawful choice: no "also when you decide
-        # not to report" there.
-        must_report = assessment.outcome is Outcome.MUST_REPORT
-        if final and decided_at is not None:
-            explanation = _("Decision recorded on {date}.").format(date=format_datetime(decided_at))
-        elif must_report:
-            explanation = _("The app advises; you decide. Record what you decided and why.")
-        else:
-            explanation = _(
-                "The app advises; you decide. Record what you decided and why, also when you "
-                "decide not to report."
-            )
-        self.decision_explanation.setText(explanation)
-        self.reasoning_label.setText(
-            _("&Why? (required)")
-            if must_report
-            else _("&Why? (required, also when you decide not to report)")
-        )
-        self.decision_combo.setEnabled(not final)
-        self.reasoning_edit.setReadOnly(final)
-        self.decision_problem.setVisible(False)
-
     @staticmethod
     def _decision_stored(check: Check) -> bool:
-        return check.decision is not None and bool(check.decision.reasoning.strip())
+        return decision_stored(check)
 
     def _update_actions(self) -> None:
         check, pack = self.check, self.pack
@@ -433,7 +350,7 @@ class ReviewPage(QWidget):
             not found.unanswered
             and not found.no_party
             and self._decision_stored(check)
-            and bool(self.reasoning_edit.toPlainText().strip())
+            and bool(self.decision_box.reasoning())
         )
         self.finalize_button.setEnabled(ready)
         self.finalize_hint.setText(
@@ -443,77 +360,26 @@ class ReviewPage(QWidget):
         )
 
     def _focus_reasoning(self) -> None:
-        self.reasoning_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.decision_box.focus_reasoning()
 
-    # -- the decision -----------------------------------------------------------------------
-
-    def _decision_edited(self) -> None:
-        if self.check is None or self.check.status is Status.FINAL:
-            return
-        self._decision_pending = True
-        self._decision_timer.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.reasoning_edit and event.type() == QEvent.Type.FocusOut:
-            self.flush()
-        return super().eventFilter(watched, event)
-
-    def _autosave_decision(self) -> None:
-        self._store_decision(tell_in_dialog=False)
-
-    def flush(self) -> None:
-        """Store the decision now if a change is still waiting for its autosave."""
-        self._decision_timer.stop()
-        if self._decision_pending:
-            self._store_decision(tell_in_dialog=True)
-
-    def _store_decision(self, tell_in_dialog: bool) -> bool:
-        """Store the chosen decision with its reasoning; an empty reasoning is not stored.
-        Returns whether the stored decision is now the one shown."""
-        self._decision_timer.stop()
-        check = self.check
-        if check is None or check.status is Status.FINAL:
-            self._decision_pending = False
-            return False
-        reasoning = self.reasoning_edit.toPlainText().strip()
-        if not reasoning:
-            self._decision_pending = False
-            self._update_actions()
-            return False
-        decision = Decision(str(self.decision_combo.currentData()), reasoning)
-        stored = check.decision
-        if stored is not None and (stored.outcome, stored.reasoning) == (
-            decision.outcome,
-            decision.reasoning,
-        ):
-            self._decision_pending = False
-            self._update_actions()
-            return True
-        try:
-            updated = self.store.set_decision(self.check_id, decision)
-        except StoreError as error:
-            self._decision_pending = False
-            self.decision_problem.setText("⚠ " + sentence(str(error)))
-            self.decision_problem.setVisible(True)
-            if tell_in_dialog:
-                show_problem(self, str(error))
-            return False
-        self._decision_pending = False
+    def _decision_stored_now(self, updated: Check) -> None:
         self.check = updated
-        self.decision_problem.setVisible(False)
-        if self.pack is not None:
+        if self.pack is not None and updated.status is not Status.FINAL:
             self._show_missing(updated, self.pack)
         self._update_actions()
         self.saved.emit()
-        return True
+
+    def flush(self) -> None:
+        """Store the decision now if a change is still waiting for its autosave."""
+        self.decision_box.flush()
 
     # -- finalizing, amending, reports ------------------------------------------------------
 
     def finalize(self) -> None:
         """Ask, then freeze the check; it can only be corrected by amending it after this."""
-        self._decision_pending = True  # store what is shown, whatever the timer's state
-        if not self._store_decision(tell_in_dialog=True):
-            if not self.reasoning_edit.toPlainText().strip():
+        # Store what is shown, whatever the timer's state.
+        if not self.decision_box.store_now(tell_in_dialog=True):
+            if not self.decision_box.reasoning():
                 show_problem(self, _("Write why you decided this before you finalize"))
             return
         answer = QMessageBox.question(
@@ -551,6 +417,8 @@ class ReviewPage(QWidget):
         preferences = self.preferences if self.preferences is not None else Preferences.load()
         self.report_dialog = ReportDialog(self.store, self.check_id, preferences, self)
         self.report_dialog.report_issued.connect(self._report_issued)
+        self.report_dialog.record_added.connect(self.records.refresh)
+        self.report_dialog.record_added.connect(self.saved)
         self.report_dialog.open()
 
     def _report_issued(self, _file: str) -> None:
