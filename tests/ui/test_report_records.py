@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, Qt, QThreadPool
-from PySide6.QtWidgets import QAbstractButton, QLabel
+from PySide6.QtCore import QPoint, QPointF, Qt, QThreadPool
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.accessibility import unnamed_controls
@@ -220,3 +221,24 @@ def test_the_internal_dossier_from_the_dialog_is_marked_on_every_page(
     assert "FIU-77" in " ".join(pages)
     [issued] = store.issued()
     assert issued.recipient == "dossier_internal"
+
+
+def test_a_wheel_turned_while_scrolling_does_not_change_the_decision(
+    qtbot: QtBot, store: Store, preferences: Preferences, dialogs: Dialogs
+) -> None:
+    page = shown_page(qtbot, store, imported(store, "landlord-residential-straw-man"), preferences)
+    before = page.decision_combo.currentData()
+    page.report_button.setFocus()
+    centre = QPointF(page.decision_combo.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        page.decision_combo.mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(page.decision_combo, wheel)
+    assert page.decision_combo.currentData() == before

@@ -86,7 +86,7 @@ def test_the_advice_shows_the_outcome_in_words_and_its_reasons(
     assert page.decision_combo.currentData() == "report_police"
     assert "(advised)" in page.decision_combo.currentText()
     stop = page.decision_combo.findData("do_not_proceed")
-    assert page.decision_combo.itemText(stop) == "Do not proceed (refuse) (advised)"
+    assert page.decision_combo.itemText(stop) == "Do not proceed: refuse (advised)"
 
 
 def test_the_decision_is_stored_shortly_after_typing_without_flush(

@@ -29,7 +29,7 @@ DECISION_LABELS = {
     DecisionCode.PROCEED: N_("Proceed"),
     DecisionCode.PROCEED_WITH_CONDITIONS: N_("Proceed with conditions"),
     DecisionCode.ESCALATE: N_("Escalate: decide after a second opinion"),
-    DecisionCode.DO_NOT_PROCEED: N_("Do not proceed (refuse)"),
+    DecisionCode.DO_NOT_PROCEED: N_("Do not proceed: refuse"),
     DecisionCode.REPORT_POLICE: N_("Report to the police or Meld Misdaad Anoniem"),
     DecisionCode.REPORT_MUNICIPALITY: N_("Report to the municipality"),
     DecisionCode.REPORT_FIU: N_("Report to FIU-Nederland"),

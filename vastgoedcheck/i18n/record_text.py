@@ -18,6 +18,13 @@ CHANNEL_NAMES = {
     ReportChannel.ANONYMOUS: N_("Meld Misdaad Anoniem"),
     ReportChannel.MUNICIPALITY: N_("the municipality"),
 }
+# The channels as a list offers them (the names above are for use in a sentence).
+CHANNEL_CHOICES = {
+    ReportChannel.FIU: N_("FIU-Nederland (reporting portal)"),
+    ReportChannel.POLICE: N_("Police"),
+    ReportChannel.ANONYMOUS: N_("Meld Misdaad Anoniem"),
+    ReportChannel.MUNICIPALITY: N_("Municipality"),
+}
 INDICATOR_NAMES = {
     Indicator.OBJECTIVE: N_("objective indicator"),
     Indicator.SUBJECTIVE: N_("subjective indicator"),
@@ -31,6 +38,10 @@ STATUS_NAMES = {
 
 def channel_name(channel: ReportChannel) -> str:
     return _(CHANNEL_NAMES[channel])
+
+
+def channel_choice(channel: ReportChannel) -> str:
+    return _(CHANNEL_CHOICES[channel])
 
 
 def indicator_name(indicator: Indicator) -> str:

@@ -4,6 +4,7 @@ and storing them a moment after each change."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -26,6 +27,17 @@ from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.text_label import text_label
 
 AUTOSAVE_DELAY_MS = 400  # the decision is stored this long after the last change
+
+
+class _FocusedWheelCombo(QComboBox):
+    """A combo box that turns with the wheel only when it has the focus; otherwise the wheel
+    scrolls the page it is on."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
 
 def decision_stored(check: Check) -> bool:
@@ -51,10 +63,12 @@ class DecisionBox(QGroupBox):
 
         self.explanation = text_label(object_name="decisionExplanation")
         combo_label = QLabel(_("&Decision"))
-        self.combo = QComboBox()
+        self.combo = _FocusedWheelCombo()
         self.combo.setObjectName("decisionCombo")
         combo_label.setBuddy(self.combo)
         self.combo.currentIndexChanged.connect(self._edited)
+        # A wheel turned while scrolling the page must not change the decision by accident.
+        self.combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         combo_row = QHBoxLayout()
         combo_row.addWidget(combo_label)
         combo_row.addWidget(self.combo, 1)
@@ -149,6 +163,7 @@ class DecisionBox(QGroupBox):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.reasoning_edit and event.type() == QEvent.Type.FocusOut:
             self.flush()
+
         return super().eventFilter(watched, event)
 
     def flush(self) -> None:

@@ -29,7 +29,7 @@ from vastgoedcheck.domain.report_record import (
 )
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.record_text import (
-    channel_name,
+    channel_choice,
     indicator_name,
     indicator_suggestion,
 )
@@ -88,7 +88,7 @@ class ReportRecordDialog(QDialog):
         for option in ReportChannel:
             if option is ReportChannel.FIU and not self.assessment.wwft:
                 continue  # only Wwft institutions report to FIU-Nederland
-            self.channel.addItem(channel_name(option), option.value)
+            self.channel.addItem(channel_choice(option), option.value)
         preferred = channel or (ReportChannel.FIU if self.assessment.wwft else ReportChannel.POLICE)
         self.channel.setCurrentIndex(max(0, self.channel.findData(preferred.value)))
 
@@ -97,7 +97,11 @@ class ReportRecordDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.reference = QLineEdit(base.reference if base is not None else "")
         self.reference.setObjectName("recordReference")
-        self.reference.setPlaceholderText(_("e.g. FIU-Nederland's reporting number"))
+        self.reference.setPlaceholderText(
+            _("e.g. FIU-Nederland's reporting number")
+            if self.assessment.wwft
+            else _("e.g. the registration number you were given")
+        )
         self.indicator = QComboBox()
         self.indicator.setObjectName("recordIndicator")
         self.indicator.addItem(_("Not applicable"), "")
