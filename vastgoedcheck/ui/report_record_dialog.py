@@ -38,6 +38,8 @@ from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.feedback import show_problem
 from vastgoedcheck.ui.text_label import text_label
 
+WIDTH_IN_CHARACTERS = 80  # room for the hints in the fields
+
 
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -157,6 +159,8 @@ class ReportRecordDialog(QDialog):
         layout.addWidget(buttons)
         self.reported.toggled.connect(self._kind_changed)
         self._kind_changed()
+        width = self.fontMetrics().averageCharWidth() * WIDTH_IN_CHARACTERS
+        self.resize(max(self.sizeHint().width(), width), self.sizeHint().height())
 
     def _kind_changed(self) -> None:
         reporting = self.reported.isChecked()
