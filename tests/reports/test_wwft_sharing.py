@@ -80,9 +80,13 @@ def test_the_report_reads_the_same_with_or_without_the_fiu_matter(
 
 def test_fiu_and_the_own_dossier_do_know_of_it(fiu_matter: tuple[Check, Pack]) -> None:
     for recipient in ("fiu", "dossier"):
-        content = flat(text(report(*fiu_matter, recipient, "en")))
+        content = flat(text(report(*fiu_matter, recipient, "en", internal=recipient == "dossier")))
         assert "Duty of confidentiality (art. 23 Wwft)" in content, recipient
         assert "BUY-07" in content and REASONING in content, recipient
+    # The dossier the client may see leaves the decision to report out (DOMAIN §1.6, §4.3);
+    # only its internal version holds it.
+    plain = flat(text(report(*fiu_matter, "dossier", "en")))
+    assert "BUY-07" in plain and REASONING not in plain
 
 
 def test_a_landlords_municipality_report_keeps_its_signals(registry: PackRegistry) -> None:
