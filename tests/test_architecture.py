@@ -1,4 +1,5 @@
-"""The import rules of ARCHITECTURE.md: ui → (reports, storage, i18n, …) → domain, one way only."""
+"""The import rules of ARCHITECTURE.md: ui → (reports, storage, i18n, …) → domain, one way only:
+the desktop app does not import the command line, and no two packages import each other."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from tests.conftest import REPO
 
 PACKAGE = REPO / "vastgoedcheck"
 QT_PACKAGES = {"PySide6", "shiboken6"}
-# Layers that may only be imported from the layers named with them.
+# Layers that may only be imported from the layers named with them. The command line starts
+# the desktop app (cli → ui); the app shares what it needs with the command line from below.
 ENTRY = "vastgoedcheck.__main__"
 TOP_LAYERS = {
     "vastgoedcheck.ui": {"vastgoedcheck.ui", "vastgoedcheck.cli", ENTRY},
-    "vastgoedcheck.cli": {"vastgoedcheck.cli", "vastgoedcheck.ui", ENTRY},
+    "vastgoedcheck.cli": {"vastgoedcheck.cli", ENTRY},
 }
 
 
@@ -82,3 +84,66 @@ def test_the_rules_catch_a_violation() -> None:
     found = violations(graph)
     assert len(found) == 3
     assert "tinydb" in found[0] and "PySide6" in found[1] and "top layer" in found[2]
+
+
+def unit(module: str) -> str | None:
+    """The package (or top-level module) a module belongs to: ``storage`` for
+    ``vastgoedcheck.storage.index``, ``paths`` for ``vastgoedcheck.paths``."""
+    parts = module.split(".")
+    if parts[0] != "vastgoedcheck" or len(parts) == 1:
+        return None  # outside the app, or its version module: imports nothing of ours
+    return parts[1]
+
+
+def package_cycles(graph: dict[str, set[str]]) -> list[str]:
+    """Every pair of packages that import each other, directly or through others, with the
+    imports that make one direction of it."""
+    edges: dict[tuple[str, str], list[str]] = {}
+    for module, imported in graph.items():
+        for name in imported:
+            source, target = unit(module), unit(name)
+            if source and target and source != target:
+                edges.setdefault((source, target), []).append(f"{module} → {name}")
+    following: dict[str, set[str]] = {}
+    for source, target in edges:
+        following.setdefault(source, set()).add(target)
+
+    def reaches(start: str, goal: str) -> bool:
+        seen, todo = set(), [start]
+        while todo:
+            for nxt in following.get(todo.pop(), ()):
+                if nxt == goal:
+                    return True
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return False
+
+    return [
+        f"{source} → {target} (" + ", ".join(sorted(found)[:3]) + f") and back from {target}"
+        for (source, target), found in sorted(edges.items())
+        if reaches(target, source)
+    ]
+
+
+def test_no_two_packages_import_each_other() -> None:
+    assert package_cycles(all_imports()) == []
+
+
+def test_the_cycle_rule_catches_a_cycle_through_a_third_package() -> None:
+    graph = {
+        "vastgoedcheck.packs.semantics": {"vastgoedcheck.exchange.values"},
+        "vastgoedcheck.exchange.reading": {"vastgoedcheck.storage.errors"},
+        "vastgoedcheck.storage.index": {"vastgoedcheck.packs.registry", "json"},
+        "vastgoedcheck.domain.pack": {"dataclasses"},
+    }
+    found = package_cycles(graph)
+    assert len(found) == 3 and found[0].startswith("exchange → storage")
+
+
+def test_the_desktop_app_does_not_import_the_command_line() -> None:
+    found = violations({"vastgoedcheck.ui.given_file": {"vastgoedcheck.cli.output"}})
+    assert found == [
+        "vastgoedcheck.ui.given_file imports vastgoedcheck.cli.output: vastgoedcheck.cli is a "
+        "top layer"
+    ]

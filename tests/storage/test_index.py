@@ -283,16 +283,22 @@ def test_a_journal_as_large_as_the_index_is_folded_in_when_the_folder_is_opened(
         assert summary.updated_at == lazy.get(check.id).updated_at
 
 
-def test_the_command_line_reports_what_reading_the_index_finds(store: Store) -> None:
+def test_a_damaged_index_is_rebuilt_for_a_reader_and_reported_by_the_next_writer(
+    store: Store, registry: PackRegistry
+) -> None:
     check = new_draft(store)
     store.close()
     store.layout.index.write_bytes(b"\x00 garbled")
     folder = str(store.layout.root)
     shown = run_subprocess("--lang", "en", "--data-dir", folder, "show", check.id)
     assert shown.code == 0 and shown.err == ""
+    # A listing reads without the writer's lock: it rebuilds the rows in memory, moves nothing.
     listed = run_subprocess("--lang", "en", "--data-dir", folder, "list")
-    assert listed.code == 0 and check.id in listed.out
-    assert "summary index was damaged" in listed.err and "Traceback" not in listed.err
+    assert listed.code == 0 and check.id in listed.out and "Traceback" not in listed.err
+    assert store.layout.index.read_bytes() == b"\x00 garbled"
+    with Store.open(store.layout.root, registry, actor="tester") as writer:
+        assert any("summary index was damaged" in problem for problem in writer.problems)
+        assert [summary.id for summary in writer.summaries()] == [check.id]
 
 
 # -- a search reads only the rows that can match -------------------------------------------------

@@ -141,9 +141,9 @@ def test_a_copy_that_may_wait_gets_the_folder_once_the_other_closes(
 
 
 def test_the_command_line_says_in_one_line_that_the_folder_is_in_use(folder: Path) -> None:
-    holder, _check_id = start_holder(folder)
-    try:
-        result = run_subprocess("--lang", "en", "--data-dir", str(folder), "list")
+    holder, check_id = start_holder(folder)
+    try:  # a command that changes the folder (one that only reads it is not refused)
+        result = run_subprocess("--lang", "en", "--data-dir", str(folder), "finalize", check_id)
     finally:
         release(holder)
     assert result.code == 1

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from vastgoedcheck import APP_NAME, __version__
-from vastgoedcheck.cli.output import UserError, fail, prepare_streams
-from vastgoedcheck.i18n import LANGUAGES, N_, _, set_language
+from vastgoedcheck.cli.output import fail, prepare_streams
+from vastgoedcheck.errors import UserError
+from vastgoedcheck.i18n import LANGUAGES, N_, _, ngettext, set_language
 
 # The mistakes on the command line that argparse itself reports. It looks each message up with
 # the ``_`` of its own module when the mistake happens; main() points that at the catalogue, so
@@ -31,7 +32,11 @@ ARGPARSE_MESSAGES = (
     N_("ambiguous option: %(option)s could match %(matches)s"),
     N_("invalid choice: %(value)r (choose from %(choices)s)"),
     N_("invalid %(type)s value: %(value)r"),
+    N_("unexpected option string: %s"),
+    N_("can't open '%(filename)s': %(error)s"),
 )
+# Plural messages of argparse, looked up with its ``ngettext`` (also pointed at the catalogue).
+ARGPARSE_PLURALS = (ngettext("expected %s argument", "expected %s arguments", 2),)
 
 
 def _language_from(argv: Sequence[str]) -> str | None:
@@ -103,6 +108,7 @@ def build_parser() -> LocalisedParser:
         backup_command,
         checks_command,
         exchange_command,
+        history_command,
         lifecycle_command,
         record_command,
         report_command,
@@ -134,6 +140,7 @@ def build_parser() -> LocalisedParser:
     assess_command.register(commands)
     exchange_command.register(commands)
     checks_command.register(commands)
+    history_command.register(commands)
     lifecycle_command.register(commands)
     backup_command.register(commands)
     report_command.register(commands)
@@ -184,6 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from(args_list))
     argparse._ = _  # type: ignore[attr-defined]  # see ARGPARSE_MESSAGES
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
     parser = _window_parser() if _window_only(args_list) else build_parser()
     given, args_list = _given_file(args_list, parser.command_names)
     if windowed:

@@ -7,11 +7,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from vastgoedcheck.cli.output import UserError, print_json, say
-from vastgoedcheck.cli.templates_command import load_registry
+from vastgoedcheck.cli.output import print_json, say
 from vastgoedcheck.domain.assessment import Assessment, assess_check
 from vastgoedcheck.domain.check import Check
 from vastgoedcheck.domain.pack import Pack
+from vastgoedcheck.errors import UserError
 from vastgoedcheck.exchange.reading import InvalidCheck, read_check_file
 from vastgoedcheck.i18n import _, current_language
 from vastgoedcheck.i18n.formatting import format_number
@@ -24,6 +24,7 @@ from vastgoedcheck.i18n.outcome_text import (
     reason_text,
 )
 from vastgoedcheck.i18n.pack_review import review_text
+from vastgoedcheck.packs.registry import load_registry
 
 
 def register(commands: Any) -> None:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from vastgoedcheck.cli.output import UserError, refuse_inside_data_folder, say
+from vastgoedcheck.cli.output import refuse_inside_data_folder, say
 from vastgoedcheck.cli.store_access import (
     LOCK_WAIT_SECONDS,
     actor,
@@ -15,9 +15,10 @@ from vastgoedcheck.cli.store_access import (
     warn,
     warn_if_uploaded,
 )
-from vastgoedcheck.cli.templates_command import load_registry
 from vastgoedcheck.data_location import RefusedFolder, settle_data_folder
+from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _, ngettext
+from vastgoedcheck.packs.registry import load_registry
 from vastgoedcheck.storage.errors import StoreDamaged, StoreError
 from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.store import Store

@@ -6,8 +6,9 @@ import argparse
 from typing import Any
 
 from vastgoedcheck.cli.assess_command import print_assessment
-from vastgoedcheck.cli.output import print_json, printable, say
-from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
+from vastgoedcheck.cli.history_command import event_line
+from vastgoedcheck.cli.output import print_json, printable, revision_number, say
+from vastgoedcheck.cli.store_access import add_data_dir_option, full_id, opened_store
 from vastgoedcheck.domain.assessment import Outcome, assess_check
 from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.pack import Pack
@@ -16,7 +17,7 @@ from vastgoedcheck.file_types import without_bidi
 from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.field_labels import party_role_label
 from vastgoedcheck.i18n.formatting import format_datetime
-from vastgoedcheck.i18n.labels import action_label, answer_text, status_label
+from vastgoedcheck.i18n.labels import answer_text, status_label
 from vastgoedcheck.i18n.outcome_text import level_headline
 from vastgoedcheck.storage.audit import AuditEvent
 from vastgoedcheck.storage.summary import Summary, search_key
@@ -39,8 +40,10 @@ def register(commands: Any) -> None:
     listing.set_defaults(handler=list_checks)
 
     show = commands.add_parser("show", help=_("show one stored check in full"))
-    show.add_argument("id", metavar=_("ID"), help=_("the check's id"))
-    show.add_argument("--revision", type=int, metavar=_("N"), help=_("an earlier revision"))
+    show.add_argument("id", metavar=_("ID"), help=_("the check's id, or its first characters"))
+    show.add_argument(
+        "--revision", type=revision_number, metavar=_("N"), help=_("an earlier revision")
+    )
     show.add_argument("--json", action="store_true", help=_("print JSON"))
     add_data_dir_option(show)
     show.set_defaults(handler=show_check)
@@ -76,7 +79,7 @@ def _who(summary: Summary) -> str:
 
 
 def list_checks(args: argparse.Namespace) -> int:
-    with opened_store(args) as store:
+    with opened_store(args, read_only=True) as store:
         found = store.summaries(search=args.search, status=args.status, pack=args.pack)
         missing = [summary for summary in store.missing_checks() if _matches(summary, args)]
     if args.json:
@@ -129,8 +132,9 @@ def list_checks(args: argparse.Namespace) -> int:
 
 def acknowledge_missing(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
-        store.acknowledge_missing(args.id)
-    say(_("Check {id} is no longer listed as missing").format(id=args.id))
+        check_id = full_id(store, args.id)
+        store.acknowledge_missing(check_id)
+    say(_("Check {id} is no longer listed as missing").format(id=check_id))
     return 0
 
 
@@ -148,12 +152,13 @@ def _event_json(event: AuditEvent) -> dict[str, Any]:
 
 
 def show_check(args: argparse.Namespace) -> int:
-    with opened_store(args) as store:
-        check = store.get(args.id, args.revision)
+    with opened_store(args, read_only=True) as store:
+        check_id = full_id(store, args.id)
+        check = store.get(check_id, args.revision)
         pack = store.pack_of(check)
-        revisions = store.revisions(args.id)
-        events = store.events(args.id)
-        tampered = store.tampered(args.id)  # and the store's problems say so on stderr
+        revisions = store.revisions(check_id)
+        events = store.events(check_id)
+        tampered = store.tampered(check_id)  # and the store's problems say so on stderr
     if args.json:
         print_json(
             {
@@ -226,5 +231,6 @@ def _print_check(
     say()
     say(_("Latest changes:"))
     for event in events[-HISTORY_SHOWN:]:
-        target = f" {event.target}" if event.target else ""
-        say(f"  {format_datetime(event.at)}  {event.actor}  {action_label(event.action)}{target}")
+        say("  " + event_line(event))
+    if len(events) > HISTORY_SHOWN:
+        say("  " + _("(every change: vastgoedcheck history {id})").format(id=check.id))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from vastgoedcheck.cli.output import UserError, say
-from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
+from vastgoedcheck.cli.output import say
+from vastgoedcheck.cli.store_access import add_data_dir_option, full_id, opened_store
 from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.domain.decisions import DecisionCode
+from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _
 
 # The decisions a user can record (FIU-Nederland only for a Wwft institution: refused by the
@@ -21,7 +22,7 @@ def register(commands: Any) -> None:
         "finalize",
         help=_("finalize a complete draft: it becomes read-only, with a digital fingerprint"),
     )
-    finalize.add_argument("id", metavar=_("ID"), help=_("the check's id"))
+    finalize.add_argument("id", metavar=_("ID"), help=_("the check's id, or its first characters"))
     finalize.add_argument(
         "--decision",
         choices=DECISIONS,
@@ -36,13 +37,13 @@ def register(commands: Any) -> None:
     amend = commands.add_parser(
         "amend", help=_("start a correction of a finalized check, as a new revision")
     )
-    amend.add_argument("id", metavar=_("ID"), help=_("the check's id"))
+    amend.add_argument("id", metavar=_("ID"), help=_("the check's id, or its first characters"))
     amend.add_argument("--reason", required=True, metavar=_("TEXT"), help=_("why it is corrected"))
     add_data_dir_option(amend)
     amend.set_defaults(handler=amend_check)
 
     delete = commands.add_parser("delete", help=_("delete a draft that was never finalized"))
-    delete.add_argument("id", metavar=_("ID"), help=_("the check's id"))
+    delete.add_argument("id", metavar=_("ID"), help=_("the check's id, or its first characters"))
     delete.add_argument(
         "--reason", required=True, metavar=_("TEXT"), help=_("why it is deleted (logged)")
     )
@@ -54,9 +55,10 @@ def finalize_check(args: argparse.Namespace) -> int:
     if (args.decision is None) != (args.reasoning is None):
         raise UserError(_("give --decision and --reasoning together"))
     with opened_store(args) as store:
+        check_id = full_id(store, args.id)
         if args.decision is not None:
-            store.set_decision(args.id, Decision(args.decision, args.reasoning))
-        check = store.finalize(args.id)
+            store.set_decision(check_id, Decision(args.decision, args.reasoning))
+        check = store.finalize(check_id)
     say(
         _("Check {id} is finalized; its digital fingerprint is {fingerprint}").format(
             id=check.id, fingerprint=check.fingerprint
@@ -67,7 +69,7 @@ def finalize_check(args: argparse.Namespace) -> int:
 
 def amend_check(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
-        check = store.amend(args.id, args.reason)
+        check = store.amend(full_id(store, args.id), args.reason)
     assert check.amends is not None
     say(
         _("Check {id}: revision {revision} is a draft that corrects revision {previous}").format(
@@ -79,6 +81,7 @@ def amend_check(args: argparse.Namespace) -> int:
 
 def delete_check(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
-        store.delete(args.id, args.reason)
-    say(_("Check {id} is deleted").format(id=args.id))
+        check_id = full_id(store, args.id)
+        store.delete(check_id, args.reason)
+    say(_("Check {id} is deleted").format(id=check_id))
     return 0

@@ -14,11 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck import APP_NAME
+from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import LANGUAGES, _
-
-
-class UserError(Exception):
-    """Something the user can fix; the message is one translated sentence."""
 
 
 class _Nowhere(io.TextIOBase):
@@ -107,3 +104,12 @@ def add_pdf_options(parser: argparse.ArgumentParser, language_help: str) -> None
         help=_("the PDF to write"),
     )
     parser.add_argument("--lang", dest="report_language", choices=LANGUAGES, help=language_help)
+
+
+def revision_number(text: str) -> int:
+    """``--revision N``: a revision number (1, 2, …), refused in words, not as "invalid int"."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a revision number (1, 2, 3, …)").format(value=repr(text))
+        )
+    return int(text)

@@ -4,28 +4,31 @@ check, revision and recipient an exact PDF file was issued for."""
 from __future__ import annotations
 
 import argparse
-import hashlib
 from pathlib import Path
 from typing import Any
 
-from vastgoedcheck.cli.output import UserError, add_pdf_options, refuse_inside_data_folder, say
-from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store, warn_if_uploaded
+from vastgoedcheck.cli.output import (
+    add_pdf_options,
+    refuse_inside_data_folder,
+    revision_number,
+    say,
+)
+from vastgoedcheck.cli.store_access import (
+    add_data_dir_option,
+    full_id,
+    opened_store,
+    warn_if_uploaded,
+)
+from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _
-from vastgoedcheck.i18n.formatting import format_datetime
-from vastgoedcheck.jsonfiles import UnreadableFile, read_regular_file
-from vastgoedcheck.oserrors import os_reason
-from vastgoedcheck.reports.origin import claimed_origin
 from vastgoedcheck.reports.profiles import INTERNAL_DOSSIER, Recipient, recipient_name
+from vastgoedcheck.reports.verifying import read_report, verdict
 from vastgoedcheck.storage.meta import now
-from vastgoedcheck.storage.store import Store
-
-# Larger files are not reports of this app; reading them whole would only cost memory.
-MAX_VERIFY_BYTES = 500_000_000
 
 
 def register(commands: Any) -> None:
     report = commands.add_parser("report", help=_("write the PDF report of a check"))
-    report.add_argument("id", help=_("the check id"))
+    report.add_argument("id", metavar=_("ID"), help=_("the check's id, or its first characters"))
     add_pdf_options(report, _("language of the report (default: the language of the check)"))
     report.add_argument(
         "--recipient",
@@ -36,7 +39,12 @@ def register(commands: Any) -> None:
             "or RIEC, or FIU-Nederland (estate agents and notaries only)"
         ),
     )
-    report.add_argument("--revision", type=int, help=_("an earlier revision (default: the newest)"))
+    report.add_argument(
+        "--revision",
+        type=revision_number,
+        metavar=_("N"),
+        help=_("an earlier revision (default: the newest)"),
+    )
     report.add_argument(
         "--format",
         dest="report_format",
@@ -84,8 +92,8 @@ def write_report(args: argparse.Namespace) -> int:
     if args.internal and recipient is not Recipient.DOSSIER:
         raise UserError(_("--internal is only for the dossier report (--recipient dossier)"))
     warn_if_uploaded(output)
-    with opened_store(args) as store:
-        check = store.get(args.id, args.revision)
+    with opened_store(args, read_only=True) as store:
+        check = store.get(full_id(store, args.id), args.revision)
         store.refuse_if_tampered(check.id, check.revision)  # before the work of building it
         pack = store.pack_of(check)
         language = args.report_language or check.language
@@ -125,71 +133,15 @@ def write_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_report(path: Path) -> bytes:
-    """The content of a PDF to verify; UserError when it cannot be one of ours or be read."""
-    try:
-        return read_regular_file(path, MAX_VERIFY_BYTES)
-    except UnreadableFile as error:
-        raise UserError(
-            _("{file} cannot be read ({reason})").format(file=path, reason=error.problem.message)
-        ) from None
-    except OSError as error:
-        raise UserError(
-            _("{file} cannot be read ({reason})").format(file=path, reason=os_reason(error))
-        ) from None
-
-
 def verify_file(args: argparse.Namespace) -> int:
     path: Path = args.file
     content = read_report(path)
     if not content.startswith(b"%PDF-"):
         raise UserError(_("{file} is not a PDF file.").format(file=path))
-    with opened_store(args) as store:
-        issued, lines = verdict(store, path, content)
+    with opened_store(args, read_only=True) as store:
+        issued, lines = verdict(store.issued(), path, content)
     if not issued:
         raise UserError(lines[0])
     for line in lines:
         say(line)
     return 0
-
-
-def verdict(store: Store, path: Path, content: bytes) -> tuple[bool, list[str]]:
-    """Whether the PDF ``content`` (read from ``path``) is a report this installation issued,
-    unaltered, and the sentences that say so or why not."""
-    sha256 = hashlib.sha256(content).hexdigest()
-    reports = [item for item in store.issued() if item.kind == "report"]
-    issued = [item for item in reports if item.sha256 == sha256]
-    known_checks = {item.check_id for item in reports}
-    if issued:
-        first = issued[0]
-        lines = [
-            _(
-                "{file} is the unaltered report for {recipient} of check {id}, revision "
-                "{revision}, issued on {when} by {actor}."
-            ).format(
-                file=path,
-                recipient=recipient_name(first.recipient),
-                id=first.check_id,
-                revision=first.revision,
-                when=format_datetime(first.at),
-                actor=first.actor,
-            )
-        ]
-        if first.fingerprint:
-            lines.append(
-                _("Digital fingerprint of the check: {fingerprint}").format(
-                    fingerprint=first.fingerprint
-                )
-            )
-        return True, lines
-    origin = claimed_origin(content)
-    if origin is not None and origin.check_id in known_checks:
-        return False, [
-            _(
-                "{file} has been altered: it says it is a report of check {id}, revision "
-                "{revision}, but it matches no file issued by this installation."
-            ).format(file=path, id=origin.check_id, revision=origin.revision)
-        ]
-    return False, [
-        _("{file} was not issued by this installation, or it has been altered.").format(file=path)
-    ]

@@ -10,16 +10,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from vastgoedcheck.cli.output import UserError
-from vastgoedcheck.cli.templates_command import load_registry
+from vastgoedcheck.cli.output import printable
 from vastgoedcheck.cloud_folders import upload_warning
 from vastgoedcheck.data_location import RefusedFolder, settle_data_folder
-from vastgoedcheck.i18n import _
+from vastgoedcheck.domain.check import Status
+from vastgoedcheck.errors import UserError
+from vastgoedcheck.i18n import _, ngettext
+from vastgoedcheck.i18n.labels import status_label
+from vastgoedcheck.packs.registry import load_registry
 from vastgoedcheck.storage.errors import StoreDamaged, StoreError, StoreTooNew
 from vastgoedcheck.storage.store import Store
 
 # How long a command waits for another running copy to let go of the data folder.
 LOCK_WAIT_SECONDS = 2.0
+# Checks named when a shortened id fits several.
+AMBIGUOUS_SHOWN = 20
 
 
 def add_data_dir_option(parser: argparse.ArgumentParser, *, suppress: bool = True) -> None:
@@ -55,11 +60,17 @@ def warn_if_uploaded(target: Path) -> None:
 
 
 @contextmanager
-def opened_store(args: Any, *, damaged_ok: bool = False) -> Iterator[Store]:
+def opened_store(
+    args: Any, *, damaged_ok: bool = False, read_only: bool = False
+) -> Iterator[Store]:
     """The store in the chosen data folder, closed afterwards; store errors become UserError
     (``damaged_ok``: except StoreDamaged for a folder that only a backup can bring back).
 
-    After a command that succeeded, today's automatic backup is made if there is none yet.
+    ``read_only``: a command that only reads (and may hand out a report or an export) opens
+    the folder without the writer's lock, so it also works while the app has it open.
+
+    After a command that succeeded with the lock, today's automatic backup is made if there is
+    none yet.
     """
     try:
         settled = settle_data_folder(getattr(args, "data_dir", None))
@@ -67,14 +78,25 @@ def opened_store(args: Any, *, damaged_ok: bool = False) -> Iterator[Store]:
         raise UserError(str(error)) from None
     for note in settled.notes:
         warn(note)
+    program = getattr(args, "command", None)
     try:
-        store = Store.open(
-            settled.path,
-            load_registry(),
-            actor=actor(),
-            wait=LOCK_WAIT_SECONDS,
-            lazy_index=True,  # read only by the commands that list
-        )
+        if read_only:
+            store = Store.open_to_read(
+                settled.path,
+                load_registry(),
+                actor=actor(),
+                wait=LOCK_WAIT_SECONDS,
+                program=program,
+            )
+        else:
+            store = Store.open(
+                settled.path,
+                load_registry(),
+                actor=actor(),
+                wait=LOCK_WAIT_SECONDS,
+                lazy_index=True,  # read only by the commands that list
+                program=program,
+            )
     except StoreTooNew as error:
         raise UserError(str(error)) from None
     except StoreDamaged as error:
@@ -95,11 +117,50 @@ def opened_store(args: Any, *, damaged_ok: bool = False) -> Iterator[Store]:
         tell()
         yield store
         tell()
-        try:
-            store.daily_backup()
-        except StoreError as error:
-            warn(str(error))
+        if not store.read_only:  # a reader writes nothing in the folder
+            try:
+                store.daily_backup()
+            except StoreError as error:
+                warn(str(error))
     except StoreError as error:
         raise UserError(str(error)) from None
     finally:
         store.close()
+
+
+def full_id(store: Store, given: str) -> str:
+    """The id of the one check whose id begins with ``given`` (as in git, any unique start of
+    it will do); UserError listing the candidates when there are several. An id that begins
+    no check's id is given back, for the store to say that there is no such check."""
+    found = store.ids_starting_with(given)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        return given.strip()
+    lines = [
+        ngettext(
+            "{given} is the start of the ids of {count} check; give more of the id:",
+            "{given} is the start of the ids of {count} checks; give more of the id:",
+            len(found),
+        ).format(given=given, count=len(found))
+    ]
+    for check_id in found[:AMBIGUOUS_SHOWN]:
+        summary = store.brief_summary(check_id)
+        if summary is None:
+            lines.append(f"  {check_id}")
+            continue
+        status = (
+            _("missing")
+            if summary.missing
+            else status_label(Status(summary.status))
+            if summary.status in {s.value for s in Status}
+            else "?"
+        )
+        names = "; ".join(summary.parties) or _("(no party named)")
+        lines.append(printable(f"  {check_id}  {status}  {names}"))
+    if len(found) > AMBIGUOUS_SHOWN:
+        more = len(found) - AMBIGUOUS_SHOWN
+        lines.append(
+            "  " + ngettext("… and {count} more", "… and {count} more", more).format(count=more)
+        )
+    raise UserError("\n".join(lines))

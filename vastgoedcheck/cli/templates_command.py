@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.cli.output import (
-    UserError,
     add_pdf_options,
     fail,
     print_json,
@@ -16,13 +15,14 @@ from vastgoedcheck.cli.output import (
     say,
 )
 from vastgoedcheck.domain.pack import Pack, Question
+from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.labels import kind_label, role_label, severity_label, type_label
 from vastgoedcheck.i18n.pack_review import legal_position_text, review_text
 from vastgoedcheck.i18n.pack_text import condition_text
 from vastgoedcheck.oserrors import os_reason
-from vastgoedcheck.packs.loading import InvalidPack, validate_pack_file
-from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.packs.loading import validate_pack_file
+from vastgoedcheck.packs.registry import PackRegistry, load_registry
 from vastgoedcheck.storage.atomic import write_atomically
 
 
@@ -35,19 +35,23 @@ def register(commands: Any) -> None:
     listing.set_defaults(handler=list_packs)
 
     show = actions.add_parser("show", help=_("show one checklist pack"))
-    show.add_argument("id", help=_("the pack id, e.g. landlord-residential"))
-    show.add_argument("--pack-version", help=_("a specific version (default: the newest)"))
+    show.add_argument("id", metavar=_("PACK"), help=_("the pack id, e.g. landlord-residential"))
+    show.add_argument(
+        "--pack-version", metavar=_("VERSION"), help=_("a specific version (default: the newest)")
+    )
     show.add_argument("--json", action="store_true", help=_("print the pack file as JSON"))
     show.set_defaults(handler=show_pack)
 
     printing = actions.add_parser(
         "print", help=_("write a blank checklist as a PDF, to fill in on paper")
     )
-    printing.add_argument("id", help=_("the pack id, e.g. landlord-residential"))
+    printing.add_argument("id", metavar=_("PACK"), help=_("the pack id, e.g. landlord-residential"))
     add_pdf_options(
         printing, _("language of the checklist (default: the language of the messages)")
     )
-    printing.add_argument("--pack-version", help=_("a specific version (default: the newest)"))
+    printing.add_argument(
+        "--pack-version", metavar=_("VERSION"), help=_("a specific version (default: the newest)")
+    )
     printing.set_defaults(handler=print_pack)
 
     validate = actions.add_parser("validate", help=_("check pack files and report every problem"))
@@ -55,15 +59,6 @@ def register(commands: Any) -> None:
         "files", nargs="+", type=Path, metavar=_("FILE"), help=_("one or more pack files")
     )
     validate.set_defaults(handler=validate_files)
-
-
-def load_registry() -> PackRegistry:
-    try:
-        return PackRegistry.builtin()
-    except InvalidPack as error:
-        first = error.problems[0].describe(error.path.name)
-        message = _("A built-in checklist pack is damaged: {problem}").format(problem=first)
-        raise UserError(message) from None
 
 
 def list_packs(args: argparse.Namespace) -> int:

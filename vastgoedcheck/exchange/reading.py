@@ -34,7 +34,13 @@ from vastgoedcheck.domain.pack import (
     id_number_end,
 )
 from vastgoedcheck.domain.scope import Scope, field_allowed, id_document_part_allowed, scope_of
-from vastgoedcheck.exchange.values import (
+from vastgoedcheck.file_types import without_bidi
+from vastgoedcheck.i18n import _, ngettext
+from vastgoedcheck.identifiers import find_bsn_like
+from vastgoedcheck.jsonfiles import Problem, UnreadableFile, json_path, read_json_file
+from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.schema_messages import schema_problems
+from vastgoedcheck.values import (
     BadValue,
     parse_amount,
     parse_answer,
@@ -42,12 +48,6 @@ from vastgoedcheck.exchange.values import (
     parse_datetime,
     parse_identifier,
 )
-from vastgoedcheck.file_types import without_bidi
-from vastgoedcheck.i18n import _, ngettext
-from vastgoedcheck.identifiers import find_bsn_like
-from vastgoedcheck.jsonfiles import Problem, UnreadableFile, json_path, read_json_file
-from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.schema_messages import schema_problems
 
 CHECK_SCHEMA = "check.schema.json"
 # Large enough for a check with its photos embedded (base64 adds a third).

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vastgoedcheck.domain.pack import Pack
+from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _
 from vastgoedcheck.jsonfiles import Problem, json_path
 from vastgoedcheck.packs.loading import InvalidPack, load_pack_file
@@ -85,3 +86,13 @@ class PackRegistry:
 
     def file_text(self, pack: Pack) -> str:
         return self._files[(pack.id, pack.version)].read_text(encoding="utf-8")
+
+
+def load_registry() -> PackRegistry:
+    """The built-in packs; UserError (one sentence) when one of them is damaged."""
+    try:
+        return PackRegistry.builtin()
+    except InvalidPack as error:
+        first = error.problems[0].describe(error.path.name)
+        message = _("A built-in checklist pack is damaged: {problem}").format(problem=first)
+        raise UserError(message) from None

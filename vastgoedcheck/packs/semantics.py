@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from vastgoedcheck.domain.pack import AMOUNT_FIELDS, FIELD_CATALOGUE, WWFT_ONLY_FIELDS
-from vastgoedcheck.exchange.values import FLAG_VALUES, BadValue, parse_date
 from vastgoedcheck.i18n import _
 from vastgoedcheck.jsonfiles import Problem, json_path
+from vastgoedcheck.values import FLAG_VALUES, BadValue, parse_date
 
 SCORING_KEYS = (
     "severity",

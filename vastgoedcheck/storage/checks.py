@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,6 +172,31 @@ class CheckFiles:
         self.remember(opened)
         return opened
 
+    def ids_starting_with(self, prefix: str) -> list[str]:
+        """The ids of the check files whose name begins with ``prefix`` (lower case), sorted;
+        one look at the folder, no file read."""
+        found = []
+        try:
+            with os.scandir(self.layout.checks) as entries:
+                for entry in entries:
+                    name, stem = entry.name, entry.name[:-5]
+                    if (
+                        name.startswith(prefix)
+                        and name.endswith(".json")
+                        and CHECK_ID.fullmatch(stem)
+                    ):
+                        found.append(stem)
+        except OSError:
+            return []  # no folder to look in: "no such check" follows
+        return sorted(found)
+
+    def brief_row(self, check_id: str) -> dict[str, Any] | None:
+        """The summary row a check file keeps (to name a check among others), if readable."""
+        try:
+            return CheckFile(self.layout.check_file(check_id)).summary()
+        except (DamagedFile, StoreError, OSError, ValueError):
+            return None
+
     def draft(self, check_id: str) -> OpenCheck:
         """A check that may be changed: its latest revision is a draft."""
         opened = self.load(check_id)
@@ -244,8 +270,16 @@ class CheckFiles:
         return found
 
     def set_aside(self, check_id: str) -> str:
-        """Move a damaged check file to ``damaged/``, log it, and say so."""
+        """Move a damaged check file to ``damaged/``, log it, and say so (a reader only says
+        so, and leaves the file for the next writer)."""
         self.forget(check_id)
+        if self.layout.read_only:
+            message = _(
+                "The check {id} could not be read: its file {path} is damaged; restore it from a "
+                "backup."
+            ).format(id=check_id, path=self.layout.check_file(check_id))
+            self.problems.append(message)
+            return message
         moved = self.layout.move_aside(self.layout.check_file(check_id))
         self.meta.record("damaged_file_moved", self.actor, check=check_id, file=str(moved))
         self.meta.mark_missing(

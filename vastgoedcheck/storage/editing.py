@@ -26,7 +26,6 @@ from vastgoedcheck.domain.form_facts import form_answers
 from vastgoedcheck.domain.pack import Pack, Question, Role
 from vastgoedcheck.domain.scope import wwft_applies
 from vastgoedcheck.exchange.reading import InvalidCheck, check_from_document, text_problems
-from vastgoedcheck.exchange.values import BadValue, parse_answer
 from vastgoedcheck.exchange.writing import answer_json, attachment_json, check_document
 from vastgoedcheck.file_types import media_type_of, without_bidi
 from vastgoedcheck.i18n import _
@@ -40,6 +39,7 @@ from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.meta import now
+from vastgoedcheck.values import BadValue, parse_answer
 
 MAX_NOTE_LENGTH = 20_000
 # The reason of an answer the parties and property form gave or took back (the audit trail keeps

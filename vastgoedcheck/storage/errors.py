@@ -84,3 +84,15 @@ class NotComplete(StoreError):
             )
         )
         self.gaps = missing
+
+
+class StoreReadOnly(StoreError):
+    """A change was asked of a data folder opened only to read, without the writer's lock."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "the data folder was opened only to read it, so nothing was changed; close the "
+                "app or the command that is using it, and try again"
+            )
+        )

@@ -14,12 +14,12 @@ from vastgoedcheck.storage import backups, restoring
 from vastgoedcheck.storage.atomic import PRIVATE_FOLDER
 from vastgoedcheck.storage.backup_reading import stage_backup
 from vastgoedcheck.storage.checks import damage_in
-from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.errors import DamagedFile, StoreError
 from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.lock import FolderLock
 from vastgoedcheck.storage.meta import MIGRATIONS, SCHEMA_VERSION, MetaFile
-from vastgoedcheck.storage.migrate import migrate
+from vastgoedcheck.storage.migrate import migrate, too_new
 from vastgoedcheck.storage.restoring import Finished
 
 
@@ -31,17 +31,33 @@ def unusable(folder: Path, error: OSError) -> StoreError:
     )
 
 
-def locked_layout(folder: Path, wait: float) -> tuple[Layout, FolderLock]:
-    """The layout of ``folder``, locked, with an interrupted restore finished and its folders
-    made (in that order: an empty folder made first would be taken for the store's own)."""
+def locked_layout(
+    folder: Path, wait: float, program: str | None = None
+) -> tuple[Layout, FolderLock]:
+    """The layout of ``folder``, locked (by ``program``: "app" or a command's name)."""
     layout = Layout(Path(folder))
     try:
         layout.root.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
     except OSError as error:
         raise unusable(folder, error) from None
     lock = FolderLock(layout.lock)
-    lock.acquire(wait)
+    lock.acquire(wait, program)
     return replace(layout, guard=lock.verify), lock  # no write once the lock is lost
+
+
+def ready_to_read(layout: Layout) -> bool:
+    """Whether the folder can be read without the writer's lock: it has been made, is of this
+    version and no restore is half-way (else opening it changes it first). StoreTooNew for a
+    folder of a newer version, which no one here may change either."""
+    try:
+        if restoring.restore_under_way(layout) or not layout.checks.is_dir():
+            return False
+        version = MetaFile(layout).schema_version()
+    except (OSError, DamagedFile, StoreError):
+        return False  # opening it with the lock says what is wrong, and may set it right
+    if version is not None and version > SCHEMA_VERSION:
+        raise too_new(version)
+    return version == SCHEMA_VERSION
 
 
 def prepare_folder(layout: Layout, actor: str) -> Finished | None:
@@ -65,6 +81,7 @@ class BackupsAndRestore:
     problems: list[str]
     _connect: Callable[[], None]  # Store's (re)reading of meta file and index
     _open_index: Callable[[], None]
+    enter_pending: Callable[[], int]  # Store's entering of files issued by readers
 
     @staticmethod
     def recover(
@@ -110,12 +127,14 @@ class BackupsAndRestore:
 
     def backup(self, target: Path) -> int:
         """Write a backup of the whole store to ``target``; returns the number of checks."""
+        self.enter_pending()  # the files issued meanwhile are in the backup's store log
         count = backups.write_backup(self.layout, target)
         self.meta.record("backup", self.actor, file=str(target), checks=count)
         return count
 
     def daily_backup(self, today: dt.date | None = None) -> Path | None:
         """Today's automatic backup, if not made yet (the last seven days are kept)."""
+        self.enter_pending()
         return backups.daily_backup(self.layout, today or dt.date.today())
 
     def restore(self, source: Path) -> int:

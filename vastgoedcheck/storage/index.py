@@ -157,13 +157,14 @@ class SummaryIndex:
         try:
             self._rows = self._read_index()
         except DamagedFile:
-            moved = self.layout.move_aside(self.layout.index)
-            problems.append(
-                _(
-                    "The summary index was damaged and has been rebuilt from the checks "
-                    "(the damaged file was moved to {path})."
-                ).format(path=moved)
-            )
+            if not self.layout.read_only:  # a reader rebuilds it in memory only
+                moved = self.layout.move_aside(self.layout.index)
+                problems.append(
+                    _(
+                        "The summary index was damaged and has been rebuilt from the checks "
+                        "(the damaged file was moved to {path})."
+                    ).format(path=moved)
+                )
             self._rows = {}
         replayed = self._replay_journal()
         self._journal_lines = replayed
@@ -291,7 +292,10 @@ class SummaryIndex:
         return self._journal_lines >= max(JOURNAL_MINIMUM, len(self._rows))
 
     def compact(self) -> None:
-        """Write all rows to ``index.json`` (one per line) and empty the journal."""
+        """Write all rows to ``index.json`` (one per line) and empty the journal; a reader
+        (a store opened only to read) leaves both as they are, for the next writer."""
+        if self.layout.read_only:
+            return
         payload = index_payload(self.rows.values(), self._folder_stamp())
         self.layout.check_guard()
         try:

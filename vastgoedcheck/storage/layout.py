@@ -31,12 +31,16 @@ class Layout:
     backups/*.zip        automatic and requested backups
     damaged/             files that could not be read, moved aside
     vastgoedcheck.lock   held by the running copy
+    pending/issued-*.json  files handed out by a command that only read (storage/pending.py)
     """
 
     root: Path
     # Called before every write of a store file: StoreError when this process no longer holds
     # the folder's lock (its lock file was removed or replaced), so nothing is overwritten.
     guard: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    # Opened without the lock, to read only: nothing in the folder may be written or moved
+    # (the guard refuses every write; what reading finds is told, and left for a writer).
+    read_only: bool = False
 
     def check_guard(self) -> None:
         if self.guard is not None:
@@ -74,6 +78,10 @@ class Layout:
     def lock(self) -> Path:
         return self.root / "vastgoedcheck.lock"
 
+    @property
+    def pending(self) -> Path:
+        return self.root / "pending"
+
     def check_file(self, check_id: str) -> Path:
         return self.checks / f"{check_id}.json"
 
@@ -87,7 +95,7 @@ class Layout:
     def remove_temporary_files(self) -> None:
         """Remove the temporary files a killed process may have left (only the lock holder
         may call this: another writer's temporary files would be in use)."""
-        folders = [self.root, self.checks, self.attachments, self.backups]
+        folders = [self.root, self.checks, self.attachments, self.backups, self.pending]
         with contextlib.suppress(OSError):
             folders += [path for path in self.attachments.glob("??") if path.is_dir()]
         for folder in folders:
@@ -98,6 +106,7 @@ class Layout:
 
     def move_aside(self, path: Path) -> Path:
         """Move a damaged file to ``damaged/`` under a time-stamped name, and return that."""
+        self.check_guard()  # a reader leaves it where it is, for the next writer
         self.damaged.mkdir(PRIVATE_FOLDER, exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.damaged / f"{stamp}-{path.name}"

@@ -63,9 +63,13 @@ class FolderLock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._descriptor: int | None = None
+        self._program: str | None = None
         self.stale: dict[str, Any] | None = None
 
-    def acquire(self, wait: float = 0.0) -> None:
+    def acquire(self, wait: float = 0.0, program: str | None = None) -> None:
+        """Take the lock, waiting up to ``wait`` seconds for another copy to let go of it.
+        ``program`` ("app", or a command's name) is written into the file, so that a copy that
+        is refused can say which program holds the folder."""
         try:
             descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as error:
@@ -83,15 +87,17 @@ class FolderLock:
             time.sleep(0.05)
         self._descriptor = descriptor
         self.stale = self._holder()
+        self._program = program
         self._write_details(descriptor)
 
-    @staticmethod
-    def _write_details(descriptor: int) -> None:
+    def _write_details(self, descriptor: int) -> None:
         details = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "since": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
+        if self._program:
+            details["program"] = self._program
         with contextlib.suppress(OSError):  # the details only make messages clearer
             os.ftruncate(descriptor, 0)
             os.lseek(descriptor, 0, os.SEEK_SET)
@@ -165,12 +171,7 @@ class FolderLock:
         return data if isinstance(data, dict) else None
 
     def _locked_message(self, holder: dict[str, Any] | None) -> str:
-        if holder and "pid" in holder:
-            return _(
-                "vastgoedcheck is already open on this data folder (process {pid} on {host}); "
-                "close it first"
-            ).format(pid=holder.get("pid"), host=holder.get("host", "?"))
-        return _("vastgoedcheck is already open on this data folder")
+        return locked_message(holder)
 
     def release(self) -> None:
         """Unlock and clear the holder's details: the session ended cleanly."""
@@ -180,3 +181,25 @@ class FolderLock:
         with contextlib.suppress(OSError):
             os.ftruncate(descriptor, 0)  # below Windows' locked byte, so allowed there too
         os.close(descriptor)  # closing the descriptor releases the lock
+
+
+def locked_message(holder: dict[str, Any] | None) -> str:
+    """The sentence for a copy that cannot have the folder: which program holds it, and where."""
+    if not holder or "pid" not in holder:
+        return _("vastgoedcheck is already open on this data folder")
+    where = {"pid": holder.get("pid"), "host": holder.get("host", "?")}
+    program = holder.get("program")
+    if program == "app":
+        return _(
+            "the data folder is in use by the vastgoedcheck app (process {pid} on {host}); close "
+            "the app first, or make the change in it"
+        ).format(**where)
+    if isinstance(program, str) and program:
+        return _(
+            "the data folder is in use by the command 'vastgoedcheck {command}' (process {pid} "
+            "on {host}); try again when it has finished"
+        ).format(command=program, **where)
+    return _(
+        "vastgoedcheck is already open on this data folder (process {pid} on {host}); "
+        "close it first"
+    ).format(**where)

@@ -49,6 +49,10 @@ class MetaFile:
 
     def __init__(self, layout: Layout) -> None:
         database, self.storage = open_database(layout.meta, layout.guard)
+        # Opened only to read: what reading finds (a check file gone) is kept in memory here
+        # and not written; the next writer finds the same and records it.
+        self.read_only = layout.read_only
+        self._noticed: list[dict[str, Any]] = []
         self._info = database.table("meta", cache_size=0)
         self._log = database.table("log", cache_size=0)
         # Checks whose file disappeared or was moved aside, until the user acknowledges it.
@@ -82,6 +86,8 @@ class MetaFile:
 
     def record(self, action: str, actor: str, **details: Any) -> None:
         """Add one store-wide event (a deletion, an import, a restore, a damaged file…)."""
+        if self.read_only:
+            return
         self._log.insert({"at": now().isoformat(), "actor": actor, "action": action, **details})
 
     def entries(self) -> list[dict[str, Any]]:
@@ -92,13 +98,17 @@ class MetaFile:
         found = [dict(record) for record in self._missing.all()]
         if not all(isinstance(record.get("id"), str) for record in found):
             raise DamagedFile(self.storage.path, "a missing check without id")
-        return found
+        return found + [r for r in self._noticed if r["id"] not in {f["id"] for f in found}]
 
     def mark_missing(self, check_id: str, row: dict[str, Any] | None, **why: Any) -> bool:
         """Remember that a check's file is gone (``why``: reason, file); False if known."""
         if any(record["id"] == check_id for record in self.missing()):
             return False
-        self._missing.insert({"id": check_id, "at": now().isoformat(), "row": row, **why})
+        record = {"id": check_id, "at": now().isoformat(), "row": row, **why}
+        if self.read_only:
+            self._noticed.append(record)
+        else:
+            self._missing.insert(record)
         return True
 
     def unmark_missing(self, check_id: str) -> dict[str, Any] | None:

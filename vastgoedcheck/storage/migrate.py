@@ -12,6 +12,15 @@ from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.meta import SCHEMA_VERSION, MetaFile, Migration
 
 
+def too_new(version: int) -> StoreTooNew:
+    return StoreTooNew(
+        _(
+            "this data folder was written by a newer version of vastgoedcheck (store "
+            "version {found}; this app reads up to {supported}); update the app"
+        ).format(found=version, supported=SCHEMA_VERSION)
+    )
+
+
 def migrate(meta: MetaFile, layout: Layout, actor: str, migrations: Sequence[Migration]) -> None:
     """Bring the data folder to SCHEMA_VERSION, or say why it cannot be opened."""
     try:
@@ -35,12 +44,7 @@ def migrate(meta: MetaFile, layout: Layout, actor: str, migrations: Sequence[Mig
         meta.create()
         return
     if version > SCHEMA_VERSION:
-        raise StoreTooNew(
-            _(
-                "this data folder was written by a newer version of vastgoedcheck (store "
-                "version {found}; this app reads up to {supported}); update the app"
-            ).format(found=version, supported=SCHEMA_VERSION)
-        )
+        raise too_new(version)
     if version == SCHEMA_VERSION:
         return
     steps = {migration.from_version: migration for migration in migrations}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -11,9 +12,12 @@ from vastgoedcheck.i18n.labels import status_label
 from vastgoedcheck.storage.checks import CheckFiles
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.index import SummaryIndex
-from vastgoedcheck.storage.layout import Layout
+from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.meta import MetaFile
+from vastgoedcheck.storage.restoring import restore_under_way
 from vastgoedcheck.storage.summary import Summary
+
+_ID_PART = re.compile(r"[0-9a-f][0-9a-f-]{0,35}")
 
 
 class MissingChecks:
@@ -38,10 +42,38 @@ class MissingChecks:
         search has just found the folder as the index recorded it)."""
         if not self.index.folder_as_recorded:
             self.index.read_now()
-        return [Summary.of_missing(record) for record in self.meta.missing()]
+        records = self.meta.missing()
+        if self.layout.read_only and self.index.loaded:  # found back, not yet recorded so
+            records = [record for record in records if record["id"] not in self.index.rows]
+        return [Summary.of_missing(record) for record in records]
+
+    def ids_starting_with(self, prefix: str) -> list[str]:
+        """The checks whose id begins with ``prefix`` (any case): the stored ones and those
+        listed as missing, sorted. A whole id is given back as it is, without a look at the
+        folder, so that a command about one check stays as fast however many there are."""
+        prefix = prefix.strip().lower()
+        if CHECK_ID.fullmatch(prefix):
+            return [prefix]
+        if not _ID_PART.fullmatch(prefix):
+            return []
+        found = set(self.checks.ids_starting_with(prefix))
+        found |= {r["id"] for r in self.meta.missing() if r["id"].startswith(prefix)}
+        return sorted(found)
+
+    def brief_summary(self, check_id: str) -> Summary | None:
+        """A check as last known (to tell it from others with a similar id), if it can be read."""
+        row = self.checks.brief_row(check_id)
+        if row is not None:
+            try:
+                return Summary.from_row(row)
+            except (KeyError, TypeError, ValueError):
+                return None
+        record = next((r for r in self.meta.missing() if r["id"] == check_id), None)
+        return None if record is None else Summary.of_missing(record)
 
     def acknowledge_missing(self, check_id: str) -> None:
         """The user has seen that the check's file is gone: stop listing it (logged)."""
+        self.checks.missing_record(check_id)  # a file gone since the index was read: noted now
         record = self.meta.unmark_missing(check_id)
         if record is None:
             raise StoreError(_("the check {id} is not listed as missing").format(id=check_id))
@@ -50,6 +82,10 @@ class MissingChecks:
     def _gone(self, row: dict[str, Any]) -> None:
         """The index knew a check whose file is no longer there: remember it and say so."""
         check_id = row["id"]
+        if self.layout.read_only:
+            if restore_under_way(self.layout):
+                return  # the files are being switched: not gone
+            self.meta.storage.forget()  # read again: a writer may have deleted it just now
         deleted = any(  # deleted after its last change: the index only missed the deletion
             entry.get("action") == "deleted"
             and entry.get("check") == check_id
@@ -75,6 +111,8 @@ class MissingChecks:
 
     def _found_again(self) -> None:
         """A check listed as missing whose file is back (restored) is no longer missing."""
+        if self.layout.read_only:
+            return  # the next writer records it; missing_checks leaves it out meanwhile
         for record in self.meta.missing():
             if record["id"] in self.index.rows:
                 self.meta.unmark_missing(record["id"])
@@ -82,7 +120,7 @@ class MissingChecks:
 
     def _delete_missing(self, check_id: str, reason: str) -> None:
         """A draft whose file is gone (or was damaged and moved aside) can still be deleted."""
-        record = next((r for r in self.meta.missing() if r["id"] == check_id), None)
+        record = self.checks.missing_record(check_id)
         if record is None:
             self.checks.load(check_id)  # says there is no such check
             return

@@ -108,6 +108,11 @@ def switch(layout: Layout, source: Path, safety_backup: Path, actor: str) -> Non
     _clean_up(layout)
 
 
+def restore_under_way(layout: Layout) -> bool:
+    """Whether a restore is going on in the folder, or was stopped there half-way."""
+    return any((layout.root / name).exists() for name in (JOURNAL, REPLACED, STAGING))
+
+
 def finish_interrupted_restore(layout: Layout, actor: str) -> Finished | None:
     """After a stop during a restore, finish it (or undo it); None when there was none.
 

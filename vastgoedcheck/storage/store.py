@@ -26,7 +26,7 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import fileops
-from vastgoedcheck.storage.atomic import fsync_folder, write_atomically
+from vastgoedcheck.storage.atomic import fsync_folder
 from vastgoedcheck.storage.attachments import AttachmentFiles
 from vastgoedcheck.storage.audit import AuditEvent, event_from_record
 from vastgoedcheck.storage.check_file import CheckFile
@@ -41,33 +41,44 @@ from vastgoedcheck.storage.errors import (
     ImportPartlyStored,
     NotComplete,
     StoreError,
+    StoreReadOnly,
     StoreWriteError,
 )
 from vastgoedcheck.storage.folder_backups import (
     BackupsAndRestore,
     locked_layout,
     prepare_folder,
+    ready_to_read,
     unusable,
 )
 from vastgoedcheck.storage.importing import prepare_import
 from vastgoedcheck.storage.index import SummaryIndex
-from vastgoedcheck.storage.issued import IssuedFile, issued_files
+from vastgoedcheck.storage.issuing import IssuingFiles
 from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.lock import FolderLock
 from vastgoedcheck.storage.meta import MIGRATIONS, MetaFile, Migration, now
 from vastgoedcheck.storage.migrate import migrate
 from vastgoedcheck.storage.missing import MissingChecks
+from vastgoedcheck.storage.pending import read_pending
 from vastgoedcheck.storage.report_records import ReportRecording
 from vastgoedcheck.storage.summary import Summary
 
 MAX_REASON_LENGTH = 2_000
 
 
-class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore):
+def _refuse_writing() -> None:
+    """The guard of a store opened only to read."""
+    raise StoreReadOnly()
+
+
+class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore, IssuingFiles):
     """Checks in a data folder. Open with ``Store.open``; one running copy per folder."""
 
-    def __init__(self, layout: Layout, registry: PackRegistry, actor: str, lock: FolderLock):
-        self.layout = replace(layout, guard=lock.verify)  # no write once the lock is lost
+    def __init__(self, layout: Layout, registry: PackRegistry, actor: str, lock: FolderLock | None):
+        if lock is None:  # opened to read only: every write is refused
+            self.layout = replace(layout, guard=_refuse_writing, read_only=True)
+        else:
+            self.layout = replace(layout, guard=lock.verify)  # no write once the lock is lost
         self.registry = registry
         self.actor = actor
         self.lock = lock
@@ -96,6 +107,7 @@ class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore):
         wait: float = 0.0,
         migrations: Sequence[Migration] = MIGRATIONS,
         lazy_index: bool = False,
+        program: str | None = None,
     ) -> Store:
         """Open (or create) the store in ``folder``.
 
@@ -104,10 +116,13 @@ class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore):
         are; what reading it finds is then added to ``problems`` at that moment. Without it
         (the app, which lists at once) the index is read and brought in line here.
 
+        ``program`` says who holds the folder, for the message another copy gets: "app", or
+        the name of a command.
+
         Raises StoreLocked when another copy has it open (after waiting ``wait`` seconds),
         StoreDamaged when it cannot be opened as it is, StoreError for an unusable folder.
         """
-        layout, lock = locked_layout(folder, wait)
+        layout, lock = locked_layout(folder, wait, program)
         try:
             finished = prepare_folder(layout, actor)
             store = cls(layout, registry, actor, lock)
@@ -125,6 +140,7 @@ class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore):
                 store.problems.append(finished.message())
             migrate(store.meta, layout, actor, migrations)
             store._open_index(after_crash=crashed)
+            store.enter_pending()
             if not lazy_index:
                 store.index.read_now()
         except OSError as error:
@@ -135,13 +151,43 @@ class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore):
             raise
         return store
 
+    @classmethod
+    def open_to_read(
+        cls,
+        folder: Path,
+        registry: PackRegistry,
+        *,
+        actor: str,
+        wait: float = 0.0,
+        program: str | None = None,
+    ) -> Store:
+        """Open the store to read it, also while the app or a command is writing to it.
+
+        A folder that is ready to be read is opened without the writer's lock: nothing in it
+        is written or moved (what reading finds wrong is told, and left for the next writer),
+        and a file handed out is recorded in ``pending/`` (``issue_file``). A folder that must
+        first be made, upgraded or have a restore finished is opened as ``open`` does, with the
+        lock (and its wait). The index is read only when the rows are needed.
+        """
+        layout = Layout(Path(folder))
+        if not ready_to_read(layout):
+            return cls.open(
+                folder, registry, actor=actor, wait=wait, lazy_index=True, program=program
+            )
+        store = cls(layout, registry, actor, None)
+        store._open_index()
+        return store
+
     def close(self) -> None:
         try:
+            if self.lock is not None:
+                self.enter_pending()
             self.index.close()
         except StoreError:
             pass  # the index is a cache: the next open brings it up to date
         finally:
-            self.lock.release()
+            if self.lock is not None:
+                self.lock.release()
 
     def __enter__(self) -> Store:
         return self
@@ -208,8 +254,18 @@ class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore):
         return pack
 
     def events(self, check_id: str) -> list[AuditEvent]:
-        """The audit trail of a check, oldest first."""
-        return [event_from_record(record) for record in self.checks.load(check_id).file.events()]
+        """The audit trail of a check, oldest first, with the files issued by a command that
+        only read the folder and that no writer has entered yet."""
+        pending = [p for p in read_pending(self.layout) if p.check_id == check_id]
+        file = self.checks.load(check_id).file
+        if pending and self.read_only:
+            file.storage.forget()  # read after the pending records: a writer may have entered them
+        records = file.events()
+        waiting = [p.event for p in pending if not any(p.same_event(r) for r in records)]
+        events = [event_from_record(record) for record in records]
+        if not waiting:
+            return events
+        return sorted([*events, *map(event_from_record, waiting)], key=lambda event: event.at)
 
     def log(self) -> list[dict[str, Any]]:
         """Store-wide events: deletions, imports, restores, damaged files moved aside."""
@@ -266,7 +322,13 @@ class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore):
         if not self.layout.check_file(check_id).exists():
             self._delete_missing(check_id, reason)
             return
-        opened = self.checks.load(check_id)
+        try:
+            opened = self.checks.load(check_id)
+        except StoreError:
+            if self.layout.check_file(check_id).exists():
+                raise
+            self._delete_missing(check_id, reason)  # found damaged and set aside just now
+            return
         check = opened.check
         if check.status is Status.FINAL or check.revision > 1:
             raise StoreError(
@@ -383,53 +445,6 @@ class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore):
                     "and are stored: {ids}"
                 ).format(ids=", ".join(stayed))
             )
-
-    def issue_file(
-        self,
-        check: Check,
-        target: Path,
-        payload: bytes,
-        *,
-        kind: str,
-        recipient: str,
-        language: str,
-    ) -> str:
-        """Write a file that is handed out (a report, an export) atomically, and log it in the
-        check's trail and the store log; returns its SHA-256."""
-        self.refuse_if_tampered(check.id, check.revision)
-        try:
-            write_atomically(target, payload)
-        except OSError as error:
-            raise StoreError(
-                _("{file} cannot be written ({reason})").format(
-                    file=target, reason=os_reason(error)
-                )
-            ) from None
-        sha256 = hashlib.sha256(payload).hexdigest()
-        details = {
-            "sha256": sha256,
-            "recipient": recipient,
-            "language": language,
-            "file": str(target),
-            "revision": check.revision,
-            "fingerprint": check.fingerprint,
-        }
-        try:
-            opened = self.checks.load(check.id)
-            event = AuditEvent(
-                now(), self.actor, check.revision, "issued", target=kind, new=details
-            )
-            opened.file.add_events([event])
-            self.index.put(self.checks.summary(opened, opened.check))
-            self.meta.record("issued", self.actor, check=check.id, kind=kind, **details)
-        except StoreError:
-            target.unlink(missing_ok=True)  # a file that is not logged could not be verified
-            raise
-        return sha256
-
-    def issued(self) -> list[IssuedFile]:
-        """Every file handed out from this store, oldest first."""
-        return issued_files(self.meta.entries())
 
     # -- internals -------------------------------------------------------------------------
 

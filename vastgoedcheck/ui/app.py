@@ -16,7 +16,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from vastgoedcheck import APP_NAME
-from vastgoedcheck.cli.output import UserError
+from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import (
     DEFAULT_LANGUAGE,
     _,
@@ -128,7 +128,7 @@ def open_store(folder: Path, registry: PackRegistry, actor: str) -> Store | None
 
     while True:
         try:
-            return Store.open(folder, registry, actor=actor, wait=LOCK_WAIT_SECONDS)
+            return Store.open(folder, registry, actor=actor, wait=LOCK_WAIT_SECONDS, program="app")
         except StoreLocked as error:
             show_problem(None, str(error), _("vastgoedcheck is already open"))
             return None
@@ -197,7 +197,7 @@ def fill_when_shown(window: MainWindow, app: QApplication, shown: float) -> None
 
 def _open_for(folder: Path, preferences: Preferences) -> Store | None:
     """The packs and the store for the window, or None when the user has been told why not."""
-    from vastgoedcheck.cli.templates_command import load_registry
+    from vastgoedcheck.packs.registry import load_registry
 
     try:
         registry = load_registry()

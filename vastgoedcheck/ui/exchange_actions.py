@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from vastgoedcheck.cli.exchange_command import documents_in
+from vastgoedcheck.exchange.files import NotACheck, documents_in
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.jsonfiles import UnreadableFile
 from vastgoedcheck.storage.errors import ImportPartlyStored, StoreError
@@ -54,6 +54,8 @@ def import_file(parent: QWidget, store: Store, path: Path) -> list[str]:
             results = store.import_checks(documents_in(path), path.name)
     except UnreadableFile as error:
         problem = error.problem.describe("").lstrip(": ")
+    except NotACheck as error:
+        problem = _("it is not a check but {what}").format(what=error)
     except ImportPartlyStored as error:  # not "nothing was stored": say exactly what is
         show_problem(parent, f"{path.name}: {error}", _("Import checks"))
         return []

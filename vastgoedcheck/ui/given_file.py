@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from vastgoedcheck.cli.output import UserError
-from vastgoedcheck.cli.report_command import read_report, verdict
+from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _
+from vastgoedcheck.reports.verifying import read_report, verdict
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.exchange_actions import import_file
@@ -51,7 +51,7 @@ def open_given_file(parent: QWidget, store: Store, path: Path) -> list[str]:
 
 def _verify(parent: QWidget, store: Store, path: Path) -> None:
     try:
-        issued, lines = verdict(store, path, read_report(path))
+        issued, lines = verdict(store.issued(), path, read_report(path))
     except (UserError, StoreError) as error:
         show_problem(parent, str(error))
         return

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from vastgoedcheck.domain.check import Answer, AnswerValue
 from vastgoedcheck.domain.pack import FlagValue, Pack, Question, QuestionType
-from vastgoedcheck.exchange.values import BadValue, parse_answer
 from vastgoedcheck.exchange.writing import answer_json
 from vastgoedcheck.i18n import _, current_language
 from vastgoedcheck.i18n.field_labels import field_label
@@ -36,6 +35,7 @@ from vastgoedcheck.ui.attachment_list import AttachmentList
 from vastgoedcheck.ui.feedback import attempt, sentence, show_problem
 from vastgoedcheck.ui.problem_label import ProblemLabel
 from vastgoedcheck.ui.typed_values import InputProblem
+from vastgoedcheck.values import BadValue, parse_answer
 
 AUTOSAVE_DELAY_MS = 500
 

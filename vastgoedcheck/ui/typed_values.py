@@ -16,10 +16,10 @@ from decimal import Decimal
 from stdnum import iban as std_iban
 
 from vastgoedcheck.exchange.reading import text_problems
-from vastgoedcheck.exchange.values import MAX_AMOUNT
 from vastgoedcheck.i18n import _, current_language
 from vastgoedcheck.i18n.formatting import format_amount, format_number
 from vastgoedcheck.identifiers import InvalidIdentifier, normalise
+from vastgoedcheck.values import MAX_AMOUNT
 
 _PHONE = re.compile(r"[0-9+() .-]*")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")

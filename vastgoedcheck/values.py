@@ -1,4 +1,4 @@
-"""Reading the typed values of a check document: answers, dates, amounts and identifiers."""
+"""Typed values of checks and packs, read from JSON data: answers, dates, amounts, identifiers."""
 
 from __future__ import annotations
 
