@@ -122,8 +122,9 @@ def test_the_parsers_own_messages_are_in_dutch(args: list[str], expected: str) -
     result = run_subprocess("--lang", "nl", *args)
     assert result.code == 1 and expected in result.err
     assert result.err.startswith("gebruik: ")
-    for english in ("usage", "error:", "invalid", "choose from", "required", "int"):
-        assert english not in result.err
+    said = result.err.strip().splitlines()[-1]  # the error, after the usage lines
+    for english in ("usage", "error:", "invalid", "choose from", "required", " int"):
+        assert english not in said
 
 
 def test_help_is_in_dutch() -> None:

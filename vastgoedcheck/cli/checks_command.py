@@ -185,7 +185,8 @@ def show_check(args: argparse.Namespace) -> int:
 def _print_check(
     check: Check, pack: Pack, revisions: list[Check], events: list[AuditEvent]
 ) -> None:
-    print_assessment(check, pack, assess_check(pack, check))
+    assessment = assess_check(pack, check)
+    print_assessment(check, pack, assessment)
     say()
     say(
         _("Revision {revision} of {count}, {status}").format(
@@ -231,6 +232,6 @@ def _print_check(
     say()
     say(_("Latest changes:"))
     for event in events[-HISTORY_SHOWN:]:
-        say("  " + event_line(event))
+        say("  " + event_line(event, wwft=assessment.wwft))
     if len(events) > HISTORY_SHOWN:
         say("  " + _("(every change: vastgoedcheck history {id})").format(id=check.id))

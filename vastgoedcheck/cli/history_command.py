@@ -7,6 +7,7 @@ from typing import Any
 
 from vastgoedcheck.cli.output import print_json, printable, say
 from vastgoedcheck.cli.store_access import add_data_dir_option, full_id, opened_store
+from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_datetime
 from vastgoedcheck.reports.event_text import event_text
@@ -23,14 +24,14 @@ def register(commands: Any) -> None:
     history.set_defaults(handler=show_history)
 
 
-def event_line(event: AuditEvent) -> str:
-    """One event: when, who, revision and what happened."""
+def event_line(event: AuditEvent, *, wwft: bool = False) -> str:
+    """One event: when, who, revision and what happened (``wwft``: see ``event_text``)."""
     return printable(
         _("{when}  {actor}  revision {revision}: {what}").format(
             when=format_datetime(event.at),
             actor=event.actor,
             revision=event.revision,
-            what=event_text(event),
+            what=event_text(event, wwft=wwft),
         )
     )
 
@@ -39,10 +40,12 @@ def show_history(args: argparse.Namespace) -> int:
     with opened_store(args, read_only=True) as store:
         check_id = full_id(store, args.id)
         events = store.events(check_id)
+        check = store.get(check_id)
+        wwft = assess_check(store.pack_of(check), check).wwft
     if args.json:
         print_json([event_record(event) for event in events])
         return 0
     say(_("Audit trail of check {id}:").format(id=check_id))
     for event in events:
-        say("  " + event_line(event))
+        say("  " + event_line(event, wwft=wwft))
     return 0

@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from vastgoedcheck.cli.output import UserError, print_json, say
+from vastgoedcheck.cli.output import print_json, say
 from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
 from vastgoedcheck.domain.report_record import (
     Indicator,
@@ -17,6 +17,7 @@ from vastgoedcheck.domain.report_record import (
     current_records,
     report_status,
 )
+from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.record_text import record_line, recorded_by, status_name
 from vastgoedcheck.storage.record_codec import record_json

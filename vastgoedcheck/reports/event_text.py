@@ -26,12 +26,12 @@ def _value(value: Any) -> str:
     return f"'{value}'"
 
 
-def _decision(value: Any) -> str:
+def _decision(value: Any, wwft: bool) -> str:
     outcome = value.get("outcome") if isinstance(value, dict) else None
     if not isinstance(outcome, str):
         return "?"
     try:
-        return decision_label(outcome)
+        return decision_label(outcome, wwft)
     except (KeyError, ValueError):
         return outcome
 
@@ -63,8 +63,10 @@ def _issued(event: AuditEvent) -> str:
     return _("exchange file issued: {file}").format(file=file)
 
 
-def event_text(event: AuditEvent) -> str:
-    """What happened, as one sentence (an action this version does not know: its code)."""
+def event_text(event: AuditEvent, *, wwft: bool = False) -> str:
+    """What happened, as one sentence (an action this version does not know: its code).
+    ``wwft``: the check is one of a Wwft institution (how an earlier version's decision to
+    report is read)."""
     action, target = event.action, event.target or "?"
     if action == "answer":
         return _answer(event)
@@ -87,7 +89,7 @@ def event_text(event: AuditEvent) -> str:
             language=_LANGUAGE_NAMES.get(str(event.new), str(event.new))
         ),
         "decision": lambda: _("decision recorded: {decision}").format(
-            decision=_decision(event.new)
+            decision=_decision(event.new, wwft)
         ),
         "finalized": lambda: _("finalized, with the digital fingerprint {fingerprint}").format(
             fingerprint=event.new
