@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from vastgoedcheck.cli.output import print_json, say
-from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
+from vastgoedcheck.cli.store_access import add_data_dir_option, full_id, opened_store
 from vastgoedcheck.domain.report_record import (
     Indicator,
     RecordKind,
@@ -140,7 +140,8 @@ def _list(store: Store, args: argparse.Namespace) -> int:
 
 
 def record_report(args: argparse.Namespace) -> int:
-    with opened_store(args) as store:
+    with opened_store(args, read_only=args.list) as store:  # a listing only reads
+        args.id = full_id(store, args.id)
         if args.list:
             return _list(store, args)
         record = _new_record(args)
