@@ -42,7 +42,8 @@ from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
 from vastgoedcheck.storage.audit import AuditEvent, event_record  # noqa: E402
 from vastgoedcheck.storage.layout import Layout  # noqa: E402
 from vastgoedcheck.storage.meta import MetaFile  # noqa: E402
-from vastgoedcheck.storage.summary import search_key, summary_row  # noqa: E402
+from vastgoedcheck.domain.related import check_keys  # noqa: E402
+from vastgoedcheck.storage.summary import search_text, summary_row  # noqa: E402
 
 EXAMPLES = REPO / "docs" / "examples"
 SEED = 2026
@@ -215,7 +216,8 @@ def _summary_row(check: Check, template_row: dict[str, Any]) -> dict[str, Any]:
         "updated_at": _stamp(check.updated_at),
         "finalized_at": _stamp(check.finalized_at),
         "decision": check.decision.outcome if check.decision is not None else "",
-        "search": search_key(" ".join([*names, *place])),
+        "search": search_text(check),
+        "match_keys": check_keys(check),
         "changed": round(check.updated_at.timestamp() * 1e6),
     }
 

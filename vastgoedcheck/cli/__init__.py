@@ -111,6 +111,7 @@ def build_parser() -> LocalisedParser:
         history_command,
         lifecycle_command,
         record_command,
+        related_command,
         report_command,
         templates_command,
     )
@@ -141,6 +142,7 @@ def build_parser() -> LocalisedParser:
     exchange_command.register(commands)
     checks_command.register(commands)
     history_command.register(commands)
+    related_command.register(commands)
     lifecycle_command.register(commands)
     backup_command.register(commands)
     report_command.register(commands)

@@ -20,7 +20,7 @@ from vastgoedcheck.i18n.formatting import format_datetime
 from vastgoedcheck.i18n.labels import answer_text, status_label
 from vastgoedcheck.i18n.outcome_text import level_headline
 from vastgoedcheck.storage.audit import AuditEvent
-from vastgoedcheck.storage.summary import Summary, search_key
+from vastgoedcheck.storage.summary import NO_DECISION, REPORT_STATUSES, Summary, search_key
 
 HISTORY_SHOWN = 10  # latest audit events in the text output of ``show``
 
@@ -34,7 +34,20 @@ def register(commands: Any) -> None:
         "--search",
         metavar=_("TEXT"),
         default="",
-        help=_("only checks whose party names, address or city contain every word of TEXT"),
+        help=_(
+            "only checks whose party names, KVK numbers, UBOs, representatives, address, "
+            "postcode, city or own reference contain every word of TEXT"
+        ),
+    )
+    listing.add_argument(
+        "--decision",
+        metavar=_("DECISION"),
+        help=_("only checks with this recorded decision (none: no decision yet)"),
+    )
+    listing.add_argument(
+        "--report-status",
+        choices=REPORT_STATUSES,
+        help=_("only checks that were reported, decided not to report, or are still open"),
     )
     add_data_dir_option(listing)
     listing.set_defaults(handler=list_checks)
@@ -68,7 +81,16 @@ def _matches(summary: Summary, args: argparse.Namespace) -> bool:
     return (
         (args.status is None or summary.status == args.status)
         and (args.pack is None or summary.pack == args.pack)
+        and (_decision(args) is None or summary.decision == _decision(args))
+        and (args.report_status is None or summary.report_status == args.report_status)
         and all(word in text for word in words)
+    )
+
+
+def _decision(args: argparse.Namespace) -> str | None:
+    """The decision asked for: a decision code, NO_DECISION for "none", or None for any."""
+    return (
+        None if args.decision is None else NO_DECISION if args.decision == "none" else args.decision
     )
 
 
@@ -80,7 +102,13 @@ def _who(summary: Summary) -> str:
 
 def list_checks(args: argparse.Namespace) -> int:
     with opened_store(args, read_only=True) as store:
-        found = store.summaries(search=args.search, status=args.status, pack=args.pack)
+        found = store.summaries(
+            search=args.search,
+            status=args.status,
+            pack=args.pack,
+            decision=_decision(args),
+            report_status=args.report_status,
+        )
         missing = [summary for summary in store.missing_checks() if _matches(summary, args)]
     if args.json:
         print_json([summary.as_json() for summary in [*found, *missing]])

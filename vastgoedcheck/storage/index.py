@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from vastgoedcheck.domain.related import identity
 from vastgoedcheck.i18n import _
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage import fileops
@@ -23,6 +24,7 @@ from vastgoedcheck.storage.atomic import PRIVATE_FILE, AtomicJSONStorage, write_
 from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
 from vastgoedcheck.storage.index_file import TABLE as _TABLE
 from vastgoedcheck.storage.index_file import (
+    current_rows,
     index_payload,
     one_row_per_line,
     rows_with_words,
@@ -62,6 +64,7 @@ class SummaryIndex:
         self._on_read: Callable[[], None] | None = None
         self._problems: list[str] = []
         self._recheck_since: int | None = None
+        self._outdated = False  # rows written by an app whose rows held less: all read anew
         self.folder_as_recorded = False  # the last search found checks/ as the index recorded it
 
     def open(
@@ -169,6 +172,7 @@ class SummaryIndex:
         replayed = self._replay_journal()
         self._journal_lines = replayed
         changed = self._reconcile(self._read_row, self._recheck_since)
+        self._outdated = False
         self._problems += problems
         first = bool(self._rows) and (missing or not one_row_per_line(self.layout.index))
         fold = fold or first or (after_crash and bool(replayed)) or self._journal_full()
@@ -182,6 +186,7 @@ class SummaryIndex:
         self._storage.forget()  # the rows live in self.rows; no second copy in memory
         if data is None:
             return {}
+        self._outdated = not current_rows(data)
         rows = {}
         for row in data.get(_TABLE, {}).values():
             if not isinstance(row.get("id"), str) or not isinstance(row.get("search"), str):
@@ -213,6 +218,7 @@ class SummaryIndex:
         """Bring the rows in line with the check files; True when anything changed."""
         assert self._rows is not None
         rows = self._rows
+        outdated = self._outdated
         on_disk: set[str] = set()
         stale: list[tuple[str, FileStamp]] = []
         with os.scandir(self.layout.checks) as entries:
@@ -229,6 +235,7 @@ class SummaryIndex:
                 on_disk.add(check_id)
                 if (
                     row is None
+                    or outdated
                     or row.get("file") != stamp
                     or (recheck_since is not None and stamp[0] >= recheck_since)
                 ):
@@ -313,9 +320,17 @@ class SummaryIndex:
         self._journal_lines = self._session_lines = 0
 
     def select(
-        self, *, text: str = "", status: str | None = None, pack: str | None = None
+        self,
+        *,
+        text: str = "",
+        status: str | None = None,
+        pack: str | None = None,
+        decision: str | None = None,
+        report_status: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Rows matching every word of ``text`` (names, address, postcode, city), newest first."""
+        """Rows matching every word of ``text`` (names, KVK numbers, UBOs, representatives,
+        address, postcode, town, own reference) and each filter given, newest first.
+        ``decision`` "" is: no decision recorded yet."""
         words = search_key(text).split()
         rows = self._rows.values() if self._rows is not None else self._quick_search(words)
         # A quick search found ``checks/`` exactly as the index recorded it: no file has gone
@@ -326,10 +341,24 @@ class SummaryIndex:
             for row in (rows if rows is not None else self.rows.values())
             if (status is None or row["status"] == status)
             and (pack is None or row["pack"] == pack)
+            and (decision is None or row.get("decision", "") == decision)
+            and (report_status is None or row.get("report_status", "open") == report_status)
             and all(word in row["search"] for word in words)
         ]
         found.sort(key=_changed, reverse=True)
         return found
+
+    def sharing(self, keys: list[str]) -> list[dict[str, Any]]:
+        """The rows with a related-check key that names what one of ``keys`` names (the same
+        property or party, whatever its role): one pass over the rows, no check file read."""
+        wanted = {identity(key) for key in keys}
+        if not wanted:
+            return []
+        return [
+            row
+            for row in self.rows.values()
+            if any(identity(key) in wanted for key in row.get("match_keys", ()))
+        ]
 
     def _quick_search(self, words: list[str]) -> list[dict[str, Any]] | None:
         """The rows that may hold every word, without reading every row, when that is safe:

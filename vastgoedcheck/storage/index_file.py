@@ -6,11 +6,13 @@ table ``state`` with the modification time of ``checks/`` when it was written)::
     {"summaries":{
     "1":{"id":"…","search":"ayse celik oudegracht 101 …",…},
     "2":{…}
-    },"state":{"1":{"checks":1796505288441414167}}}
+    },"state":{"1":{"checks":1796505288441414167,"rows":2}}}
 
 JSON escapes every line break inside a string, so each row is exactly one line. A search for
 words reads the file as bytes and parses only the lines that contain every word, as the row's
 folded ``search`` text does (a line that contains them elsewhere is parsed and then dropped).
+``rows`` says what the rows hold (``ROW_FORMAT``): an index written by an app whose rows held
+less (no related-check keys, a shorter search text) is read whole and its rows made anew.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from typing import Any
 
 TABLE = "summaries"
 STATE = "state"
+# 2: rows with related-check keys (match_keys) and KVK numbers, UBOs, representatives and the
+# postcode without its space in the search text.
+ROW_FORMAT = 2
 _HEAD = b'{"' + TABLE.encode() + b'":{'
 _TAIL = b'},"' + STATE.encode() + b'":'
 
@@ -36,7 +41,7 @@ def index_payload(rows: Iterable[dict[str, Any]], folder_stamp: int | None) -> b
     lines = [_HEAD]
     body = [b'"%d":' % number + _line(row) for number, row in enumerate(rows, start=1)]
     lines += [part + b"," for part in body[:-1]] + body[-1:]
-    state = {"1": {"checks": folder_stamp}}
+    state = {"1": {"checks": folder_stamp, "rows": ROW_FORMAT}}
     lines.append(_TAIL + _line(state) + b"}")
     return b"\n".join(lines)
 
@@ -67,7 +72,7 @@ def rows_with_words(raw: bytes, words: list[str]) -> tuple[list[dict[str, Any]],
     try:
         state = json.loads(lines[-1][len(_TAIL) : -1])
         stamp = state["1"]["checks"]
-        if not isinstance(stamp, int):
+        if not isinstance(stamp, int) or state["1"].get("rows") != ROW_FORMAT:
             return None
         encoded = [word.encode() for word in words]
         found = []
@@ -80,3 +85,9 @@ def rows_with_words(raw: bytes, words: list[str]) -> tuple[list[dict[str, Any]],
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
     return found, stamp
+
+
+def current_rows(data: dict[str, Any]) -> bool:
+    """Whether the rows of ``index.json`` as read (``data``) hold what this app's rows hold."""
+    state = data.get(STATE, {}).get("1")
+    return isinstance(state, dict) and state.get("rows") == ROW_FORMAT

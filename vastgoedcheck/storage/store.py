@@ -60,6 +60,7 @@ from vastgoedcheck.storage.meta import MIGRATIONS, MetaFile, Migration, now
 from vastgoedcheck.storage.migrate import migrate
 from vastgoedcheck.storage.missing import MissingChecks
 from vastgoedcheck.storage.pending import read_pending
+from vastgoedcheck.storage.related_checks import RelatedChecks
 from vastgoedcheck.storage.report_records import ReportRecording
 from vastgoedcheck.storage.summary import Summary
 
@@ -71,7 +72,9 @@ def _refuse_writing() -> None:
     raise StoreReadOnly()
 
 
-class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore, IssuingFiles):
+class Store(
+    DraftEditing, ReportRecording, MissingChecks, RelatedChecks, BackupsAndRestore, IssuingFiles
+):
     """Checks in a data folder. Open with ``Store.open``; one running copy per folder."""
 
     def __init__(self, layout: Layout, registry: PackRegistry, actor: str, lock: FolderLock | None):
@@ -203,10 +206,19 @@ class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore, Iss
     # -- reading ---------------------------------------------------------------------------
 
     def summaries(
-        self, *, search: str = "", status: str | None = None, pack: str | None = None
+        self,
+        *,
+        search: str = "",
+        status: str | None = None,
+        pack: str | None = None,
+        decision: str | None = None,
+        report_status: str | None = None,
     ) -> list[Summary]:
-        """The checks, newest change first, filtered by status, pack and search words."""
-        rows = self.index.select(text=search, status=status, pack=pack)
+        """The checks, newest change first, filtered by status, pack, decision ("" for none
+        yet), report status and search words."""
+        rows = self.index.select(
+            text=search, status=status, pack=pack, decision=decision, report_status=report_status
+        )
         return [Summary.from_row(row) for row in rows]
 
     def __len__(self) -> int:

@@ -3,27 +3,47 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.domain.check import Check
 from vastgoedcheck.domain.pack import Pack
+from vastgoedcheck.domain.related import check_keys, compact_postcode, fold
 from vastgoedcheck.domain.report_record import ReportRecord, report_status
 
-# Letters that carry no separable accent, written as a Dutch keyboard would type them.
-_PLAIN_LETTERS = str.maketrans(
-    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
-)
+# The decision filter's value for checks without a recorded decision.
+NO_DECISION = ""
+# What the user recorded about reporting (filled by the report records).
+REPORT_STATUSES = ("open", "reported", "not_reporting")
 
 
 def search_key(text: str) -> str:
     """``text`` folded for searching: lower case, accents removed (``Çelik`` → ``celik``,
     ``Yılmaz`` → ``yilmaz``, ``Łukasz`` → ``lukasz``)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return plain.translate(_PLAIN_LETTERS)
+    return fold(text)
+
+
+def search_text(check: Check) -> str:
+    """What a search looks in, folded: the parties' names, KVK numbers, UBOs and
+    representatives; the address, postcode (with and without its space) and town; the own
+    reference."""
+    place = [str(check.property.get(key, "")) for key in ("address", "postcode", "city")]
+    words = [*_party_words(check), *place, compact_postcode(place[1]), check.reference]
+    return search_key(" ".join(word for word in words if word))
+
+
+def _party_words(check: Check) -> Iterator[str]:
+    for party in check.parties:
+        data = party.data
+        yield party.name
+        yield str(data.get("kvk") or "")
+        representatives = data.get("representatives")
+        if isinstance(representatives, list | tuple):
+            yield from (str(name) for name in representatives)
+        ubos = data.get("ubos")
+        if isinstance(ubos, list | tuple):
+            yield from (str(ubo.get("name") or "") for ubo in ubos if isinstance(ubo, Mapping))
 
 
 def summary_row(check: Check, pack: Pack, records: Sequence[ReportRecord] = ()) -> dict[str, Any]:
@@ -50,7 +70,8 @@ def summary_row(check: Check, pack: Pack, records: Sequence[ReportRecord] = ()) 
         "reference": check.reference,
         "decision": check.decision.outcome if check.decision is not None else "",
         "report_status": report_status(records),
-        "search": search_key(" ".join([*names, *place, *filter(None, [check.reference])])),
+        "search": search_text(check),
+        "match_keys": check_keys(check),
         "changed": round((check.updated_at or check.created_at or _EPOCH).timestamp() * 1e6),
     }
 
@@ -88,6 +109,8 @@ class Summary(NamedTuple):
     decision: str = ""  # the code of the user's recorded decision, "" before one is recorded
     # Whether a report was made: "open", "reported" or "not_reporting" (decided not to report).
     report_status: str = "open"
+    # What related checks are found by (domain.related): the property's and parties' keys.
+    match_keys: tuple[str, ...] = ()
 
     @classmethod
     def of_missing(cls, record: dict[str, Any]) -> Summary:
@@ -139,12 +162,14 @@ class Summary(NamedTuple):
             reference=row.get("reference", ""),
             decision=row.get("decision", ""),
             report_status=row.get("report_status", "open"),
+            match_keys=tuple(row.get("match_keys", ())),
         )
 
     def as_json(self) -> dict[str, Any]:
         data = self._asdict()
         data["parties"] = list(self.parties)
         data["tampered"] = list(self.tampered)
+        data["match_keys"] = list(self.match_keys)
         for name in ("created_at", "updated_at", "finalized_at"):
             data[name] = _stamp(data[name])
         return data
