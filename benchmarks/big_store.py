@@ -35,6 +35,7 @@ from vastgoedcheck.domain.check import (  # noqa: E402
     Status,
 )
 from vastgoedcheck.domain.pack import FlagValue, Pack  # noqa: E402
+from vastgoedcheck.domain.related import check_keys  # noqa: E402
 from vastgoedcheck.exchange.reading import check_from_document  # noqa: E402
 from vastgoedcheck.exchange.writing import check_document, document_fingerprint  # noqa: E402
 from vastgoedcheck.identifiers import normalise  # noqa: E402
@@ -42,7 +43,6 @@ from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
 from vastgoedcheck.storage.audit import AuditEvent, event_record  # noqa: E402
 from vastgoedcheck.storage.layout import Layout  # noqa: E402
 from vastgoedcheck.storage.meta import MetaFile  # noqa: E402
-from vastgoedcheck.domain.related import check_keys  # noqa: E402
 from vastgoedcheck.storage.summary import search_text, summary_row  # noqa: E402
 
 EXAMPLES = REPO / "docs" / "examples"

@@ -46,7 +46,7 @@ def abc_chain(store: Store) -> AbcChain:
         PartyKind.ORGANISATION,
         {
             "name": "Flip Vastgoed B.V.",
-            "kvk": "12345678",
+            "kvk": "61234567",
             "representatives": ["Bas Flipse"],
             "ubos": [{"name": "Bas Flipse", "birth_date": "1980-07-01"}],
         },
@@ -60,7 +60,7 @@ def abc_chain(store: Store) -> AbcChain:
         pack, Role.NOTARY, parties=[anna, flip], property_data=HOUSE_FIRST, reference="AKTE-1"
     )
     flip_as_client = Party(
-        "client", PartyKind.ORGANISATION, {"name": "Flip Vastgoed BV", "kvk": "1234 5678"}
+        "client", PartyKind.ORGANISATION, {"name": "Flip Vastgoed BV", "kvk": "6123 4567"}
     )
     b_to_c = store.create(
         pack, Role.NOTARY, parties=[flip_as_client, chris], property_data=HOUSE_AGAIN

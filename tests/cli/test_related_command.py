@@ -59,8 +59,10 @@ def test_list_filters_by_decision_and_report_status(cli, data) -> None:  # type:
     folder, _ids = data
     undecided = json.loads(cli("list", "--data-dir", folder, "--json", "--decision", "none").out)
     assert len(undecided) == 6
-    assert json.loads(cli("list", "--data-dir", folder, "--json", "--decision", "proceed").out) == []
+    assert (
+        json.loads(cli("list", "--data-dir", folder, "--json", "--decision", "proceed").out) == []
+    )
     reported = cli("list", "--data-dir", folder, "--json", "--report-status", "reported")
     assert json.loads(reported.out) == []
-    found = json.loads(cli("list", "--data-dir", folder, "--json", "--search", "1234 5678").out)
+    found = json.loads(cli("list", "--data-dir", folder, "--json", "--search", "6123 4567").out)
     assert len(found) == 2

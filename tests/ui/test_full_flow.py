@@ -29,6 +29,7 @@ from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.check_page import CheckPage
 from vastgoedcheck.ui.editor import CheckEditor
 from vastgoedcheck.ui.main_window import MainWindow
+from vastgoedcheck.ui.overview_model import Column
 from vastgoedcheck.ui.preferences import Preferences, actor_of
 from vastgoedcheck.ui.question_card import QuestionCard
 
@@ -149,7 +150,7 @@ def test_from_new_check_to_a_finalized_check_and_its_report(
     assert window.check_page is None and window.pages.currentWidget() is window.overview
     row = window.overview.model.row_of(check_id)
     assert row is not None
-    assert window.overview.model.index(row, 3).data() == "final"
+    assert window.overview.model.index(row, Column.STATUS).data() == "final"
 
     window.close()
     with Store.open(folder, registry, actor="next start") as reopened:  # the folder was released

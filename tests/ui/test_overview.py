@@ -20,11 +20,11 @@ from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.storage.summary import search_key
+from vastgoedcheck.ui.overview_filter import OverviewFilter
 from vastgoedcheck.ui.overview_model import (
     CHECK_ID_ROLE,
     SORT_KEY_ROLE,
     Column,
-    OverviewFilter,
     OverviewModel,
 )
 from vastgoedcheck.ui.overview_page import OverviewPage
@@ -142,7 +142,11 @@ def test_each_row_reads_as_the_check_it_shows(
         Qt.ItemDataRole.ToolTipRole
     )
     today = dt.date.today()
-    assert cells[Column.CHANGED] == cells[Column.CREATED] == today.strftime("%d/%m/%Y")
+    assert cells[Column.CREATED] == today.strftime("%d/%m/%Y")
+    # the last change with its time of day: two changes on one day are told apart
+    changed = store.get(checks["stop"]).updated_at
+    assert changed is not None
+    assert cells[Column.CHANGED] == changed.astimezone().strftime("%d/%m/%Y %H:%M")
     assert str(today.year) in model.index(row, Column.CHANGED).data(Qt.ItemDataRole.ToolTipRole)
     final = model.row_of(checks["final"])
     assert final is not None

@@ -29,7 +29,7 @@ def names_by_key(check: Check) -> dict[str, str]:
 def link_sentence(link: Link, names: Mapping[str, str]) -> str:
     """One sentence on what this check shares with the other one."""
     if link.kind != PARTY:
-        return _("Same property: the BAG id, or postcode, house number and addition, match.")
+        return _("Same property (BAG id, or postcode, house number and addition).")
     name = names.get(link.key) or _("a party")
     here, there = _role(link.role_here), _role(link.role_there)
     if link.role_here == link.role_there:

@@ -111,6 +111,7 @@ class Summary(NamedTuple):
     report_status: str = "open"
     # What related checks are found by (domain.related): the property's and parties' keys.
     match_keys: tuple[str, ...] = ()
+    search: str = ""  # the folded text a search looks in
 
     @classmethod
     def of_missing(cls, record: dict[str, Any]) -> Summary:
@@ -163,6 +164,7 @@ class Summary(NamedTuple):
             decision=row.get("decision", ""),
             report_status=row.get("report_status", "open"),
             match_keys=tuple(row.get("match_keys", ())),
+            search=row.get("search", ""),
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -170,6 +172,7 @@ class Summary(NamedTuple):
         data["parties"] = list(self.parties)
         data["tampered"] = list(self.tampered)
         data["match_keys"] = list(self.match_keys)
+        del data["search"]
         for name in ("created_at", "updated_at", "finalized_at"):
             data[name] = _stamp(data[name])
         return data

@@ -38,6 +38,8 @@ from vastgoedcheck.ui.feedback import attempt, sentence
 from vastgoedcheck.ui.guidance_panel import GuidancePanel
 from vastgoedcheck.ui.outcome_strip import OutcomeStrip
 from vastgoedcheck.ui.question_card import QuestionCard
+from vastgoedcheck.ui.reference_field import ReferenceField
+from vastgoedcheck.ui.related_panel import RelatedPanel
 
 DETAILS_ROW = 0  # the first entry of the section list: the parties and the property
 
@@ -135,6 +137,11 @@ class CheckEditor(QWidget):
             overdue.setMargin(6)
             layout.addWidget(overdue)
 
+        layout.addWidget(
+            ReferenceField(
+                self.store, self.check_id, read_only=self.read_only, on_saved=self.saved.emit
+            )
+        )
         self.outcome = OutcomeStrip()
         self.outcome.question_requested.connect(self.show_question)
         layout.addWidget(self.outcome)
@@ -171,6 +178,7 @@ class CheckEditor(QWidget):
         em = self.fontMetrics().horizontalAdvance("M")
         splitter.setSizes([16 * em, 44 * em, 26 * em])  # proportions; scaled to the window
         layout.addWidget(splitter, 1)
+        layout.addWidget(RelatedPanel(self.store, self.check_id))
 
         self.review_button = QPushButton(
             _("Review") if self.read_only else _("Review and finalize")

@@ -36,6 +36,7 @@ from vastgoedcheck.ui.details_form import DetailsForm
 from vastgoedcheck.ui.feedback import attempt
 from vastgoedcheck.ui.field_inputs import ProblemLine, capitalised
 from vastgoedcheck.ui.preferences import Preferences
+from vastgoedcheck.ui.reference_field import ReferenceInput
 
 ROLE_PAGE, PACK_PAGE, STAGE_PAGE, DETAILS_PAGE = range(4)
 # The checklist that fits each role best, offered first and chosen already: a landlord most
@@ -305,8 +306,10 @@ class DetailsPage(QWizardPage):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.missing = ProblemLine()
         self.missing.setObjectName("missingLine")
+        self.reference = ReferenceInput()  # the user's own file number, kept with the check
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.reference)
         layout.addWidget(self.missing)
 
     def initializePage(self) -> None:
@@ -430,6 +433,7 @@ class NewCheckWizard(QWizard):
             parties=parties,
             property_data=property_data,
             answers=answers,
+            reference=self.details_page.reference.text(),
         )
         if check is None:
             return False

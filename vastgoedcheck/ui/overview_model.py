@@ -1,35 +1,34 @@
-"""The checks overview as a Qt table model, and the filter in front of it.
+"""The checks overview as a Qt table model: each check's summary formatted once, sorted by keys.
 
 ``OverviewModel`` formats each check's summary once, when the summaries are loaded, and keeps
 a sort key per cell, so showing, sorting and filtering 20,000 checks never formats anything
 again. It also sorts itself (Python's sort over those keys takes milliseconds; a
 ``QSortFilterProxyModel`` calling back into Python for every comparison takes seconds), and
-``OverviewFilter`` hands sorting on to it and only filters, comparing precomputed keys.
+``OverviewFilter`` (overview_filter.py) hands sorting on to it and only filters, comparing the
+precomputed keys.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from enum import Enum, IntEnum
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from vastgoedcheck.domain.assessment import Outcome
 from vastgoedcheck.domain.check import Status
 from vastgoedcheck.i18n import N_, _, current_language
-from vastgoedcheck.i18n.formatting import format_datetime, format_short_date
+from vastgoedcheck.i18n.formatting import format_datetime, format_short_date, format_time
 from vastgoedcheck.i18n.labels import status_label
-from vastgoedcheck.i18n.outcome_text import outcome_label, stop_label
+from vastgoedcheck.i18n.outcome_text import decision_label, outcome_label, stop_label
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.summary import Summary, search_key
 from vastgoedcheck.ui.icons import outcome_icon
@@ -40,22 +39,36 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 class Column(IntEnum):
     PARTIES = 0
     ADDRESS = 1
-    CHECKLIST = 2
-    STATUS = 3
-    OUTCOME = 4
-    CHANGED = 5
-    CREATED = 6
+    REFERENCE = 2
+    CHECKLIST = 3
+    STATUS = 4
+    OUTCOME = 5
+    DECISION = 6
+    REPORT = 7
+    CHANGED = 8
+    CREATED = 9
 
 
 HEADERS = {
     Column.PARTIES: N_("Parties"),
     Column.ADDRESS: N_("Address"),
+    Column.REFERENCE: N_("Own reference"),
     Column.CHECKLIST: N_("Checklist"),
     Column.STATUS: N_("Status"),
     Column.OUTCOME: N_("Outcome"),
+    Column.DECISION: N_("Decision"),
+    Column.REPORT: N_("Report"),
     Column.CHANGED: N_("Changed"),
     Column.CREATED: N_("Created"),
 }
+# Whether a report was made, as the report filter offers it, and as a cell says it (a check with
+# nothing recorded yet, "open", has an empty cell and says so to a screen reader and in a tip).
+REPORT_LABELS = {
+    "open": N_("No report recorded yet"),
+    "reported": N_("Reported"),
+    "not_reporting": N_("Decided not to report"),
+}
+REPORT_CELLS = {"open": "", "reported": N_("reported"), "not_reporting": N_("not reported")}
 # The sort key of a cell: folded text, or a number (a moment in microseconds, an outcome rank).
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 # The id of the check a row shows (the same in every column).
@@ -75,12 +88,14 @@ class OverviewRow:
         "changed",
         "check_id",
         "checklist_tip",
+        "decision",
         "filter_outcome",
         "filter_text",
         "icon_outcome",
         "keys",
         "outcome_tip",
         "pack",
+        "report_status",
         "status",
         "summary",
         "texts",
@@ -100,10 +115,14 @@ class OverviewRow:
         self.status = summary.status
         self.icon_outcome = _OUTCOMES.get(summary.outcome)
         self.filter_outcome = STOP if summary.stop else summary.outcome
+        self.decision = summary.decision
+        self.report_status = summary.report_status
         self.texts = texts
         self.keys = keys
         self.checklist_tip, self.outcome_tip = tips  # shared by every row of the same kind
-        self.filter_text = filter_text  # folded parties, address, postcode, town, checklist
+        # folded as the store searches (parties, KVK numbers, UBOs, representatives, address,
+        # postcode with and without its space, town, own reference), and the checklist
+        self.filter_text = filter_text
         self.changed: int = keys[Column.CHANGED]
 
 
@@ -116,6 +135,7 @@ class _Formatter:
         self._packs: dict[tuple[str, str], tuple[str, str, str]] = {}
         self._statuses: dict[str, tuple[str, str]] = {}
         self._outcomes: dict[tuple[str, bool], tuple[str, int, str | None]] = {}
+        self._decisions: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         self.no_name = _("(no name yet)")
 
@@ -140,26 +160,35 @@ class _Formatter:
         changed = summary.updated_at or summary.created_at
         parties_key = self._fold(names)
         address_key = self._fold(address)
+        decision = self._decision(summary.decision)
+        cell = REPORT_CELLS.get(summary.report_status, summary.report_status)
+        report = _(cell) if cell else ""
         texts = (
             names or self.no_name,
             address,
+            summary.reference,
             title,
             status,
             outcome,
-            self._date(changed),
+            decision,
+            report,
+            self._moment(changed),
             self._date(summary.created_at),
         )
         keys = (
             parties_key,
             address_key,
+            self._fold(summary.reference),
             title_key,
             status_key,
             outcome_rank,
-            _microseconds(changed),
-            _microseconds(summary.created_at),
+            self._fold(decision),
+            self._fold(report),
+            microseconds(changed),
+            microseconds(summary.created_at),
         )
-        compact_postcode = postcode.replace(" ", "").lower()
-        filter_text = f"{parties_key} {address_key} {compact_postcode} {title_key}"
+        searched = summary.search or f"{parties_key} {address_key} {postcode.replace(' ', '')}"
+        filter_text = f"{searched} {title_key}"
         return OverviewRow(summary, texts, keys, (title_tip, outcome_tip), filter_text)
 
     def _pack(self, pack_id: str, version: str) -> tuple[str, str, str]:
@@ -194,6 +223,22 @@ class _Formatter:
             self._outcomes[(code, stop)] = found
         return found
 
+    def _decision(self, code: str) -> str:
+        found = self._decisions.get(code)
+        if found is None:
+            try:
+                found = decision_label(code) if code else ""
+            except KeyError:  # a decision this version does not know: its code
+                found = code
+            self._decisions[code] = found
+        return found
+
+    def _moment(self, moment: dt.datetime | None) -> str:
+        """The date and time of day of a change: two changes on one day are told apart."""
+        if moment is None:
+            return ""
+        return f"{self._date(moment)} {format_time(moment.astimezone())}"
+
     def _date(self, moment: dt.datetime | None) -> str:
         if moment is None:
             return ""
@@ -204,7 +249,7 @@ class _Formatter:
         return text
 
 
-def _microseconds(moment: dt.datetime | None) -> int:
+def microseconds(moment: dt.datetime | None) -> int:
     """Microseconds since 1970, as the store's index counts them (0 for no moment)."""
     return 0 if moment is None else round(moment.timestamp() * 1e6)
 
@@ -335,7 +380,13 @@ class OverviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            if column in (Column.PARTIES, Column.OUTCOME, Column.CHANGED, Column.CREATED):
+            if column in (
+                Column.PARTIES,
+                Column.OUTCOME,
+                Column.REPORT,
+                Column.CHANGED,
+                Column.CREATED,
+            ):
                 return self._tip(row, column) or row.texts[column]
             return None
         return None
@@ -354,6 +405,9 @@ class OverviewModel(QAbstractTableModel):
             return row.texts[column] or None
         if column == Column.CHECKLIST:
             return row.checklist_tip
+        if column == Column.REPORT:
+            label = REPORT_LABELS.get(summary.report_status)
+            return _(label) if label else None
         if column == Column.OUTCOME:
             return row.outcome_tip
         return None
@@ -361,147 +415,3 @@ class OverviewModel(QAbstractTableModel):
 
 def _changed(row: OverviewRow) -> int:
     return row.changed
-
-
-class Period(Enum):
-    """How recently a check must have changed to be shown."""
-
-    ANY = "any"
-    WEEK = "week"  # the last 7 days
-    MONTH = "month"  # the last 30 days
-    YEAR = "year"  # the last 12 months
-
-    def since(self, now: dt.datetime) -> dt.datetime | None:
-        if self is Period.WEEK:
-            return now - dt.timedelta(days=7)
-        if self is Period.MONTH:
-            return now - dt.timedelta(days=30)
-        if self is Period.YEAR:
-            day = now.date()
-            try:
-                return now.replace(year=day.year - 1)
-            except ValueError:  # 29 February
-                return now.replace(year=day.year - 1, day=28)
-        return None
-
-
-class OverviewFilter(QSortFilterProxyModel):
-    """Shows the checks that match every filter; sorting is done by the ``OverviewModel``.
-
-    ``sort`` is handed on to the source model, so the proxy keeps the source's order
-    (its own ``sortColumn()`` stays -1): ask ``sort_column``/``sort_order`` instead.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._model: OverviewModel | None = None
-        self.search = ""
-        self.status: str | None = None
-        self.pack: str | None = None
-        self.outcome: str | None = None
-        self.period = Period.ANY
-        self._words: list[str] = []
-        self._since: int | None = None
-        self._filtering = False  # any filter set: False lets every row through at once
-
-    def setSourceModel(self, model: QAbstractItemModel) -> None:
-        if not isinstance(model, OverviewModel):
-            raise TypeError("OverviewFilter filters an OverviewModel")
-        self._model = model
-        super().setSourceModel(model)
-
-    # -- the filters -----------------------------------------------------------------------
-
-    def set_search(self, text: str) -> None:
-        """Show checks whose parties, address, postcode, town or checklist hold every word."""
-        words = search_key(text).split()
-        if words != self._words:
-            self._change(lambda: self._set_search(text, words))
-        else:
-            self.search = text
-
-    def _set_search(self, text: str, words: list[str]) -> None:
-        self.search, self._words = text, words
-
-    def set_status(self, status: str | None) -> None:
-        if status != self.status:
-            self._change(lambda: setattr(self, "status", status))
-
-    def set_pack(self, pack_id: str | None) -> None:
-        if pack_id != self.pack:
-            self._change(lambda: setattr(self, "pack", pack_id))
-
-    def set_outcome(self, outcome: str | None) -> None:
-        """An outcome code, ``STOP`` for knock-outs (whatever their outcome), or None."""
-        if outcome != self.outcome:
-            self._change(lambda: setattr(self, "outcome", outcome))
-
-    def set_period(self, period: Period, now: dt.datetime | None = None) -> None:
-        """Show checks changed since ``period`` before ``now`` (default: this moment)."""
-        since = period.since(now or dt.datetime.now(dt.UTC))
-        limit = None if since is None else _microseconds(since)
-        if period is not self.period or limit != self._since:
-            self._change(lambda: self._set_period(period, limit))
-
-    def _set_period(self, period: Period, limit: int | None) -> None:
-        self.period, self._since = period, limit
-
-    def clear(self) -> None:
-        """Show every check again."""
-        if self.is_filtered():
-            self._change(self._clear)
-
-    def _clear(self) -> None:
-        self.search, self._words = "", []
-        self.status = self.pack = self.outcome = None
-        self.period, self._since = Period.ANY, None
-
-    def is_filtered(self) -> bool:
-        return bool(
-            self._words
-            or self.status is not None
-            or self.pack is not None
-            or self.outcome is not None
-            or self._since is not None
-        )
-
-    def _change(self, apply: Any) -> None:
-        self.beginFilterChange()
-        apply()
-        self._filtering = self.is_filtered()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        assert self._model is not None
-        if not self._filtering:
-            return True
-        row = self._model.rows[source_row]
-        if self.status is not None and row.status != self.status:
-            return False
-        if self.pack is not None and row.pack != self.pack:
-            return False
-        if self.outcome is not None and row.filter_outcome != self.outcome:
-            return False
-        if self._since is not None and row.changed < self._since:
-            return False
-        text = row.filter_text
-        return all(word in text for word in self._words)
-
-    # -- sorting, by the source model ------------------------------------------------------
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if self._model is not None:
-            self._model.sort(column, order)
-
-    def sort_column(self) -> int:
-        return -1 if self._model is None else self._model.sort_column
-
-    def sort_order(self) -> Qt.SortOrder:
-        return Qt.SortOrder.AscendingOrder if self._model is None else self._model.sort_order
-
-    # -- finding ---------------------------------------------------------------------------
-
-    def check_id(self, row: int) -> str:
-        """The id of the check in the filter's ``row``."""
-        assert self._model is not None
-        return self._model.check_id(self.mapToSource(self.index(row, 0)).row())

@@ -34,13 +34,20 @@ from PySide6.QtWidgets import (
 from vastgoedcheck.domain.assessment import Outcome
 from vastgoedcheck.domain.check import Status
 from vastgoedcheck.i18n import _, current_language, ngettext
-from vastgoedcheck.i18n.formatting import format_date, format_number
+from vastgoedcheck.i18n.formatting import format_date, format_number, format_time
 from vastgoedcheck.i18n.labels import status_label
-from vastgoedcheck.i18n.outcome_text import outcome_label, stop_label
+from vastgoedcheck.i18n.outcome_text import decision_label, outcome_label, stop_label
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.feedback import attempt
 from vastgoedcheck.ui.icons import outcome_icon
-from vastgoedcheck.ui.overview_model import STOP, Column, OverviewFilter, OverviewModel, Period
+from vastgoedcheck.ui.overview_filter import OverviewFilter, Period
+from vastgoedcheck.ui.overview_model import (
+    REPORT_CELLS,
+    REPORT_LABELS,
+    STOP,
+    Column,
+    OverviewModel,
+)
 
 SEARCH_DELAY_MS = 250  # filter once typing pauses, not at every key
 _WIDEST_DATE = dt.date(2026, 9, 30)  # "30 September 2026": about the longest date written
@@ -167,7 +174,9 @@ class OverviewPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("overviewSearch")
-        self.search.setPlaceholderText(_("Search names, addresses, postcodes…"))
+        self.search.setPlaceholderText(
+            _("Search names, addresses, postcodes, KVK numbers, references…")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(_("Search checks"))
         self.search.textChanged.connect(self._search_typed)
@@ -201,6 +210,16 @@ class OverviewPage(QWidget):
         for outcome in Outcome:
             self.outcome_filter.addItem(outcome_icon(outcome), outcome_label(outcome), outcome.code)
         self.outcome_filter.addItem(outcome_icon(Outcome.PROCEED, True), stop_label(), STOP)
+        self.decision_filter = self._combo("decisionFilter")
+        self.decision_filter.addItem(_("All decisions"), None)
+        self.decision_filter.addItem(_("No decision yet"), "")
+        for outcome in Outcome:
+            self.decision_filter.addItem(decision_label(outcome.code), outcome.code)
+        self.decision_filter.addItem(decision_label("stop"), "stop")
+        self.report_filter = self._combo("reportFilter")
+        self.report_filter.addItem(_("Reported or not"), None)
+        for code, report in REPORT_LABELS.items():
+            self.report_filter.addItem(_(report), code)
         self.period_filter = self._combo("periodFilter")
         for period, text in (
             (Period.ANY, _("Any time")),
@@ -215,6 +234,8 @@ class OverviewPage(QWidget):
             (_("S&tatus"), self.status_filter),
             (_("Check&list"), self.checklist_filter),
             (_("&Outcome"), self.outcome_filter),
+            (_("&Decision"), self.decision_filter),
+            (_("Re&port"), self.report_filter),
             (_("C&hanged"), self.period_filter),
         ):
             label = QLabel(text)
@@ -226,6 +247,8 @@ class OverviewPage(QWidget):
             self.status_filter,
             self.checklist_filter,
             self.outcome_filter,
+            self.decision_filter,
+            self.report_filter,
             self.period_filter,
         )
         for combo in self.filter_combos:
@@ -268,6 +291,8 @@ class OverviewPage(QWidget):
             self.status_filter,
             self.checklist_filter,
             self.outcome_filter,
+            self.decision_filter,
+            self.report_filter,
             self.period_filter,
             self.table,
             self.clear_button,
@@ -310,14 +335,19 @@ class OverviewPage(QWidget):
         for column in (Column.PARTIES, Column.ADDRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         widest_date = metrics.horizontalAdvance(format_date(_WIDEST_DATE))
+        moment = dt.datetime.combine(_WIDEST_DATE, dt.time(23, 59))
+        widest_moment = metrics.horizontalAdvance(f"30-09-2026 {format_time(moment)}")
         widths = {
-            Column.CHECKLIST: 18 * em,
+            Column.REFERENCE: 7 * em,
+            Column.DECISION: 9 * em,
+            Column.REPORT: max(metrics.horizontalAdvance(_(t)) for t in REPORT_CELLS.values() if t),
+            Column.CHECKLIST: 11 * em,
             Column.STATUS: max(metrics.horizontalAdvance(status_label(s)) for s in Status),
             Column.OUTCOME: min(
-                22 * em,
+                12 * em,
                 em + max(metrics.horizontalAdvance(outcome_label(o)) for o in Outcome),
             ),
-            Column.CHANGED: widest_date,
+            Column.CHANGED: widest_moment,
             Column.CREATED: widest_date,
         }
         for column, width in widths.items():
@@ -418,11 +448,14 @@ class OverviewPage(QWidget):
         self.proxy.set_status(self.status_filter.currentData())
         self.proxy.set_pack(self.checklist_filter.currentData())
         self.proxy.set_outcome(self.outcome_filter.currentData())
+        self.proxy.set_decision(self.decision_filter.currentData())
+        self.proxy.set_report_status(self.report_filter.currentData())
         self.proxy.set_period(Period(self.period_filter.currentData() or Period.ANY.value))
         self._update_state()
 
     def clear_filters(self) -> None:
-        """Empty the search and show every status, checklist, outcome and period."""
+        """Empty the search and show every status, checklist, outcome, decision, report status
+        and period."""
         self._search_timer.stop()
         blockers = [QSignalBlocker(widget) for widget in (self.search, *self.filter_combos)]
         self.search.clear()

@@ -34,6 +34,7 @@ from vastgoedcheck.ui.feedback import attempt, sentence, show_problem
 from vastgoedcheck.ui.icons import outcome_icon
 from vastgoedcheck.ui.issued_reports import IssuedReportsList
 from vastgoedcheck.ui.preferences import Preferences
+from vastgoedcheck.ui.related_panel import RelatedPanel
 from vastgoedcheck.ui.report_dialog import ReportDialog
 from vastgoedcheck.ui.report_records_box import ReportRecordsBox
 from vastgoedcheck.ui.text_label import text_label
@@ -99,6 +100,7 @@ class ReviewPage(QWidget):
         self.records = ReportRecordsBox(store, check_id, self)
         self.records.changed.connect(self.saved)
         layout.addWidget(self.records)
+        layout.addWidget(RelatedPanel(store, check_id))
         layout.addStretch(1)
 
         scroll = QScrollArea()
