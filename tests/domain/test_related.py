@@ -10,6 +10,7 @@ from vastgoedcheck.domain.related import (
     PARTY,
     PROPERTY,
     check_keys,
+    house_number,
     links,
     party_keys,
     property_keys,
@@ -29,6 +30,13 @@ def test_an_address_is_the_same_with_or_without_spaces_dashes_and_capitals() -> 
         typed[0]
     )
     assert property_keys({"address": "Oudegracht", "postcode": "3511 AD"}) == []
+
+
+def test_the_house_number_is_the_last_number_of_the_address_line() -> None:
+    assert house_number("2e Hugo de Grootstraat 12-III") == ("12", "III")  # not the "2e"
+    assert house_number("Molenweg 12-2") == ("12", "2")
+    assert house_number("Oudegracht 101 bis") == ("101", "BIS")
+    assert house_number("Postbus") is None
 
 
 def test_a_bag_id_is_a_key_of_its_own() -> None:
