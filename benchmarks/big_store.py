@@ -173,7 +173,9 @@ class CheckMaker:
             if rng.random() < SHARE_SECOND_PARTY:
                 second = Party(pack.party_roles[1], PartyKind.PERSON, {"name": self._name()})
                 parties = (*parties, second)
-        decided = rng.choice(("proceed", "extra_checks", "escalate", "report_recommended"))
+        decided = rng.choice(
+            ("proceed", "proceed_with_conditions", "escalate", "do_not_proceed", "report_police")
+        )
         return replace(
             base,
             id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),

@@ -11,6 +11,7 @@ from tests.register_stores import AbcChain, RepeatedTenant, abc_chain, repeated_
 from tests.ui.conftest import Dialogs
 from tests.ui.test_new_check_wizard import (
     choose_role,
+    choose_stage,
     double_click_pack,
     finish_button,
     open_wizard,
@@ -180,6 +181,7 @@ def test_the_new_check_wizard_takes_the_own_reference(
     wizard = open_wizard(qtbot, store, preferences)
     choose_role(qtbot, wizard, Role.LANDLORD)
     double_click_pack(qtbot, wizard, "landlord-residential")
+    choose_stage(qtbot, wizard, "application")
     form = wizard.details_page.form
     assert form is not None
     type_line(qtbot, form.party_blocks[0].input("name"), "Eva de Boer")

@@ -11,6 +11,7 @@ from vastgoedcheck.cli.output import print_json, printable, revision_number, say
 from vastgoedcheck.cli.store_access import add_data_dir_option, full_id, opened_store
 from vastgoedcheck.domain.assessment import Outcome, assess_check
 from vastgoedcheck.domain.check import Check, Status
+from vastgoedcheck.domain.decisions import REPORT_UNSPECIFIED, DecisionCode
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.exchange.writing import check_document
 from vastgoedcheck.file_types import without_bidi
@@ -41,7 +42,7 @@ def register(commands: Any) -> None:
     )
     listing.add_argument(
         "--decision",
-        metavar=_("DECISION"),
+        choices=[*(code.value for code in DecisionCode), REPORT_UNSPECIFIED, "none"],
         help=_("only checks with this recorded decision (none: no decision yet)"),
     )
     listing.add_argument(

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.domain.check import Check
+from vastgoedcheck.domain.decisions import current_code
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.domain.related import check_keys, compact_postcode, fold
 from vastgoedcheck.domain.report_record import ReportRecord, report_status
@@ -68,7 +69,10 @@ def summary_row(check: Check, pack: Pack, records: Sequence[ReportRecord] = ()) 
         "updated_at": _stamp(check.updated_at),
         "finalized_at": _stamp(check.finalized_at),
         "reference": check.reference,
-        "decision": check.decision.outcome if check.decision is not None else "",
+        # as it means today: an earlier version's code ("stop") as the decision it meant
+        "decision": ""
+        if check.decision is None
+        else current_code(check.decision.outcome, result.wwft),
         "report_status": report_status(records),
         "search": search_text(check),
         "match_keys": check_keys(check),
@@ -106,7 +110,9 @@ class Summary(NamedTuple):
     # Why the check's file is no longer in the data folder ("gone", "damaged"); None when it is.
     missing: str | None = None
     reference: str = ""  # the user's own file or dossier number
-    decision: str = ""  # the code of the user's recorded decision, "" before one is recorded
+    # the user's recorded decision as it means today (a DecisionCode value, or "report" for an
+    # earlier version's report decision without its channel), "" before one is recorded
+    decision: str = ""
     # Whether a report was made: "open", "reported" or "not_reporting" (decided not to report).
     report_status: str = "open"
     # What related checks are found by (domain.related): the property's and parties' keys.

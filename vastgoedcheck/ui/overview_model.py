@@ -227,7 +227,8 @@ class _Formatter:
         found = self._decisions.get(code)
         if found is None:
             try:
-                found = decision_label(code) if code else ""
+                # the row holds the decision as it means today: the scope no longer matters
+                found = decision_label(code, False) if code else ""
             except KeyError:  # a decision this version does not know: its code
                 found = code
             self._decisions[code] = found

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from vastgoedcheck.domain.assessment import Outcome
 from vastgoedcheck.domain.check import Status
+from vastgoedcheck.domain.decisions import REPORT_UNSPECIFIED, DecisionCode
 from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.formatting import format_date, format_number, format_time
 from vastgoedcheck.i18n.labels import status_label
@@ -213,9 +214,10 @@ class OverviewPage(QWidget):
         self.decision_filter = self._combo("decisionFilter")
         self.decision_filter.addItem(_("All decisions"), None)
         self.decision_filter.addItem(_("No decision yet"), "")
-        for outcome in Outcome:
-            self.decision_filter.addItem(decision_label(outcome.code), outcome.code)
-        self.decision_filter.addItem(decision_label("stop"), "stop")
+        for decided in DecisionCode:
+            self.decision_filter.addItem(decision_label(decided, True), decided.value)
+        # an earlier version's report decision, whose channel was not recorded
+        self.decision_filter.addItem(decision_label(REPORT_UNSPECIFIED, False), REPORT_UNSPECIFIED)
         self.report_filter = self._combo("reportFilter")
         self.report_filter.addItem(_("Reported or not"), None)
         for code, report in REPORT_LABELS.items():
