@@ -36,7 +36,7 @@ def test_related_as_json_names_the_shared_house_and_the_middle_party(cli, data) 
 
 def test_related_as_text_says_who_was_what_and_how_often_the_house_came_up(cli, data) -> None:  # type: ignore[no-untyped-def]
     folder, ids = data
-    result = cli("related", ids["bc"], "--data-dir", folder)
+    result = cli("related", ids["bc"][:8], "--data-dir", folder)  # the start of the id will do
     assert result.code == 0, result.err
     assert ids["ab"] in result.out
     assert "Flip Vastgoed BV is the client here and was the counterparty in that check." in (

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from vastgoedcheck.cli.output import print_json, printable, say
-from vastgoedcheck.cli.store_access import add_data_dir_option, opened_store
+from vastgoedcheck.cli.store_access import add_data_dir_option, full_id, opened_store
 from vastgoedcheck.domain.check import Status
 from vastgoedcheck.domain.related import same_property_since
 from vastgoedcheck.i18n import _, ngettext
@@ -31,7 +31,7 @@ def register(commands: Any) -> None:
             "birth, however spelled)."
         ),
     )
-    related.add_argument("id", metavar=_("ID"), help=_("the check's id"))
+    related.add_argument("id", metavar=_("ID"), help=_("the check's id, or its first characters"))
     related.add_argument("--json", action="store_true", help=_("print JSON"))
     add_data_dir_option(related)
     related.set_defaults(handler=related_checks)
@@ -39,8 +39,9 @@ def register(commands: Any) -> None:
 
 def related_checks(args: argparse.Namespace) -> int:
     with opened_store(args, read_only=True) as store:
-        check = store.get(args.id)
-        found = store.related(args.id)
+        check_id = full_id(store, args.id)
+        check = store.get(check_id)
+        found = store.related(check_id)
     names = names_by_key(check)
     if args.json:
         print_json([_as_json(item, names) for item in found])
