@@ -122,3 +122,39 @@ def test_a_decision_without_time_zone_is_refused(cli, tmp_path: Path) -> None:  
     result = cli("assess", str(with_decision(tmp_path, decision)))
     assert result.code == 1
     assert "$.decision.decided_at" in result.err
+
+
+def test_a_check_without_answers_is_incomplete_not_proceed(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path
+) -> None:
+    data = load("landlord-residential-all-clear.json")
+    data["answers"] = {}
+    path = save(tmp_path, data)
+    result = cli("assess", str(path))
+    assert result.code == 0
+    assert "Outcome: Incomplete — no advice yet" in result.out
+    assert "Outcome: Proceed" not in result.out
+    assert "questions that decide the outcome are not answered yet (RES-00, " in result.out
+    document = json.loads(cli("assess", str(path), "--json").out)
+    assert document["complete"] is False
+    assert document["open_questions"][0] == "RES-00"
+
+
+def test_a_stop_answered_first_is_printed_with_the_questions_still_open(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path
+) -> None:
+    data = load("landlord-residential-straw-man.json")
+    data["answers"] = {key: data["answers"][key] for key in ("RES-00", "RES-02")}
+    result = cli("assess", str(save(tmp_path, data)))
+    assert "STOP: do not proceed" in result.out
+    assert "Knock-out RES-02" in result.out
+    assert "Incomplete: " in result.out and "(RES-03, RES-04, " in result.out
+    assert "Outcome: Incomplete" not in result.out  # the stop is not hidden as "incomplete"
+
+
+def test_a_complete_check_says_nothing_is_open(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("assess", str(EXAMPLES / "landlord-residential-all-clear.json"), "--json")
+    assert json.loads(result.out)["complete"] is True
+    assert (
+        "Incomplete" not in cli("assess", str(EXAMPLES / "landlord-residential-all-clear.json")).out
+    )

@@ -225,3 +225,14 @@ def test_the_checklists_legal_position_is_for_the_own_file_not_for_an_authority(
     assert position[:60] in flat(text(report(*broker, "dossier")))
     for recipient in ("police", "municipality", "fiu"):
         assert position[:60] not in flat(text(report(*broker, recipient))), recipient
+
+
+def test_a_draft_without_answers_says_incomplete_in_its_outcome(registry: PackRegistry) -> None:
+    data = document("landlord-residential-all-clear")
+    data["answers"] = {}
+    check, pack = read(data, registry)
+    content = flat(text(report(check, pack, "dossier", "nl")))
+    outcome = content[content.index("Uitkomst van de controle") :]
+    assert outcome.startswith("Uitkomst van de controle Onvolledig — nog geen advies")
+    assert "vragen die de uitkomst bepalen zijn nog niet beantwoord (RES-00, " in outcome
+    assert "Doorgaan" not in outcome.split("Waarom")[0]

@@ -14,13 +14,13 @@ from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.errors import UserError
 from vastgoedcheck.exchange.reading import InvalidCheck, read_check_file
 from vastgoedcheck.i18n import _, current_language
+from vastgoedcheck.i18n.completeness_text import advice_headline, open_text
 from vastgoedcheck.i18n.formatting import format_number
 from vastgoedcheck.i18n.labels import role_label
 from vastgoedcheck.i18n.outcome_text import (
     advice_parts,
     decision_label,
     follow_up_text,
-    headline,
     reason_text,
 )
 from vastgoedcheck.i18n.pack_review import review_text
@@ -49,6 +49,8 @@ def assessment_document(check: Check, pack: Pack, result: Assessment) -> dict[st
         "stop": result.stop,
         "score": result.score,
         "wwft": result.wwft,
+        "complete": result.complete,
+        "open_questions": list(result.open_questions),
         "reasons": [
             {
                 "code": reason.code,
@@ -82,7 +84,9 @@ def print_assessment(check: Check, pack: Pack, result: Assessment) -> None:
     )
     if pack.review_due(dt.date.today()):
         say(review_text(pack, dt.date.today()))
-    say(_("Outcome: {outcome}").format(outcome=headline(result)))
+    say(_("Outcome: {outcome}").format(outcome=advice_headline(result)))
+    if not result.complete:
+        say(open_text(result))
     say(_("Score: {score}").format(score=format_number(result.score)))
     if check.decision is not None:
         say(

@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import IntEnum, StrEnum
 
 from vastgoedcheck.domain.check import AnswerValue, Check
+from vastgoedcheck.domain.completeness import deciding_questions, open_questions
 from vastgoedcheck.domain.conditions import group_holds, visible_question_ids
 from vastgoedcheck.domain.form_facts import answer_contradictions, form_contradictions
 from vastgoedcheck.domain.pack import (
@@ -114,6 +115,20 @@ class Assessment:
     report_channels: tuple[Channel, ...]
     patterns: tuple[Pattern, ...]
     items: tuple[ItemResult, ...]
+    open_questions: tuple[str, ...] = ()  # shown questions that decide the outcome, unanswered
+    deciding: int = 0  # how many shown questions decide the outcome
+
+    @property
+    def complete(self) -> bool:
+        """Whether every shown question that decides the outcome is answered."""
+        return not self.open_questions
+
+    @property
+    def undecided(self) -> bool:
+        """Too early for advice: questions that decide the outcome are open, and nothing
+        answered so far calls for more than "proceed". "Proceed" is then no advice at all; a
+        stop or a stronger level found already stands, with the rest still open beside it."""
+        return not self.complete and self.outcome is Outcome.PROCEED and not self.stop
 
 
 def _read_item(
@@ -156,7 +171,6 @@ class _Tally:
     observed_crime: bool = False  # a serious observation of crime at the property itself
     sanctions_safe: list[str] = field(default_factory=list)  # sanctions items answered "no hit"
     dangers: list[str] = field(default_factory=list)  # items that describe acute danger now
-    unanswered: int = 0
 
     @property
     def report_level(self) -> Outcome:
@@ -257,11 +271,9 @@ def assess(
     tally = _Tally(wwft)
     for question in pack.questions:
         value = values.get(question.id)
-        if question.id not in visible:
+        if question.id not in visible or value is None:
             continue
-        if value is None:
-            tally.unanswered += question.required
-        elif question.scored and isinstance(value, FlagValue) and value is not FlagValue.NA:
+        if question.scored and isinstance(value, FlagValue) and value is not FlagValue.NA:
             item = _read_item(question, value, values)
             tally.items.append(item)
             if value is FlagValue.UNKNOWN:
@@ -311,8 +323,9 @@ def assess(
     ):
         reasons.append(Reason("fiu_not_open", Outcome.REPORT_RECOMMENDED))
 
-    if tally.unanswered:
-        follow_ups.append(FollowUp("unanswered", count=tally.unanswered))
+    still_open = open_questions(pack, visible, values)
+    if still_open:
+        follow_ups.append(FollowUp("unanswered", count=len(still_open)))
     deal = transaction(pack, property_data)
     if role is Role.BROKER and deal == "rental" and "rent_monthly" not in property_data:
         follow_ups.append(FollowUp("record_rent"))
@@ -344,6 +357,8 @@ def assess(
         report_channels=channels,
         patterns=patterns,
         items=tuple(tally.items),
+        open_questions=still_open,
+        deciding=len(deciding_questions(pack, visible)),
     )
 
 

@@ -8,12 +8,12 @@ from reportlab.platypus import Flowable, Paragraph
 from vastgoedcheck.domain.assessment import Outcome
 from vastgoedcheck.domain.decisions import fiu_decision
 from vastgoedcheck.i18n import _
+from vastgoedcheck.i18n.completeness_text import advice_headline, open_text
 from vastgoedcheck.i18n.formatting import format_datetime, format_number
 from vastgoedcheck.i18n.outcome_text import (
     FOLLOW_UPS,
     advice_parts,
     decision_label,
-    headline,
 )
 from vastgoedcheck.reports.content import ReportContext, bullets
 from vastgoedcheck.reports.escaping import escape, text_paragraphs
@@ -58,8 +58,11 @@ def outcome(context: ReportContext) -> list[Flowable]:
     styles = context.styles
     result = context.assessment
     flowables: list[Flowable] = [context.heading(_("Outcome of the check"))]
-    # One sentence, as on the review page: a stop with a report advice is said together.
-    flowables.append(Paragraph(escape(headline(result)), styles.warning))
+    # One sentence, as on the review page: a stop with a report advice is said together; while
+    # questions that decide the outcome are open, the report says which.
+    flowables.append(Paragraph(escape(advice_headline(result)), styles.warning))
+    if not result.complete:
+        flowables.append(Paragraph(escape(open_text(result)), styles.warning))
     score = _("Score: {score}").format(score=format_number(result.score))
     flowables.append(Paragraph(escape(score), styles.small))
     for title, lines in advice_parts(result, context.pack):

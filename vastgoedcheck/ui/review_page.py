@@ -24,8 +24,9 @@ from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.completeness import gaps
 from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.i18n import _, current_language
+from vastgoedcheck.i18n.completeness_text import advice_headline, open_text
 from vastgoedcheck.i18n.formatting import format_datetime, format_number
-from vastgoedcheck.i18n.outcome_text import advice_parts, headline
+from vastgoedcheck.i18n.outcome_text import advice_parts
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.amend_dialog import AmendDialog
@@ -318,10 +319,10 @@ class ReviewPage(QWidget):
             icon.pixmap(QSize(ICON_SIZE, ICON_SIZE), self.devicePixelRatioF())
         )
         # One sentence for a stop with a report advice; a stop below that is said alone.
-        self.advice_headline.setText(headline(assessment))
-        self.advice_detail.setText(
-            _("Score: {score}").format(score=format_number(assessment.score))
-        )
+        self.advice_headline.setText(advice_headline(assessment))
+        lines = [open_text(assessment)] if not assessment.complete else []
+        lines.append(_("Score: {score}").format(score=format_number(assessment.score)))
+        self.advice_detail.setText("\n".join(lines))
         _clear(self.advice_parts)
         for title, items in advice_parts(assessment, pack):
             self.advice_parts.addWidget(_bold(text_label(title)))
