@@ -198,14 +198,16 @@ def test_a_knock_out_signal_shows_stop_with_its_reason(qtbot: QtBot, store: Stor
     draft = new_draft(store)
     store.set_answer(draft.id, "RES-00", "contract")
     editor = open_editor(qtbot, store, draft)
-    assert editor.outcome.headline.text() == "Proceed"
+    assert editor.outcome.headline.text() == "Incomplete — no advice yet"
     editor.show_question("RES-01")
     click_flag(qtbot, editor, "RES-01", "yes")  # the careful answer: the identity was seen
-    assert editor.outcome.headline.text() == "Proceed"
+    assert editor.outcome.headline.text() == "Incomplete — no advice yet"
     click_flag(qtbot, editor, "RES-01", "no")
     assert editor.outcome.headline.text().startswith("STOP: do not proceed")
     [first, *_rest] = editor.outcome.reason_texts()
     assert first.startswith("Knock-out RES-01: Have you established the applicant's identity")
+    open_now = editor.outcome.open_label.text()
+    assert open_now.startswith("Incomplete: ") and "(RES-03, RES-04, " in open_now
 
 
 def test_more_reasons_are_behind_a_toggle(qtbot: QtBot, store: Store) -> None:

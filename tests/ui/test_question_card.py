@@ -154,7 +154,7 @@ def test_a_flag_group_is_one_named_tab_stop_answered_by_dutch_and_english_keys(
         ("a", FlagValue.NA),
         ("u", FlagValue.UNKNOWN),
     ]:
-        with qtbot.waitSignal(card.answered_by_key, timeout=100):
+        with qtbot.waitSignal(card.answered, timeout=100):
             qtbot.keyClick(group, key)
         assert stored(typed_store, draft, "TST-01") is expected, key
     qtbot.keyClick(group, Qt.Key.Key_Delete)

@@ -2,19 +2,17 @@
 box, a choice or a set of check boxes.
 
 Every input shows a stored value, says when the user changed it (``edited``) or is done with
-it (``finished``), and gives the value as the store takes it. Typed numbers, amounts, dates and
-identifiers are read with typed_values, as the parties form reads them; the question card
-around the input stores what it gives.
+it (``finished``), and gives the value as the store takes it; the question card around the input
+stores what it gives. Which input a question gets, and how typed text is read:
+answer_input_factory.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,22 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from vastgoedcheck.domain.check import AnswerValue
-from vastgoedcheck.domain.pack import FlagValue, Question, QuestionType
+from vastgoedcheck.domain.pack import FlagValue, Question
 from vastgoedcheck.i18n import _, current_language
 from vastgoedcheck.i18n.labels import FLAG_LABELS
-from vastgoedcheck.ui.typed_values import (
-    InputProblem,
-    date_pattern,
-    identifier_parser,
-    parse_typed_amount,
-    parse_typed_date,
-    parse_typed_number,
-    show_amount,
-    show_date,
-    show_number,
-)
 
 LONG_TEXT_FROM = 200  # a text question without a limit, or a limit above this, gets a text box
+
+# How an answer was given, so the editor moves on the way the user works: by a key it goes to the
+# next question wherever that is; by the mouse it moves the keyboard focus on without scrolling.
+BY_KEY, BY_MOUSE = "key", "mouse"
 
 # Keys that answer a flag question, Dutch and English initials alike.
 FLAG_KEYS = {
@@ -73,11 +64,14 @@ KEY_HINTS = {
 
 class AnswerInput(QWidget):
     """The input of one question type. ``edited`` when the user changes the value;
-    ``finished`` when the user is done with it (Enter, or leaving it)."""
+    ``finished`` when the user is done with it (Enter, or leaving it). ``how`` says whether the
+    last edit was a whole answer given by a key or by the mouse (BY_KEY, BY_MOUSE; None while
+    typing or stepping through choices): the editor then moves on."""
 
     edited = Signal()
     finished = Signal()
     immediate = False  # stored at once (a choice) rather than after typing stops
+    how: str | None = None
 
     def value(self) -> AnswerValue | None:
         """The value shown, as the store takes it; raises InputProblem when it cannot be."""
@@ -96,17 +90,21 @@ class AnswerInput(QWidget):
 
 class FlagInput(AnswerInput):
     """Yes / No / Unknown / Not applicable as one tab stop: the group takes the focus and the
-    keys; the buttons answer a click. Clicking the chosen button again clears the answer."""
+    keys; the buttons answer a click. Clicking the chosen button again clears the answer.
+
+    A key never changes an answer given before while the group is not wholly in sight: it then
+    asks to be shown (``reveal_requested``) and the next key counts.
+    """
 
     immediate = True
     step_requested = Signal(int)  # -1 / +1: Up or Down, to the previous or next question
+    reveal_requested = Signal()
 
     def __init__(self, question_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("flagGroup")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(question_label)
-        self.by_key = False  # the last change came from a key (the editor then moves on)
         self._value: FlagValue | None = None
         self._editable = True
         self._required = False
@@ -162,13 +160,26 @@ class FlagInput(AnswerInput):
     def choose(self, value: FlagValue | None, *, by_key: bool = False) -> None:
         """Answer as the user would: show it and announce the edit."""
         self.show_value(value)
-        self.by_key = by_key
+        self.how = BY_KEY if by_key else BY_MOUSE
         self.edited.emit()
 
+    def in_sight(self) -> bool:
+        """Whether the whole group is on screen (not scrolled partly or wholly out of view)."""
+        return self.isVisible() and self.visibleRegion().boundingRect() == self.rect()
+
     def _clicked(self, value: FlagValue) -> None:
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        # The focus is not taken here: the editor moves it on to the next question, so that the
+        # next key answers that one and not this one again.
         if self._editable:
             self.choose(value if self.buttons[value].isChecked() else None)
+
+    def _by_key(self, value: FlagValue | None) -> None:
+        """A key's answer, unless it would change an answer given before out of sight."""
+        if not self.in_sight():
+            self.reveal_requested.emit()
+            if self._value is not None and value is not self._value:
+                return  # seen first, changed by the next key
+        self.choose(value, by_key=True)
 
     def _describe(self) -> None:
         answer = _("(no answer)") if self._value is None else _(FLAG_LABELS[self._value])
@@ -198,12 +209,12 @@ class FlagInput(AnswerInput):
             return
         if plain and self._editable:
             if key in CLEAR_KEYS:
-                self.choose(None, by_key=True)
+                self._by_key(None)
                 event.accept()
                 return
             value = FLAG_KEYS.get(event.text().lower())
             if value is not None:
-                self.choose(value, by_key=True)
+                self._by_key(value)
                 event.accept()
                 return
         super().keyPressEvent(event)
@@ -311,25 +322,52 @@ class LongTextInput(AnswerInput):
         return self.edit
 
 
+class _PickingCombo(QComboBox):
+    """A combo box that knows whether its last choice was picked from the open list (a whole
+    answer) rather than stepped to with the arrow keys on the closed box."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.picking = False
+
+    def showPopup(self) -> None:
+        self.picking = True
+        super().showPopup()
+
+    def hidePopup(self) -> None:
+        super().hidePopup()
+        # ``activated`` follows the closing of the list within this call; then it is over.
+        QTimer.singleShot(0, self, self._picked)
+
+    def _picked(self) -> None:
+        self.picking = False
+
+
 class ChoiceInput(AnswerInput):
-    """A combo box with an empty "—" first (no answer) and the pack's choices."""
+    """A combo box with an empty "—" first (no answer) and the pack's choices. A choice picked
+    from the open list is a whole answer (the editor moves on); stepping through the closed box
+    with the arrow keys is not, until Enter."""
 
     immediate = True
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         language = current_language()
-        self.combo = QComboBox()
+        self.combo = _PickingCombo()
         self.combo.setObjectName("answerChoice")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.addItem("—", None)
         for choice in question.choices:
             self.combo.addItem(choice.label.get(language), choice.value)
-        self.combo.activated.connect(self.edited)
+        self.combo.activated.connect(self._activated)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)
         layout.addStretch(1)
+
+    def _activated(self) -> None:
+        self.how = BY_MOUSE if self.combo.picking and self.combo.currentData() else None
+        self.edited.emit()
 
     def value(self) -> AnswerValue | None:
         data = self.combo.currentData()
@@ -381,92 +419,3 @@ class MultiChoiceInput(AnswerInput):
     def focus_target(self) -> QWidget | None:
         first = next(iter(self.boxes.values()), None)
         return first if first is not None and first.isEnabled() else None
-
-
-# -- which input, and how its text is read ----------------------------------------------------
-
-
-def typing_hint(question_type: QuestionType) -> str:
-    """How to type a number, an amount or a date, with an example: what the card says when
-    the typed text cannot be read as one."""
-    if question_type is QuestionType.AMOUNT:
-        example = show_amount(Decimal("1250.50"), euro_sign=False)
-        return _("Type an amount in euros, such as {example}").format(example=example)
-    if question_type is QuestionType.NUMBER:
-        example = show_number(Decimal("1250.5"))
-        return _("Type a number, such as {example}").format(example=example)
-    example = show_date(dt.date.today())
-    return _("Type a date as dd-mm-yyyy, such as {example}").format(example=example)
-
-
-def typed_answer_reader(question: Question) -> Callable[[str], AnswerValue | None]:
-    """How the text of a one-line input becomes a value of the question's type (None when it
-    is empty); raises InputProblem saying how to type it when it cannot."""
-    typed_readers: dict[QuestionType, Callable[[str], AnswerValue]] = {
-        QuestionType.NUMBER: parse_typed_number,
-        QuestionType.AMOUNT: parse_typed_amount,
-        QuestionType.DATE: parse_typed_date,
-    }
-    read_typed = typed_readers.get(question.type)
-    validator = question.validator if question.type is QuestionType.IDENTIFIER else None
-
-    def reader(text: str) -> AnswerValue | None:
-        compact = text.strip()
-        if not compact:
-            return None
-        if read_typed is not None:
-            try:
-                return read_typed(compact)
-            except InputProblem:
-                raise InputProblem(typing_hint(question.type)) from None
-        if validator is not None:
-            return str(identifier_parser(validator.value)(compact))
-        return text
-
-    return reader
-
-
-def typed_answer_writer(question: Question) -> Callable[[AnswerValue], str]:
-    """How a stored value of the question's type is shown in its one-line input."""
-
-    def writer(value: AnswerValue) -> str:
-        if isinstance(value, dt.date):
-            return show_date(value)
-        if isinstance(value, Decimal) and question.type is QuestionType.AMOUNT:
-            return show_amount(value, euro_sign=False)
-        if isinstance(value, Decimal):
-            return show_number(value)
-        return str(value)
-
-    return writer
-
-
-def answer_input(question: Question, label: str) -> AnswerInput:
-    """The input for the question's type; ``label`` names a flag group for a screen reader."""
-    qtype = question.type
-    if qtype is QuestionType.FLAG:
-        return FlagInput(label)
-    if qtype is QuestionType.CHOICE:
-        return ChoiceInput(question)
-    if qtype is QuestionType.MULTI_CHOICE:
-        return MultiChoiceInput(question)
-    if qtype is QuestionType.TEXT and (
-        question.max_length is None or question.max_length > LONG_TEXT_FROM
-    ):
-        return LongTextInput()
-    placeholder = {
-        QuestionType.DATE: date_pattern(),
-        QuestionType.AMOUNT: show_amount(Decimal("1250.50"), euro_sign=False),
-    }.get(qtype, "")
-    if question.minimum is not None and question.maximum is not None:
-        placeholder = _("{minimum} to {maximum}").format(
-            minimum=show_number(question.minimum), maximum=show_number(question.maximum)
-        )
-    return LineInput(
-        typed_answer_reader(question),
-        typed_answer_writer(question),
-        prefix="€" if qtype is QuestionType.AMOUNT else "",
-        placeholder=placeholder,
-        max_length=question.max_length if qtype is QuestionType.TEXT else None,
-        compact=qtype is not QuestionType.TEXT,
-    )

@@ -180,6 +180,11 @@ class CheckPage(QWidget):
         self.report_dialog.finished.connect(self._report_dialog_closed)
         self.report_dialog.open()
 
+    def amend(self) -> None:
+        """Correct the finalized check: the review page asks why, then opens a new revision."""
+        self.show_review()
+        self.review.amend()
+
     def _report_dialog_closed(self) -> None:
         self.review.refresh()
 

@@ -1,7 +1,11 @@
-"""The check editor: the sections on the left, the questions of one section in the middle, the
-guidance for the focused question on the right and the advice so far on top. Every answer is
-stored as it is given; the editor keeps the shown questions, the progress and the advice in
-step with what is stored."""
+"""The check editor: the sections on the left, the questions of one section in the middle, and on
+the right the advice over the guidance for the focused question. Every answer is stored as it is
+given; the editor keeps the shown questions, the progress and the advice in step with what is
+stored, and moves the keyboard on after each answer.
+
+Nothing moves under the pointer after an answer: the advice scrolls in its own place, the section
+rows keep their height, and an answer given by the mouse moves the keyboard focus on without
+scrolling or changing the section (a key does both: the keyboard user follows the focus)."""
 
 from __future__ import annotations
 
@@ -12,13 +16,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -28,36 +29,29 @@ from PySide6.QtWidgets import (
 from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.conditions import visible_in_check
-from vastgoedcheck.domain.pack import Pack, Section
-from vastgoedcheck.i18n import _, current_language, ngettext
+from vastgoedcheck.domain.pack import FlagValue, Pack, Section
+from vastgoedcheck.i18n import _, current_language
 from vastgoedcheck.i18n.formatting import format_date
 from vastgoedcheck.i18n.pack_review import review_text
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.advice_panel import AdvicePanel
+from vastgoedcheck.ui.answer_inputs import BY_KEY, FlagInput
 from vastgoedcheck.ui.feedback import attempt, sentence
 from vastgoedcheck.ui.guidance_panel import GuidancePanel
-from vastgoedcheck.ui.outcome_strip import OutcomeStrip
 from vastgoedcheck.ui.question_card import QuestionCard
 from vastgoedcheck.ui.reference_field import ReferenceField
 from vastgoedcheck.ui.related_panel import RelatedPanel
+from vastgoedcheck.ui.section_list import (
+    SectionList,
+    details_progress,
+    details_variants,
+    section_progress,
+    section_variants,
+)
+from vastgoedcheck.ui.section_page import MarkedButton, SectionPage
 
 DETAILS_ROW = 0  # the first entry of the section list: the parties and the property
-
-
-def section_progress(answered: int, total: int) -> str:
-    """How far a section is, in words (a ✓ with words when complete, never colour alone)."""
-    if total == 0:
-        return _("No questions apply")
-    if answered >= total:
-        return _("✓ Complete ({count} of {count})").format(count=total)
-    return _("{answered} of {total} answered").format(answered=answered, total=total)
-
-
-def details_progress(check: Check) -> str:
-    named = sum(1 for party in check.parties if party.name.strip())
-    if not named:
-        return _("Nobody is named yet")
-    return ngettext("✓ {count} party named", "✓ {count} parties named", named).format(count=named)
 
 
 def _tab_stops(page: QWidget) -> list[QWidget]:
@@ -89,8 +83,8 @@ class CheckEditor(QWidget):
         self.setObjectName("checkEditor")
         self._cards: dict[str, QuestionCard] = {}
         self._row_of: dict[str, int] = {}  # question id → its row in the section list
-        self._pages: list[QScrollArea] = []
-        self._empty_notes: dict[str, QLabel] = {}
+        self._pages: list[SectionPage] = []
+        self._current: QuestionCard | None = None  # the card that holds the keyboard focus
         self._details: QWidget | None = None
         self._resumed = False  # the first showing puts the focus where the user left off
         self._navigated = False  # … unless a question was asked for before that
@@ -113,6 +107,10 @@ class CheckEditor(QWidget):
         self._visible = visible_in_check(pack, check)
         self._build(layout)
         self._refresh()
+        self._update_next_buttons()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         target = self.resume_question()
         self.sections.setCurrentRow(self._row_of[target] if target else self.sections.count() - 1)
 
@@ -142,16 +140,11 @@ class CheckEditor(QWidget):
                 self.store, self.check_id, read_only=self.read_only, on_saved=self.saved.emit
             )
         )
-        self.outcome = OutcomeStrip()
+        self.outcome = AdvicePanel(final=self.read_only)
         self.outcome.question_requested.connect(self.show_question)
-        layout.addWidget(self.outcome)
 
-        self.sections = QListWidget()
-        self.sections.setObjectName("sectionList")
-        self.sections.setAccessibleName(_("Sections"))
-        self.sections.setWordWrap(True)
-        self.sections.setSpacing(3)
-        self.sections.addItem(QListWidgetItem(_("Parties and property")))
+        self.sections = SectionList()
+        self.sections.add_row(_("Parties and property"), details_variants())
         self.pages = QStackedWidget()
         self.pages.setObjectName("sectionPages")
         self._details_holder = QWidget()
@@ -160,27 +153,37 @@ class CheckEditor(QWidget):
         holder_layout.setContentsMargins(0, 0, 0, 0)
         self.pages.addWidget(self._details_holder)
         for section in self.pack.sections:
-            self.sections.addItem(QListWidgetItem(section.title.get(current_language())))
+            self.sections.add_row(
+                section.title.get(current_language()), section_variants(len(section.questions))
+            )
             page = self._section_page(section, len(self._pages) + 1)
             self._pages.append(page)
             self.pages.addWidget(page)
+            page.show_questions(self._visible)
         self.sections.currentRowChanged.connect(self._section_chosen)
 
         self.guidance = GuidancePanel()
+        # The advice sits above the guidance in a place of its own: however long it grows, it
+        # scrolls there and never pushes the questions.
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.setObjectName("adviceSplitter")
+        side.setChildrenCollapsible(False)
+        side.addWidget(self.outcome)
+        side.addWidget(self.guidance)
+        line = self.fontMetrics().lineSpacing()
+        side.setSizes([12 * line, 18 * line])  # proportions; scaled to the window
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("editorSplitter")
         splitter.setChildrenCollapsible(False)
-        for index, (widget, stretch) in enumerate(
-            ((self.sections, 1), (self.pages, 3), (self.guidance, 2))
-        ):
+        for index, (widget, stretch) in enumerate(((self.sections, 1), (self.pages, 3), (side, 2))):
             splitter.addWidget(widget)
             splitter.setStretchFactor(index, stretch)
         em = self.fontMetrics().horizontalAdvance("M")
-        splitter.setSizes([16 * em, 44 * em, 26 * em])  # proportions; scaled to the window
+        splitter.setSizes([16 * em, 44 * em, 28 * em])  # proportions; scaled to the window
         layout.addWidget(splitter, 1)
         layout.addWidget(RelatedPanel(self.store, self.check_id))
 
-        self.review_button = QPushButton(
+        self.review_button = MarkedButton(
             _("Review") if self.read_only else _("Review and finalize")
         )
         self.review_button.setObjectName("reviewButton")
@@ -190,28 +193,9 @@ class CheckEditor(QWidget):
         bottom.addWidget(self.review_button)
         layout.addLayout(bottom)
 
-    def _section_page(self, section: Section, row: int) -> QScrollArea:
+    def _section_page(self, section: Section, row: int) -> SectionPage:
         assert self.check is not None
-        scroll = QScrollArea()
-        scroll.setObjectName(f"sectionPage-{section.id}")
-        scroll.setAccessibleName(section.title.get(current_language()))
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the questions
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        language = current_language()
-        title = QLabel(section.title.get(language))
-        title.setWordWrap(True)
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        title.setFont(font)
-        layout.addWidget(title)
-        if section.intro is not None:
-            intro = QLabel(section.intro.get(language))
-            intro.setWordWrap(True)
-            layout.addWidget(intro)
+        cards = []
         for question in section.questions:
             card = QuestionCard(
                 self.store,
@@ -223,21 +207,17 @@ class CheckEditor(QWidget):
             )
             card.stored.connect(self._stored)
             card.focused.connect(self._question_focused)
-            card.answered_by_key.connect(self._step_forward)
+            card.answered.connect(self._answered)
             card.step_requested.connect(self._step)
-            layout.addWidget(card)  # parented before it is shown or hidden: never a window
-            card.setVisible(question.id in self._visible)
+            card.reveal_requested.connect(self._scroll_to)
+            card.key_for_next.connect(self._key_for_next)
+            cards.append(card)
             self._cards[question.id] = card
             self._row_of[question.id] = row
-        empty = QLabel(_("None of these questions apply to the answers so far."))
-        empty.setObjectName("sectionEmpty")
-        empty.setWordWrap(True)
-        layout.addWidget(empty)
-        empty.setVisible(not any(q.id in self._visible for q in section.questions))
-        self._empty_notes[section.id] = empty
-        layout.addStretch(1)
-        scroll.setWidget(content)
-        return scroll
+        page = SectionPage(section, cards, final=self.read_only)
+        page.next_requested.connect(self._open_section)
+        page.next_answer.connect(lambda row, value: self._answer_at(self._first_shown(row), value))
+        return page
 
     def _details_page(self) -> QWidget:
         """The parties and property page, made when first shown."""
@@ -280,8 +260,7 @@ class CheckEditor(QWidget):
         return next((qid for qid in self.visible_questions() if answered.get(qid) is None), None)
 
     def progress_text(self, row: int) -> str:
-        item = self.sections.item(row)
-        return item.text().split("\n", 1)[-1] if item else ""
+        return self.sections.progress_text(row)
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -332,16 +311,99 @@ class CheckEditor(QWidget):
             self.guidance.show_question(self.pack, question)
 
     def _step(self, question_id: str, step: int) -> None:
-        """To the next (+1) or previous (-1) shown question, across sections."""
+        """To the next (+1) or previous (-1) shown question, across sections; after the last
+        one, to the review button."""
         order = self.visible_questions()
         if question_id not in order:
             return
         index = order.index(question_id) + step
         if 0 <= index < len(order):
             self.show_question(order[index])
+        elif index == len(order):
+            self.review_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _step_forward(self, question_id: str) -> None:
-        self._step(question_id, 1)
+    def _answered(self, question_id: str, how: str) -> None:
+        """An answer was given whole: the keyboard moves on, so the next key answers the next
+        question and never changes this one again by accident."""
+        if how == BY_KEY:
+            self._step(question_id, 1)
+        else:
+            self._advance_quietly(question_id)
+
+    def _advance_quietly(self, question_id: str) -> None:
+        """After a click: the focus to the next question of the same section, without scrolling
+        or changing the section under the pointer; after the section's last one, to its button
+        on to the next section (or to the review)."""
+        row = self._row_of.get(question_id)
+        if row is None:
+            return
+        shown = self._pages[row - 1].shown_ids(self._visible)
+        after = shown[shown.index(question_id) + 1 :] if question_id in shown else []
+        if after:
+            self._cards[after[0]].focus_input()
+            return
+        following = self._pages[row - 1].next_button
+        target = following if not following.isHidden() else self.review_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _key_for_next(self, question_id: str, value: FlagValue) -> None:
+        """An answer key pressed beside a question (on its note or attach button): for the
+        next question."""
+        order = self.visible_questions()
+        if question_id in order and order.index(question_id) + 1 < len(order):
+            self._answer_at(order[order.index(question_id) + 1], value)
+
+    def _answer_at(self, question_id: str | None, value: FlagValue) -> None:
+        """Go to a question and answer it with ``value`` if it is a yes/no question without an
+        answer; an answer given before is only shown, never changed by a key meant elsewhere."""
+        card = self._cards.get(question_id) if question_id else None
+        if card is None or question_id is None:
+            return
+        self.show_question(question_id)
+        if isinstance(card.input, FlagInput) and not self.read_only and card.input.value() is None:
+            card.input.choose(value, by_key=True)
+
+    def _first_shown(self, row: int) -> str | None:
+        if not 1 <= row <= len(self._pages):
+            return None
+        return next(iter(self._pages[row - 1].shown_ids(self._visible)), None)
+
+    def _open_section(self, row: int) -> None:
+        first = self._first_shown(row)
+        if first is not None:
+            self.show_question(first)
+        elif row >= 0:
+            self.sections.setCurrentRow(row)
+
+    def _update_next_buttons(self) -> None:
+        """Each section's button goes on to the next section that has questions for these
+        answers; the last such section has none (the review button follows)."""
+        rows = range(1, len(self._pages) + 1)
+        with_questions = [row for row in rows if self._first_shown(row) is not None]
+        for row, page in enumerate(self._pages, start=1):
+            target = next((later for later in with_questions if later > row), -1)
+            title = (
+                self.pack.sections[target - 1].title.get(current_language()) if target > 0 else ""
+            )
+            page.set_next(target, title)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Mark the question that holds the keyboard focus, so the user sees what a key
+        answers."""
+        card = None
+        widget = new
+        while widget is not None and widget is not self:
+            if isinstance(widget, QuestionCard):
+                card = widget
+                break
+            widget = widget.parentWidget()
+        if widget is None:  # the focus left the editor (a menu, a dialog): the mark stays
+            return
+        if self._current is not None and self._current is not card:
+            self._current.set_current(False)
+        self._current = card
+        if card is not None:
+            card.set_current(True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -373,13 +435,9 @@ class CheckEditor(QWidget):
         visible = visible_in_check(self.pack, check)
         if visible != self._visible:
             self._visible = visible
-            for question_id, card in self._cards.items():
-                if card.isHidden() == (question_id in visible):
-                    card.setVisible(question_id in visible)
-            for section in self.pack.sections:
-                self._empty_notes[section.id].setVisible(
-                    not any(q.id in visible for q in section.questions)
-                )
+            for page in self._pages:
+                page.show_questions(visible)
+            self._update_next_buttons()
         self._refresh()
         self.saved.emit()
         self.changed.emit()
@@ -399,21 +457,14 @@ class CheckEditor(QWidget):
         assert self.check is not None
         check, pack = self.check, self.pack
         answered = check.answer_values()
-        self._set_row(DETAILS_ROW, _("Parties and property"), details_progress(check))
+        self.sections.set_row(DETAILS_ROW, _("Parties and property"), details_progress(check))
         for row, section in enumerate(pack.sections, start=1):
             shown = [q.id for q in section.questions if q.id in self._visible]
             done = sum(1 for qid in shown if answered.get(qid) is not None)
-            self._set_row(
+            self.sections.set_row(
                 row, section.title.get(current_language()), section_progress(done, len(shown))
             )
         self.outcome.show_assessment(assess_check(pack, check), pack)
-
-    def _set_row(self, row: int, title: str, progress: str) -> None:
-        item = self.sections.item(row)
-        text = f"{title}\n{progress}"
-        if item.text() != text:
-            item.setText(text)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {progress}")
 
     def _review(self) -> None:
         self.flush()

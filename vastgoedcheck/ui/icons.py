@@ -20,6 +20,7 @@ _MARKS: dict[Outcome, tuple[str, str, str]] = {
     Outcome.MUST_REPORT: ("octagon", "#8e0000", "!"),
 }
 _STOP_MARK = ("octagon", "#212121", "✕")
+_INCOMPLETE_MARK = ("circle", "#616161", "…")  # no advice yet: questions that decide it are open
 OUTCOME_COLOURS = {outcome: QColor(colour) for outcome, (_shape, colour, _sign) in _MARKS.items()}
 _SIZES = (16, 24, 32, 48, 64)
 
@@ -82,3 +83,9 @@ def _icon(shape: str, colour: str, sign: str) -> QIcon:
 def outcome_icon(outcome: Outcome, stop: bool = False) -> QIcon:
     """The mark of an outcome; a knock-out (stop) has its own black octagon with a cross."""
     return _icon(*(_STOP_MARK if stop else _MARKS[outcome]))
+
+
+@cache
+def incomplete_icon() -> QIcon:
+    """The mark of an advice that has too little to go on yet: a grey circle with an ellipsis."""
+    return _icon(*_INCOMPLETE_MARK)

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
             _("&Export this check…"), lambda: do.export_check(self), "Ctrl+E"
         )
         self.record_action = self._action(_("Record a report &made…"), self.record_report)
+        self.amend_action = self._action(_("A&mend…"), self.amend_check)
         self.delete_action = self._action(_("&Delete this draft…"), self.delete_draft)
         self._menu(
             _("&Check"),
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
             self.export_action,
             self.record_action,
             None,
+            self.amend_action,
             self.delete_action,
         )
         self._menu(
@@ -230,15 +232,17 @@ class MainWindow(QMainWindow):
             self.record_action,
         ):
             action.setEnabled(open_check)
-        draft = False
+        draft = final = False
         if self.check_page is not None:
             from vastgoedcheck.domain.check import Status
 
             try:
-                draft = self.check_page.check().status is Status.DRAFT
+                status = self.check_page.check().status
             except StoreError:
-                draft = False
+                status = None
+            draft, final = status is Status.DRAFT, status is Status.FINAL
         self.delete_action.setEnabled(draft)
+        self.amend_action.setEnabled(final)  # a correction of a finalized check only
 
     # -- pages ----------------------------------------------------------------------------
 
@@ -294,6 +298,10 @@ class MainWindow(QMainWindow):
         if self.check_page is not None:
             self.check_page.show_review()
             self.check_page.review.records.open_dialog()
+
+    def amend_check(self) -> None:
+        if self.check_page is not None:
+            self.check_page.amend()
 
     def _check_changed(self) -> None:
         if self.check_page is not None:

@@ -1,6 +1,8 @@
 """One question of a check in the editor: its label and badges, the answer input for its type
 (answer_inputs), a note and attachments. Every change is stored as it happens: choices at once,
-typed values 500 ms after the last keystroke and when the input is left."""
+typed values 500 ms after the last keystroke and when the input is left. The question that holds
+the keyboard focus is marked, so a key never answers a question the user does not see as the
+current one."""
 
 from __future__ import annotations
 
@@ -10,8 +12,19 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFocusEvent, QMouseEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,7 +43,14 @@ from vastgoedcheck.i18n.formatting import format_amount, format_date
 from vastgoedcheck.i18n.labels import kind_label, severity_label
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.answer_inputs import ChoiceInput, FlagInput, answer_input
+from vastgoedcheck.ui.answer_input_factory import answer_input
+from vastgoedcheck.ui.answer_inputs import (
+    BY_KEY,
+    BY_MOUSE,
+    FLAG_KEYS,
+    ChoiceInput,
+    FlagInput,
+)
 from vastgoedcheck.ui.attachment_list import AttachmentList
 from vastgoedcheck.ui.feedback import attempt, sentence, show_problem
 from vastgoedcheck.ui.problem_label import ProblemLabel
@@ -44,15 +64,19 @@ class QuestionCard(QFrame):
     """One question with its answer, note and attachments, stored as they change.
 
     ``stored`` carries the check after each stored change; ``focused`` the question id when
-    the card or one of its inputs gets the focus; ``answered_by_key`` the id when a flag was
-    answered from the keyboard (the editor moves on); ``step_requested`` (id, -1/+1) for Up and
-    Down on a flag group.
+    the card or one of its inputs gets the focus; ``answered`` (id, BY_KEY or BY_MOUSE) when an
+    answer was given whole, by a key, Enter or a click (the editor moves on); ``step_requested``
+    (id, -1/+1) for Up and Down on a flag group; ``reveal_requested`` (id) when a key came to a
+    question not wholly in sight; ``key_for_next`` (id, flag value) when an answer key was
+    pressed on the note or attach button, meant for the next question.
     """
 
     stored = Signal(object)
     focused = Signal(str)
-    answered_by_key = Signal(str)
+    answered = Signal(str, str)
     step_requested = Signal(str, int)
+    reveal_requested = Signal(str)
+    key_for_next = Signal(str, object)
 
     def __init__(
         self,
@@ -77,6 +101,7 @@ class QuestionCard(QFrame):
         self._answer_dirty = False
         self._note_dirty = False
         self._descriptions: dict[QWidget, str] = {}
+        self.current = False  # holds the keyboard focus: drawn with a marked frame
         self.setObjectName(f"questionCard-{question.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAcceptDrops(not read_only)
@@ -89,6 +114,7 @@ class QuestionCard(QFrame):
         self.input.finished.connect(self._store_answer)
         if isinstance(self.input, FlagInput):
             self.input.step_requested.connect(self._step_requested)
+            self.input.reveal_requested.connect(lambda: self.reveal_requested.emit(question.id))
 
         self.label = QLabel(f"{text} *" if question.required else text)
         self.label.setObjectName("questionLabel")
@@ -119,6 +145,11 @@ class QuestionCard(QFrame):
         self.form_mark.setObjectName("fromFormMark")
         self.form_mark.setWordWrap(True)
         self._from_form = answer.from_form
+        if not isinstance(self.input, FlagInput | ChoiceInput):
+            # Its line is kept while empty: a read-back that comes moves nothing below it.
+            policy = self.read_back.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.read_back.setSizePolicy(policy)
 
         self.note_toggle = QToolButton()
         self.note_toggle.setObjectName("noteToggle")
@@ -150,6 +181,10 @@ class QuestionCard(QFrame):
         self._show_note(bool(answer.note))
         self._update_read_back()
         self._update_form_mark()
+        if self.form_mark.text():  # answering it hides the mark, but keeps its room
+            policy = self.form_mark.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.form_mark.setSizePolicy(policy)
         for widget in self.findChildren(QWidget):
             if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 widget.installEventFilter(self)
@@ -256,6 +291,47 @@ class QuestionCard(QFrame):
         self.focused.emit(self.question.id)
         super().mousePressEvent(event)
 
+    def set_current(self, current: bool) -> None:
+        """Mark the card as the one that holds the keyboard focus (or no longer)."""
+        if current != self.current:
+            self.current = current
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.current:  # a frame and a bar in the highlight colour: not a shade alone
+            painter = QPainter(self)
+            colour = self.palette().color(QPalette.ColorRole.Highlight)
+            painter.setPen(QPen(colour, 2))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+            painter.fillRect(0, 0, 5, self.height(), colour)
+            painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys the parts of the card leave alone: Enter in the answer stores it and moves on
+        (as an answer key does on a yes/no question); an answer key on the note or attach
+        button is meant for the next question."""
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        focus = QApplication.focusWidget()
+        if self.read_only or not plain or focus is None:
+            super().keyPressEvent(event)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.input.isAncestorOf(focus):
+            event.accept()
+            if self._store_answer():
+                self.answered.emit(self.question.id, BY_KEY)
+            return
+        value = FLAG_KEYS.get(event.text().lower())
+        if value is not None and focus in (self.note_toggle, self.attachments.attach_button):
+            event.accept()
+            self.key_for_next.emit(self.question.id, value)
+            return
+        super().keyPressEvent(event)
+
     # -- storing ---------------------------------------------------------------------------
 
     def flush(self) -> bool:
@@ -282,6 +358,7 @@ class QuestionCard(QFrame):
 
     def _store_answer(self) -> bool:
         self._answer_timer.stop()
+        how, self.input.how = self.input.how, None
         if not self._answer_dirty:
             return True
         try:
@@ -307,9 +384,10 @@ class QuestionCard(QFrame):
             self._answer_dirty = False
             self._show(self.problem, "")
             self._update_read_back()
-        if isinstance(self.input, FlagInput) and self.input.by_key and value is not None:
-            self.input.by_key = False
-            self.answered_by_key.emit(self.question.id)
+        if how is not None and value is not None:
+            self.answered.emit(self.question.id, how)
+        elif how == BY_MOUSE:  # cleared by a click: the keys answer this question now
+            self.focus_input()
         return True
 
     def _note_edited(self) -> None:
