@@ -10,12 +10,21 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import new_draft
 from vastgoedcheck.domain.check import AnswerValue, Check, Party, PartyKind
 from vastgoedcheck.domain.pack import FlagValue, Pack, QuestionType, Role
+from vastgoedcheck.i18n import set_language
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.answer_inputs import ChoiceInput, FlagInput
 from vastgoedcheck.ui.editor import CheckEditor
@@ -396,3 +405,23 @@ def test_the_advice_grows_beside_the_questions_not_above_them(
         editor.outcome.mapTo(editor, QPoint(0, 0)).x()
         > editor.pages.mapTo(editor, QPoint(0, 0)).x()
     )
+
+
+@pytest.mark.parametrize("size", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_section_row_shows_its_title_and_progress_whole(
+    qtbot: QtBot, store: Store, size: tuple[int, int], language: str
+) -> None:
+    set_language(language)
+    editor = open_editor(qtbot, store, buyer_draft(store), size)
+    sections = editor.sections
+    splitter = editor.findChild(QSplitter, "editorSplitter")
+    total = sum(splitter.sizes())
+    for width in range(150, 320, 2):  # the user drags the divider: titles wrap at some widths
+        splitter.setSizes([width, total - width - 400, 400])
+        QApplication.processEvents()
+        for row in range(sections.count() - 1):
+            this = sections.visualItemRect(sections.item(row))
+            below = sections.visualItemRect(sections.item(row + 1))
+            # A row is drawn as high as the room it takes: a wrapped title is never cut off.
+            assert below.top() - this.bottom() - 1 == 2 * sections.spacing(), (width, row)

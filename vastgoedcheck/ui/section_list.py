@@ -3,9 +3,10 @@ whatever its progress says, so an answer never moves the rows under the pointer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QStyle,
@@ -57,15 +58,25 @@ def details_variants() -> list[str]:
 
 
 class _SteadyRows(QStyledItemDelegate):
-    """Sizes a row for the tallest of the texts it can show, not only the one it shows now."""
+    """Sizes a row for the tallest of the texts it can show, not only the one it shows now, and
+    always for the width the list gives its rows (Qt asks once with the width of the layout and
+    once with the width of the contents; a title that wraps in one and not in the other would be
+    cut off)."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        size = super().sizeHint(option, index)
+        fixed = QStyleOptionViewItem(option)
+        width = self.view.viewport().width() - 2 * self.view.spacing()
+        fixed.rect = QRect(0, 0, max(width, 1), max(option.rect.height(), 1))
+        size = super().sizeHint(fixed, index)
         texts = index.data(MEASURE_ROLE) or []
         for text in texts:
-            measured = QStyleOptionViewItem(option)
+            measured = QStyleOptionViewItem(fixed)
             self.initStyleOption(measured, index)
             measured.text = text
             widget = measured.widget
@@ -87,6 +98,8 @@ class SectionList(QListWidget):
         self.setAccessibleName(_("Sections"))
         self.setWordWrap(True)
         self.setSpacing(3)
+        # Laid out again when its width changes: a title that wraps gets its height back.
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setItemDelegate(_SteadyRows(self))
 
     def add_row(self, title: str, variants: list[str]) -> None:
