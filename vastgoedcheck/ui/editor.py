@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.domain.check import Check, Status
@@ -390,6 +391,10 @@ class CheckEditor(QWidget):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Mark the question that holds the keyboard focus, so the user sees what a key
         answers."""
+        if not isValid(self):  # the editor is being closed: nothing to mark
+            return
+        if self._current is not None and not isValid(self._current):
+            self._current = None  # its section page was rebuilt
         card = None
         widget = new
         while widget is not None and widget is not self:
