@@ -51,6 +51,7 @@ FLAG_KEYS = {
 # Keys that move between the questions (-1: the previous one) and that clear an answer.
 STEP_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+NEXT_KEYS = (Qt.Key.Key_Return,)  # in any answer: store it and go on (Enter on the keypad too)
 KEY_HINTS = {
     FlagValue.YES: "Y, J",
     FlagValue.NO: "N",

@@ -48,6 +48,7 @@ from vastgoedcheck.ui.answer_inputs import (
     BY_KEY,
     BY_MOUSE,
     FLAG_KEYS,
+    NEXT_KEYS,
     ChoiceInput,
     FlagInput,
 )
@@ -320,7 +321,8 @@ class QuestionCard(QFrame):
         if self.read_only or not plain or focus is None:
             super().keyPressEvent(event)
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.input.isAncestorOf(focus):
+        enter = event.key() in NEXT_KEYS or event.key() == Qt.Key.Key_Enter
+        if enter and self.input.isAncestorOf(focus):
             event.accept()
             if self._store_answer():
                 self.answered.emit(self.question.id, BY_KEY)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.labels import FLAG_LABELS
-from vastgoedcheck.ui.answer_inputs import CLEAR_KEYS, FLAG_KEYS, STEP_KEYS
+from vastgoedcheck.ui.answer_inputs import CLEAR_KEYS, FLAG_KEYS, NEXT_KEYS, STEP_KEYS
 from vastgoedcheck.ui.failure_dialogs import readable_width
 
 Row = tuple[str, str, str]  # where, what, keys
@@ -75,6 +75,20 @@ def answering_rows() -> list[Row]:
     for step_key, step in STEP_KEYS.items():
         what = _("Go to the previous question") if step < 0 else _("Go to the next question")
         rows.append((where, what, _key_name(step_key)))
+    rows.append(
+        (
+            where,
+            _("Store a typed answer and go to the next question"),
+            ", ".join(_key_name(key) for key in NEXT_KEYS),
+        )
+    )
+    rows.append(
+        (
+            _("'Add a note' or 'Attach files…'"),
+            _("Answer the next question, if it has no answer yet"),
+            ", ".join(sorted({letter.upper() for letter in FLAG_KEYS})),
+        )
+    )
     return rows
 
 
