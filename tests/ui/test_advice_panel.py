@@ -123,7 +123,7 @@ def test_amend_is_in_the_check_menu_for_a_finalized_check(
     [check_menu] = [m for m in window.menuBar().actions() if m.text() == "&Check"]
     menu = check_menu.menu()
     assert window.amend_action in menu.actions()
-    assert window.amend_action.text() == "A&mend…"
+    assert window.amend_action.text() == "&Amend…"
 
     window.open_check(draft.id)
     assert not window.amend_action.isEnabled()  # a draft is corrected where it is

@@ -31,7 +31,7 @@ def test_partly_cash_in_the_form_answers_the_cash_question_visibly(
 ) -> None:
     draft = new_draft(store)
     editor = open_editor(qtbot, store, draft)
-    assert editor.outcome.headline.text() == "Proceed"
+    assert editor.outcome.headline.text() == "Incomplete — no advice yet"  # nothing answered
     editor.show_details()
     details = editor.pages.currentWidget().findChild(DetailsEditor, "detailsEditor")
     rows = details.form.property_rows

@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
             _("&Export this check…"), lambda: do.export_check(self), "Ctrl+E"
         )
         self.record_action = self._action(_("Record a report &made…"), self.record_report)
-        self.amend_action = self._action(_("A&mend…"), self.amend_check)
+        self.amend_action = self._action(_("&Amend…"), self.amend_check)
         self.delete_action = self._action(_("&Delete this draft…"), self.delete_draft)
         self._menu(
             _("&Check"),

@@ -6,9 +6,7 @@ current one."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -35,11 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from vastgoedcheck.domain.check import Answer, AnswerValue
-from vastgoedcheck.domain.pack import FlagValue, Pack, Question, QuestionType
+from vastgoedcheck.domain.pack import Pack, Question
 from vastgoedcheck.exchange.writing import answer_json
 from vastgoedcheck.i18n import _, current_language
-from vastgoedcheck.i18n.field_labels import field_label
-from vastgoedcheck.i18n.formatting import format_amount, format_date
 from vastgoedcheck.i18n.labels import kind_label, severity_label
 from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.store import Store
@@ -52,6 +48,7 @@ from vastgoedcheck.ui.answer_inputs import (
     ChoiceInput,
     FlagInput,
 )
+from vastgoedcheck.ui.answer_marks import form_mark_text, read_back_text
 from vastgoedcheck.ui.attachment_list import AttachmentList
 from vastgoedcheck.ui.feedback import attempt, sentence, show_problem
 from vastgoedcheck.ui.problem_label import ProblemLabel
@@ -439,16 +436,9 @@ class QuestionCard(QFrame):
 
     def _update_read_back(self) -> None:
         """Say how a typed amount, date or identifier was stored, so a misreading shows."""
-        value = self._stored_value
-        text = ""
-        if value is not None and not isinstance(self.input, FlagInput | ChoiceInput):
-            if self.question.type is QuestionType.AMOUNT and isinstance(value, Decimal):
-                text = format_amount(value)
-            elif self.question.type is QuestionType.DATE and isinstance(value, dt.date):
-                text = format_date(value)
-            elif self.question.type is QuestionType.IDENTIFIER:
-                text = str(value)
-        self.read_back.setText(_("Saved as {value}").format(value=text) if text else "")
+        typed = not isinstance(self.input, FlagInput | ChoiceInput)
+        text = read_back_text(self.question, self._stored_value) if typed else ""
+        self.read_back.setText(text)
         self.read_back.setVisible(bool(text))
 
     def show_stored(self, answer: Answer | None) -> None:
@@ -466,19 +456,7 @@ class QuestionCard(QFrame):
 
     def _update_form_mark(self) -> None:
         """Say that the answer was taken from the form, and that it can be changed."""
-        field = self._from_form if self._stored_value is not None else None
-        if not field:
-            text = ""
-        elif self._stored_value is FlagValue.UNKNOWN:  # the form says part, not all it asks
-            text = _(
-                "Set to 'unknown' from '{field}' in the parties and property form, which does "
-                "not say all this question asks: find it out and answer it."
-            ).format(field=field_label(field))
-        else:
-            text = _(
-                "Taken from '{field}' in the parties and property form. Change the answer if it "
-                "does not fit."
-            ).format(field=field_label(field))
+        text = form_mark_text(self._stored_value, self._from_form)
         self.form_mark.setText(text)
         self.form_mark.setVisible(bool(text))
         target = self.input.focus_target()
