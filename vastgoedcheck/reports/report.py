@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from vastgoedcheck.domain.assessment import Assessment, Channel, assess_check
 from vastgoedcheck.domain.check import Check, Examiner, Status
-from vastgoedcheck.domain.pack import Kind, Pack, Role
+from vastgoedcheck.domain.pack import Pack, Role
 from vastgoedcheck.domain.report_record import ReportRecord
 from vastgoedcheck.i18n import _, language_scope
 from vastgoedcheck.i18n.formatting import babel_locale, format_datetime
@@ -31,6 +31,7 @@ from vastgoedcheck.reports import (
     records_section,
 )
 from vastgoedcheck.reports.archival import ArchiveMetadata, archival
+from vastgoedcheck.reports.choice import from_draft_allowed
 from vastgoedcheck.reports.content import ReportContext, bullets, label_table
 from vastgoedcheck.reports.escaping import escape
 from vastgoedcheck.reports.fiu_form import form_json
@@ -43,23 +44,10 @@ from vastgoedcheck.reports.styles import RULE, WIDTH, grid, make_styles
 
 QR_SIZE = 32 * mm
 OPEN_CHANNELS = (Channel.POLICE, Channel.ANONYMOUS, Channel.MUNICIPALITY)
-INDICATOR_KINDS = (Kind.OBJECTIVE, Kind.SIGNAL)  # the objective and the subjective indicator
 
 
 class ReportRefused(Exception):
     """This report cannot be made for this check; the message is one sentence saying why."""
-
-
-def from_draft_allowed(recipient: Recipient, result: Assessment) -> bool:
-    """Whether a report for ``recipient`` may be made of a draft with this assessment: the
-    dossier always; FIU-Nederland once an objective or subjective indicator is recorded, since
-    an unusual transaction is reported without delay (Wwft art. 16) and cannot wait for every
-    question to be answered."""
-    if not PROFILES[recipient].needs_final:
-        return True
-    if recipient is not Recipient.FIU or not result.wwft:
-        return False
-    return any(item.signal and item.kind in INDICATOR_KINDS for item in result.items)
 
 
 def _refusal(check: Check, recipient: Recipient, result: Assessment) -> str | None:

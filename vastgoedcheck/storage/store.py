@@ -414,6 +414,10 @@ class Store(DraftEditing, ReportRecording, MissingChecks, BackupsAndRestore):
             "revision": check.revision,
             "fingerprint": check.fingerprint,
         }
+        if recipient == "fiu":
+            # The duty of confidentiality (geheimhoudingsplicht) travels with the log entry:
+            # nobody may tell the client or third parties that this report was made.
+            details["confidentiality"] = "Wwft art. 23"
         try:
             opened = self.checks.load(check.id)
             event = AuditEvent(
