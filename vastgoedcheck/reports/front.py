@@ -3,6 +3,7 @@ the matter is, the signals in a few lines and the reporter's own statement of fa
 
 from __future__ import annotations
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from vastgoedcheck.domain.check import Check
@@ -14,9 +15,12 @@ from vastgoedcheck.i18n.labels import answer_text
 from vastgoedcheck.reports.content import ReportContext, label_table
 from vastgoedcheck.reports.escaping import escape, text_paragraphs
 from vastgoedcheck.reports.profiles import Recipient
+from vastgoedcheck.reports.styles import WIDTH, grid
 
 SIGNAL_ICON = "⚠"
-BRIEF_NOTE = 280  # characters of a note shown in the signals in brief; the rest in the details
+GAP = 5 * mm
+HALF = (WIDTH - GAP) / 2
+BRIEF_NOTE = 200  # characters of a note shown in the signals in brief; the rest in the details
 MISSING = "–"
 # The order of the kinds in the signals in brief: the objective indicator first.
 KIND_ORDER = {Kind.OBJECTIVE: 0, Kind.SIGNAL: 1, Kind.DUTY: 2}
@@ -24,8 +28,7 @@ KIND_ORDER = {Kind.OBJECTIVE: 0, Kind.SIGNAL: 1, Kind.DUTY: 2}
 
 def check_reference(check: Check) -> str:
     """The user's own file or dossier number of the check, "" when none."""
-    reference = getattr(check, "reference", "")
-    return reference.strip() if isinstance(reference, str) else ""
+    return check.reference.strip()
 
 
 def reporter(context: ReportContext) -> list[Flowable]:
@@ -39,9 +42,9 @@ def reporter(context: ReportContext) -> list[Flowable]:
     ]
     reference = check_reference(context.check)
     if reference:
-        rows.append((_("Our reference"), reference))
+        rows.append((_("Own reference"), reference))
     rows.append((_("Date of this report"), format_datetime(context.issued_at)))
-    return [context.heading(_("Who reports")), *label_table(rows, context.styles, 0.28)]
+    return [context.heading(_("Who reports")), *label_table(rows, context.styles, 0.4, HALF)]
 
 
 def _address(data: dict[str, object]) -> str:
@@ -65,7 +68,7 @@ def matter(context: ReportContext) -> list[Flowable]:
     check, profile = context.check, context.profile
     data = dict(check.property)
     rows = [(_("Property"), context.note_text(_address(data)) or _("(no address recorded)"))]
-    for name in ("object_type", "transaction"):
+    for name in ("object_type", "transaction", "transaction_date", "transaction_place"):
         if name in profile.property_fields and data.get(name) not in (None, ""):
             rows.append((field_label(name), context.note_text(field_text(name, data[name]))))
     names = [
@@ -76,7 +79,20 @@ def matter(context: ReportContext) -> list[Flowable]:
     ]
     rows.append((_("Parties"), "; ".join(names) or _("No party is named in this check.")))
     rows.append((_("Date of the check"), _when(check)))
-    return [context.heading(_("What the matter is")), *label_table(rows, context.styles, 0.28)]
+    return [
+        context.heading(_("What the matter is")),
+        *label_table(rows, context.styles, 0.4, HALF),
+    ]
+
+
+def case(context: ReportContext) -> list[Flowable]:
+    """Who reports beside what the matter is: both at a glance, at the top of page 1."""
+    cell = grid(
+        [[reporter(context), matter(context)]],
+        [HALF + GAP, HALF],
+        [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, 0), GAP)],
+    )
+    return [cell]
 
 
 def _brief_note(context: ReportContext, question: Question) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
@@ -32,7 +33,7 @@ from vastgoedcheck.reports import (
 )
 from vastgoedcheck.reports.archival import ArchiveMetadata, archival
 from vastgoedcheck.reports.choice import from_draft_allowed
-from vastgoedcheck.reports.content import ReportContext, bullets, label_table
+from vastgoedcheck.reports.content import ReportContext, label_table
 from vastgoedcheck.reports.escaping import escape
 from vastgoedcheck.reports.fiu_form import form_json
 from vastgoedcheck.reports.legal_basis import legal_basis
@@ -148,17 +149,20 @@ def _scope(context: ReportContext) -> list[Flowable]:
     """What this report contains and what it leaves out, stated on its first page."""
     profile, styles = context.profile, context.styles
     flowables: list[Flowable] = [context.heading(_("About this report"))]
-    flowables.extend(bullets([_(line) for line in profile.contains], styles))
+    basis = legal_basis(profile.recipient, context.check, context.assessment.wwft)
+    flowables.append(Paragraph(escape(basis), styles.body))
+    # In smaller print than the case above it, so that page 1 holds both in most reports.
+    small = ParagraphStyle("scope", parent=styles.bullet, fontSize=8.5, leading=11)
+    flowables.extend(Paragraph(escape(_(line)), small, bulletText="•") for line in profile.contains)
     left_out = profile.left_out(context.assessment.wwft, context.pack)
     if left_out:
         flowables.append(Paragraph(escape(_("Left out:")), styles.cell_bold))
-        flowables.extend(bullets(left_out, styles))
+        flowables.extend(Paragraph(escape(line), small, bulletText="•") for line in left_out)
     else:
         flowables.append(Paragraph(escape(_("Nothing is left out.")), styles.cell_bold))
     # How to handle the report: after the list, not read as one more thing left out.
-    flowables.extend(Paragraph(escape(_(line)), styles.body) for line in profile.omits)
-    basis = legal_basis(profile.recipient, context.check, context.assessment.wwft)
-    flowables.append(Paragraph(escape(basis), styles.small))
+    handling = ParagraphStyle("handling", parent=styles.body, fontSize=8.5, leading=11)
+    flowables.extend(Paragraph(escape(_(line)), handling) for line in profile.omits)
     # The checklist's legal position is for the user's own file; an authority reads the case.
     # That the checklist is overdue for review is said to every reader.
     own_file = profile.recipient is Recipient.DOSSIER
@@ -235,15 +239,14 @@ def _story(context: ReportContext, workers: ThreadPoolExecutor) -> list[Flowable
     holds and why it may be made); then the details; the record of the report comes last."""
     profile = context.profile
     story = _opening(context)
-    story += front.reporter(context)
-    story += front.matter(context)
+    story += front.case(context)
     story += front.signals(context)
     story += front.statement(context)
     story += _scope(context)
     evidence_items = evidence.collect_evidence(context, workers)
     numbers = evidence.photo_numbers(evidence_items)
     if profile.recipient is Recipient.FIU:
-        story += fiu_section.reporting_form(context)
+        story += fiu_section.reporting_form(context, context.statement)
     else:
         story += facts.parties(context)
         story += facts.property_block(context)
@@ -318,7 +321,7 @@ def build_report(
             title=f"{title} · {pack.title.get(language)}",
             marking=marking.upper(),
             # The ids and the fingerprint are in the record at the end, not on every page.
-            footer=_("Our reference: {reference}").format(reference=reference) if reference else "",
+            footer=_("Own reference: {reference}").format(reference=reference) if reference else "",
             footer_detail=_("Report made {when}").format(when=format_datetime(issued_at)),
             warning=advice.tipping_off_text() if profile.indicators else "",
         )
