@@ -71,8 +71,10 @@ SESSION = _Session()
 
 
 def _documents_folder() -> Path:
+    """The user's Documents folder; the home folder when there is none (a file dialog would
+    otherwise open in the working directory)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 class ReportDialog(QDialog):
