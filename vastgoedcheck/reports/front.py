@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from vastgoedcheck.domain.check import Check
 from vastgoedcheck.domain.pack import Kind, Question
-from vastgoedcheck.i18n import _
+from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.i18n.field_labels import field_label, field_text, party_role_label
 from vastgoedcheck.i18n.formatting import format_date, format_datetime
 from vastgoedcheck.i18n.labels import answer_text
@@ -20,7 +20,8 @@ from vastgoedcheck.reports.styles import WIDTH, grid
 SIGNAL_ICON = "⚠"
 GAP = 5 * mm
 HALF = (WIDTH - GAP) / 2
-BRIEF_NOTE = 200  # characters of a note shown in the signals in brief; the rest in the details
+BRIEF_NOTE = 160  # characters of a note in the signals in brief; the whole note is below
+BRIEF_SIGNALS = 3  # signals in brief on page 1; all of them are in the details
 MISSING = "–"
 # The order of the kinds in the signals in brief: the objective indicator first.
 KIND_ORDER = {Kind.OBJECTIVE: 0, Kind.SIGNAL: 1, Kind.DUTY: 2}
@@ -97,8 +98,8 @@ def case(context: ReportContext) -> list[Flowable]:
 
 def _brief_note(context: ReportContext, question: Question) -> str:
     answer = context.check.answers.get(question.id)
-    if answer is None or not answer.note.strip():
-        return ""
+    if answer is None or not answer.note.strip() or not context.may_show_notes(question):
+        return ""  # no note, or this recipient gets the answer only
     note = " ".join(context.note_text(answer.note).split())
     if len(note) > BRIEF_NOTE:
         note = note[:BRIEF_NOTE].rsplit(" ", 1)[0] + " … " + _("(the whole note is below)")
@@ -119,7 +120,7 @@ def signals(context: ReportContext) -> list[Flowable]:
             else _("This report shows no signal.")
         )
         return [*flowables, Paragraph(escape(empty), styles.body)]
-    for question in flagged:
+    for question in flagged[:BRIEF_SIGNALS]:
         answer = answer_text(question, context.values.get(question.id)).upper()
         line = f"{SIGNAL_ICON} {question.id}  {question.label.get(context.language)}: {answer}"
         flowables.append(Paragraph(escape(line), styles.cell_bold))
@@ -135,6 +136,14 @@ def signals(context: ReportContext) -> list[Flowable]:
             details.append(_("Note: {note}").format(note=note))
         for detail in details:
             flowables.append(Paragraph(escape(detail), styles.note))
+    more = len(flagged) - BRIEF_SIGNALS
+    if more > 0:
+        text = ngettext(
+            "{count} more signal is in the details below.",
+            "{count} more signals are in the details below.",
+            more,
+        ).format(count=more)
+        flowables.append(Paragraph(escape(text), styles.cell_bold))
     return flowables
 
 

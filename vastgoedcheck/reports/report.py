@@ -149,8 +149,6 @@ def _scope(context: ReportContext) -> list[Flowable]:
     """What this report contains and what it leaves out, stated on its first page."""
     profile, styles = context.profile, context.styles
     flowables: list[Flowable] = [context.heading(_("About this report"))]
-    basis = legal_basis(profile.recipient, context.check, context.assessment.wwft)
-    flowables.append(Paragraph(escape(basis), styles.body))
     # In smaller print than the case above it, so that page 1 holds both in most reports.
     small = ParagraphStyle("scope", parent=styles.bullet, fontSize=8.5, leading=11)
     flowables.extend(Paragraph(escape(_(line)), small, bulletText="•") for line in profile.contains)
@@ -163,6 +161,8 @@ def _scope(context: ReportContext) -> list[Flowable]:
     # How to handle the report: after the list, not read as one more thing left out.
     handling = ParagraphStyle("handling", parent=styles.body, fontSize=8.5, leading=11)
     flowables.extend(Paragraph(escape(_(line)), handling) for line in profile.omits)
+    basis = legal_basis(profile.recipient, context.check, context.assessment.wwft)
+    flowables.append(Paragraph(escape(basis), handling))
     # The checklist's legal position is for the user's own file; an authority reads the case.
     # That the checklist is overdue for review is said to every reader.
     own_file = profile.recipient is Recipient.DOSSIER
