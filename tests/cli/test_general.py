@@ -97,7 +97,7 @@ def test_argparse_reports_a_wrong_command_line_in_the_language_of_the_messages()
     unknown = run_subprocess("--lang", "nl", "report", "x", "-o", "a.pdf", "--voor", "police")
     assert unknown.code == 1
     assert unknown.err.endswith("vastgoedcheck: fout: onbekende argumenten: --voor police\n")
-    missing = run_subprocess("--lang", "nl", "report", "x")
-    assert "fout: de volgende argumenten zijn verplicht: -o/--output" in missing.err
-    english = run_subprocess("--lang", "en", "report", "x")
-    assert "error: the following arguments are required: -o/--output" in english.err
+    missing = run_subprocess("--lang", "nl", "report")
+    assert "fout: de volgende argumenten zijn verplicht: ID" in missing.err
+    english = run_subprocess("--lang", "en", "report")
+    assert "error: the following arguments are required: ID" in english.err

@@ -113,7 +113,7 @@ def test_a_folder_without_checks_imports_nothing_and_says_why(
     [
         (["lsit"], "ongeldige keuze: 'lsit' (kies uit "),
         (["show"], "de volgende argumenten zijn verplicht: ID"),
-        (["report", "abc"], "de volgende argumenten zijn verplicht: -o/--output"),
+        (["export", "abc"], "de volgende argumenten zijn verplicht: -o/--output"),
         (["show", "abc", "--revision", "x"], "'x' is geen revisienummer"),
         (["list", "--sta", "draft", "--s", "x"], "is niet eenduidig"),
     ],

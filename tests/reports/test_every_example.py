@@ -30,8 +30,11 @@ def test_each_example_reports_or_is_refused_in_one_sentence(
         message = str(refused)
         assert "\n" not in message and "FIU-Nederland" in message
         return
-    first = pages(pdf)[0]
-    assert check.id in first
+    texts = pages(pdf)
+    first = texts[0]
+    # Page 1 is the case: the property; the ids are in the record at the end.
+    assert str(check.property["city"]) in first
+    assert check.id not in first and check.id in texts[-1]
     assert ("VERTROUWELIJK" if language == "nl" else "CONFIDENTIAL") in first
 
 

@@ -50,6 +50,7 @@ def test_the_fiu_pdf_lays_out_the_form_in_its_order(registry: PackRegistry) -> N
         "Party: buyer",
         "Kees Verhoeven",
     ]
+    content = content[content.find(order[0]) :]  # after the case on the first page
     positions = [content.find(phrase) for phrase in order]
     assert -1 not in positions, [p for p, at in zip(order, positions, strict=True) if at < 0]
     assert positions == sorted(positions)

@@ -154,10 +154,10 @@ def test_an_authority_gets_no_report_of_a_draft(registry: PackRegistry) -> None:
         report(check, pack, "police")
     draft = pages(report(check, pack, "dossier"))  # the user's own file may show a draft
     assert "Draft: this check is not finalized." in flat(draft[0])
-    assert "No digital fingerprint" in draft[0]
+    assert "Digital fingerprint (SHA-256)" not in "\n".join(draft)
 
 
-def test_every_page_carries_title_marking_page_number_and_fingerprint(
+def test_every_page_carries_title_marking_page_number_and_date(
     broker: tuple[Check, Pack],
 ) -> None:
     texts = pages(report(*broker, "dossier"))
@@ -166,7 +166,10 @@ def test_every_page_carries_title_marking_page_number_and_fingerprint(
         assert "Dossier report" in page
         assert "CONFIDENTIAL" in page
         assert f"Page {number} of {len(texts)}" in page
-        assert FINGERPRINT in page
+        assert "Report made 9 Mar 2026" in page
+    # The fingerprint is in the record of the report, at the end, not on the first page.
+    assert FINGERPRINT not in texts[0]
+    assert FINGERPRINT in texts[-1].replace("\n", "")
 
 
 def test_an_amended_check_names_the_revision_it_corrects(broker: tuple[Check, Pack]) -> None:
@@ -176,11 +179,11 @@ def test_an_amended_check_names_the_revision_it_corrects(broker: tuple[Check, Pa
         revision=2,
         amends=Amendment(1, "e" * 64, "Wrong cash amount typed in BUY-07a"),
     )
-    first = flat(pages(report(amended, pack, "police"))[0])
+    first = flat(pages(report(amended, pack, "police"))[-1])
     assert "Corrects revision 1 (digital fingerprint" in first
     assert "e" * 64 in first.replace(" ", "")  # the fingerprint may wrap
     assert "Wrong cash amount typed in BUY-07a" in first
-    assert "revision 2" in first
+    assert "Revision 2" in first
 
 
 @pytest.mark.parametrize(

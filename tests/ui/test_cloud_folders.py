@@ -70,7 +70,9 @@ def test_the_app_refuses_a_data_folder_in_onedrive_and_offers_another(
 
     def close_when_shown() -> None:
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow) and widget.isVisible():
+            # The window is on screen before its store is open: wait for the store, or this
+            # check fails inside the timer, is never tried again and the app waits for ever.
+            if isinstance(widget, MainWindow) and widget.isVisible() and widget.store is not None:
                 assert widget.store.layout.root == elsewhere
                 widget.close()
                 return

@@ -30,9 +30,12 @@ def test_the_first_start_asks_the_examiner_once(
     assert dialog is not None and dialog.isVisible()
     dialog.findChild(QLineEdit, "examinerName").setText("  Fatma Yıldız ")
     dialog.findChild(QLineEdit, "organisation").setText("Makelaardij De Toren")
+    dialog.findChild(QLineEdit, "examinerPhone").setText("020 555 01 23 ")
+    dialog.findChild(QLineEdit, "examinerEmail").setText("f.yildiz@example.nl")
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     saved = Preferences.load()
     assert (saved.examiner_name, saved.organisation) == ("Fatma Yıldız", "Makelaardij De Toren")
+    assert (saved.examiner_phone, saved.examiner_email) == ("020 555 01 23", "f.yildiz@example.nl")
     assert window.store.actor == "Fatma Yıldız"
     window.close()
 
@@ -49,6 +52,8 @@ def test_later_is_not_asked_again(qtbot, tmp_path: Path, registry: PackRegistry)
     window.examiner_dialog.findChild(QPushButton, "later").click()
     window.close()
     assert Preferences.load().examiner_name == ""
+    # Without a name the trail says so; never the computer's login name.
+    assert window.store.actor == "examiner not named"
     again = window_of(qtbot, tmp_path, registry)
     again.welcome_first_run()
     assert again.examiner_dialog is None

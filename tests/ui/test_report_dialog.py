@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer, QUrl
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.accessibility import unnamed_controls
@@ -84,6 +84,9 @@ def test_a_broker_sale_offers_fiu_nederland_with_the_tipping_off_warning(
     dialog = shown_dialog(qtbot, store, final_broker_sale(store), preferences)
     fiu = dialog.recipient_buttons[Recipient.FIU]
     assert fiu.isEnabled()
+    # A must-report outcome of an estate agent's sale: FIU-Nederland is chosen already.
+    assert dialog.recipient() is Recipient.FIU and dialog.focusWidget() is fiu
+    choose(qtbot, dialog.recipient_buttons[Recipient.DOSSIER])
     assert not dialog.warning.isVisible()
 
     choose(qtbot, fiu)
@@ -101,18 +104,26 @@ def test_a_broker_sale_offers_fiu_nederland_with_the_tipping_off_warning(
     assert "Left out" in dialog.scope_label.text()
 
 
-def test_a_draft_allows_only_the_dossier_report(
+def test_a_draft_allows_the_dossier_and_fiu_once_an_indicator_is_recorded(
     qtbot: QtBot, store: Store, preferences: Preferences, dialogs: Dialogs
 ) -> None:
     [(check_id, _stored)] = store.import_checks([example("broker-buyer-cash-deposit")], "t")
     dialog = shown_dialog(qtbot, store, check_id, preferences)
 
     assert dialog.recipient_buttons[Recipient.DOSSIER].isEnabled()
-    assert dialog.recipient_buttons[Recipient.DOSSIER].isChecked()
-    for recipient in (Recipient.POLICE, Recipient.MUNICIPALITY, Recipient.FIU):
+    for recipient in (Recipient.POLICE, Recipient.MUNICIPALITY):
         assert not dialog.recipient_buttons[recipient].isEnabled()
+    # The objective indicator (cash of €10,000 or more) is answered: FIU-Nederland cannot wait.
+    assert dialog.recipient_buttons[Recipient.FIU].isEnabled()
+    assert dialog.recipient() is Recipient.FIU
     notes = " ".join(label.text() for label in dialog.findChildren(QLabel, "recipientNote"))
-    assert "Finalize it first" in notes
+    assert "Finalize it first" in notes and "made from a draft" in notes
+
+    landlord = shown_dialog(qtbot, store, complete_draft(store).id, preferences)
+    assert landlord.recipient() is Recipient.DOSSIER
+    assert [r for r, b in landlord.recipient_buttons.items() if b.isEnabled()] == [
+        Recipient.DOSSIER
+    ]
 
 
 def test_the_language_follows_the_settings_or_else_the_check(
@@ -153,6 +164,7 @@ def test_making_a_report_builds_it_in_the_background_and_logs_it(
         return (str(tmp_path / "fiu-report.pdf"), "")
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    dialogs.answer = QMessageBox.StandardButton.Yes  # "Make the report" in the confirmation
     ticks: list[bool] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(dialog.progress_row.isVisible()))
@@ -166,7 +178,9 @@ def test_making_a_report_builds_it_in_the_background_and_logs_it(
     timer.stop()
 
     assert any(ticks), "the event loop ran while the report was being made"
-    assert Path(suggested[0]).name.startswith("BUY-fiu-")
+    assert dialogs.said("Make the details for a report to FIU-Nederland?")
+    assert dialogs.said("Do not tell the client")
+    assert Path(suggested[0]).name.startswith("fiu-Lindenlaan-4-Amersfoort-20")
     target = tmp_path / "fiu-report.pdf"
     content = target.read_bytes()
     assert content.startswith(b"%PDF")

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QPointF, Qt, QThreadPool
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.accessibility import unnamed_controls
@@ -173,6 +173,7 @@ def test_after_saving_a_report_the_dialog_offers_to_record_it(
     assert dialog is not None
     choose(qtbot, dialog.recipient_buttons[Recipient.FIU])
     assert not dialog.internal.isVisible()  # only the dossier has an internal version
+    dialogs.answer = QMessageBox.StandardButton.Yes  # the confirmation of art. 23 Wwft
     dialogs.save_as = tmp_path / "fiu.pdf"
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.result_row.isVisible, timeout=BUILD_TIMEOUT_MS)
@@ -205,7 +206,9 @@ def test_the_internal_dossier_from_the_dialog_is_marked_on_every_page(
     page = shown_page(qtbot, store, check_id, preferences)
     qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
     dialog = page.report_dialog
-    assert dialog is not None and dialog.internal.isVisible()
+    assert dialog is not None
+    choose(qtbot, dialog.recipient_buttons[Recipient.DOSSIER])
+    assert dialog.internal.isVisible()
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
     choose(qtbot, dialog.internal)
     assert dialog.internal.isChecked()

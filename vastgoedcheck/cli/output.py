@@ -93,15 +93,18 @@ def refuse_inside_data_folder(output: Path, args: argparse.Namespace) -> None:
         )
 
 
-def add_pdf_options(parser: argparse.ArgumentParser, language_help: str) -> None:
-    """``-o FILE.pdf`` and ``--lang``: the language of the document, not of the messages."""
+def add_pdf_options(
+    parser: argparse.ArgumentParser, language_help: str, output_help: str | None = None
+) -> None:
+    """``-o FILE.pdf`` and ``--lang``: the language of the document, not of the messages.
+    With ``output_help`` the file is optional (the command then names it itself)."""
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
-        required=True,
+        required=output_help is None,
         metavar=_("FILE.pdf"),
-        help=_("the PDF to write"),
+        help=output_help or _("the PDF to write"),
     )
     parser.add_argument("--lang", dest="report_language", choices=LANGUAGES, help=language_help)
 

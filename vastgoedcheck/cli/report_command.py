@@ -17,19 +17,31 @@ from vastgoedcheck.cli.store_access import (
     add_data_dir_option,
     full_id,
     opened_store,
+    warn,
     warn_if_uploaded,
 )
 from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _
+from vastgoedcheck.jsonfiles import UnreadableFile, read_regular_file
+from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.reports.profiles import INTERNAL_DOSSIER, Recipient, recipient_name
 from vastgoedcheck.reports.verifying import read_report, verdict
 from vastgoedcheck.storage.meta import now
+
+MAX_STATEMENT_BYTES = 1_000_000  # a statement of facts is a page or two of text
 
 
 def register(commands: Any) -> None:
     report = commands.add_parser("report", help=_("write the PDF report of a check"))
     report.add_argument("id", metavar=_("ID"), help=_("the check's id, or its first characters"))
-    add_pdf_options(report, _("language of the report (default: the language of the check)"))
+    add_pdf_options(
+        report,
+        _("language of the report (default: the language of the check)"),
+        _(
+            "the PDF to write (default: a name of the recipient, the property and the date in "
+            "the current folder, e.g. police-Oudegracht-123-Utrecht-2026-12-05.pdf)"
+        ),
+    )
     report.add_argument(
         "--recipient",
         choices=[recipient.value for recipient in Recipient],
@@ -63,6 +75,15 @@ def register(commands: Any) -> None:
             "report records, marked 'internal — not for the client' on every page"
         ),
     )
+    report.add_argument(
+        "--statement",
+        type=Path,
+        metavar=_("FILE"),
+        help=_(
+            "a text file with your statement of facts for this recipient (UTF-8), printed on "
+            "the first page of the report"
+        ),
+    )
     add_data_dir_option(report)
     report.set_defaults(handler=write_report)
 
@@ -74,15 +95,34 @@ def register(commands: Any) -> None:
     verify.set_defaults(handler=verify_file)
 
 
-def write_report(args: argparse.Namespace) -> int:
-    from vastgoedcheck.reports.report import (  # reportlab: only here
-        ReportRefused,
-        build_fiu_json,
-        build_report,
+def read_statement(path: Path | None) -> str:
+    """The statement of facts in the text file ``path``; "" without one. UserError when the
+    file cannot be read or is not text."""
+    if path is None:
+        return ""
+    try:
+        content = read_regular_file(path, MAX_STATEMENT_BYTES)
+    except UnreadableFile as error:
+        reason = error.problem.message
+    except OSError as error:
+        reason = os_reason(error)
+    else:
+        try:
+            return content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            reason = _("it is not text in UTF-8")
+    raise UserError(
+        _("The statement of facts {file} cannot be read ({reason})").format(
+            file=path, reason=reason
+        )
     )
 
-    output: Path = args.output
-    refuse_inside_data_folder(output, args)
+
+def write_report(args: argparse.Namespace) -> int:
+    from vastgoedcheck.reports.choice import reporter_warning
+    from vastgoedcheck.reports.file_name import report_file_name  # reportlab: only here
+    from vastgoedcheck.reports.report import ReportRefused, build_fiu_json, build_report
+
     recipient = Recipient(args.recipient)
     as_json = args.report_format == "json"
     if as_json and recipient is not Recipient.FIU:
@@ -91,16 +131,23 @@ def write_report(args: argparse.Namespace) -> int:
         )
     if args.internal and recipient is not Recipient.DOSSIER:
         raise UserError(_("--internal is only for the dossier report (--recipient dossier)"))
-    warn_if_uploaded(output)
+    statement = read_statement(args.statement)
     with opened_store(args, read_only=True) as store:
         check = store.get(full_id(store, args.id), args.revision)
         store.refuse_if_tampered(check.id, check.revision)  # before the work of building it
         pack = store.pack_of(check)
         language = args.report_language or check.language
         records = store.report_records(check.id) if args.internal else []
+        name = report_file_name(check, pack, recipient, language, now().date())
+        output: Path = args.output or Path(name).with_suffix(".json" if as_json else ".pdf")
+        refuse_inside_data_folder(output, args)
+        warn_if_uploaded(output)
+        warning = reporter_warning(check.examiner, recipient)
+        if warning is not None:
+            warn(warning)
         try:
             if as_json:
-                content = build_fiu_json(check, pack, language, now())
+                content = build_fiu_json(check, pack, language, now(), statement)
             else:
                 content = build_report(
                     check,
@@ -111,6 +158,7 @@ def write_report(args: argparse.Namespace) -> int:
                     now(),
                     internal=args.internal,
                     records=records,
+                    statement=statement,
                 )
         except ReportRefused as refusal:
             raise UserError(str(refusal)) from None

@@ -65,8 +65,12 @@ class Party:
 
 @dataclass(frozen=True)
 class Examiner:
+    """Who does the check and reports it, and how a recipient of a report reaches them."""
+
     name: str = ""
     organisation: str = ""
+    phone: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True)

@@ -356,7 +356,12 @@ class _Reader:
             parties=parties,
             property=property_data,
             answers=answers,
-            examiner=Examiner(examiner.get("name", ""), examiner.get("organisation", "")),
+            examiner=Examiner(
+                examiner.get("name", ""),
+                examiner.get("organisation", ""),
+                examiner.get("phone", ""),
+                examiner.get("email", ""),
+            ),
             decision=decision,
             status=Status(self.data.get("status", "draft")),
             created_at=stamps.get("created_at"),

@@ -83,6 +83,8 @@ def check_document(check: Check, pack: Pack) -> dict[str, Any]:
         for key, value in (
             ("name", check.examiner.name),
             ("organisation", check.examiner.organisation),
+            ("phone", check.examiner.phone),
+            ("email", check.examiner.email),
         )
         if value
     }

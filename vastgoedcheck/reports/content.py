@@ -3,15 +3,16 @@ parts share: label/value tables, bullet lists, notes with data minimisation."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph
 
 from vastgoedcheck.domain.assessment import Assessment, ItemResult
-from vastgoedcheck.domain.check import AnswerValue, Check
+from vastgoedcheck.domain.check import AnswerValue, Check, Examiner
 from vastgoedcheck.domain.conditions import visible_in_check
 from vastgoedcheck.domain.pack import Kind, Pack, Question
 from vastgoedcheck.domain.report_record import ReportRecord
@@ -33,9 +34,12 @@ class ReportContext:
     styles: Styles
     language: str
     attachment_path: Callable[[str], Path]
+    issued_at: dt.datetime
     # The internal version of the dossier: FIU decisions and the report records included.
     internal: bool = False
     records: tuple[ReportRecord, ...] = ()
+    reporter: Examiner = field(default_factory=Examiner)  # who makes this report
+    statement: str = ""  # the reporter's own statement of facts for this recipient
 
     @cached_property
     def values(self) -> dict[str, AnswerValue | None]:
@@ -98,6 +102,17 @@ class ReportContext:
         if self.values.get(question.id) is None or not self.may_show(question):
             return False
         return any(c.question in self.flagged for c in question.enable_when.conditions)
+
+    def details_of(self, question_id: str) -> list[Question]:
+        """The shown questions asked because ``question_id`` was answered with its signal (the
+        cash amount after "paid in cash"), in pack order."""
+        return [
+            q
+            for q in self.shown
+            if q.id not in self.flagged
+            and q.enable_when is not None
+            and any(c.question == question_id for c in q.enable_when.conditions)
+        ]
 
     def note_text(self, text: str) -> str:
         """User text (a note, an answer, a detail, a file name) as this report may show it."""

@@ -25,8 +25,8 @@ class PageFrame:
 
     title: str  # e.g. "Report for the police · Residential letting"
     marking: str  # "Confidential", and the draft notice when the check is not final
-    footer: str  # the fingerprint line
-    footer_detail: str  # check id, revision, date issued
+    footer: str  # the user's own reference of the matter, or ""
+    footer_detail: str  # when the report was made
     warning: str = ""  # printed under the header on every page (tipping-off)
 
 

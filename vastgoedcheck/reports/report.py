@@ -9,11 +9,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from vastgoedcheck.domain.assessment import Channel, assess_check
-from vastgoedcheck.domain.check import Check, Status
+from vastgoedcheck.domain.assessment import Assessment, Channel, assess_check
+from vastgoedcheck.domain.check import Check, Examiner, Status
 from vastgoedcheck.domain.pack import Pack, Role
 from vastgoedcheck.domain.report_record import ReportRecord
 from vastgoedcheck.i18n import _, language_scope
@@ -21,11 +22,21 @@ from vastgoedcheck.i18n.formatting import babel_locale, format_datetime
 from vastgoedcheck.i18n.labels import role_label, status_label
 from vastgoedcheck.i18n.outcome_text import channel_label
 from vastgoedcheck.i18n.pack_review import legal_position_text, review_text
-from vastgoedcheck.reports import advice, answers, evidence, facts, fiu_section, records_section
+from vastgoedcheck.reports import (
+    advice,
+    answers,
+    evidence,
+    facts,
+    fiu_section,
+    front,
+    records_section,
+)
 from vastgoedcheck.reports.archival import ArchiveMetadata, archival
-from vastgoedcheck.reports.content import ReportContext, bullets, label_table
+from vastgoedcheck.reports.choice import from_draft_allowed
+from vastgoedcheck.reports.content import ReportContext, label_table
 from vastgoedcheck.reports.escaping import escape
 from vastgoedcheck.reports.fiu_form import form_json
+from vastgoedcheck.reports.legal_basis import legal_basis
 from vastgoedcheck.reports.origin import Origin, origin_keywords
 from vastgoedcheck.reports.pages import Metadata, PageFrame, render
 from vastgoedcheck.reports.profiles import PROFILES, Recipient
@@ -40,9 +51,9 @@ class ReportRefused(Exception):
     """This report cannot be made for this check; the message is one sentence saying why."""
 
 
-def _refusal(check: Check, recipient: Recipient, wwft: bool) -> str | None:
+def _refusal(check: Check, recipient: Recipient, result: Assessment) -> str | None:
     profile = PROFILES[recipient]
-    if profile.wwft_only and not wwft:
+    if profile.wwft_only and not result.wwft:
         channels = "; ".join(channel_label(c) for c in OPEN_CHANNELS)
         if check.role is Role.LANDLORD:
             why = _(
@@ -57,7 +68,17 @@ def _refusal(check: Check, recipient: Recipient, wwft: bool) -> str | None:
         return _(
             "This check cannot be reported to FIU-Nederland: {why}; report instead to: {channels}"
         ).format(why=why, channels=channels)
-    if profile.needs_final and check.status is Status.DRAFT:
+    if (
+        profile.needs_final
+        and check.status is Status.DRAFT
+        and not from_draft_allowed(recipient, result)
+    ):
+        if recipient is Recipient.FIU:
+            return _(
+                "The check {id} is a draft without a recorded indicator: a report for "
+                "FIU-Nederland can be made from a draft once the objective or the subjective "
+                "indicator is answered 'yes'; otherwise finalize it first"
+            ).format(id=check.id)
         return _(
             "The check {id} is a draft: finalize it first, because a report for {recipient} "
             "must show a fixed record with its fingerprint"
@@ -73,7 +94,9 @@ def _when(moment: dt.datetime | None) -> str:
     return format_datetime(moment) if moment is not None else "–"
 
 
-def _cover(context: ReportContext, issued_at: dt.datetime) -> list[Flowable]:
+def _record(context: ReportContext) -> list[Flowable]:
+    """The record this report was made of, for whoever needs to trace or verify it: ids,
+    revision, checklist version, time stamps and the digital fingerprint as a QR code."""
     check, pack, styles = context.check, context.pack, context.styles
     rows = [
         (_("Check ID"), check.id),
@@ -91,8 +114,10 @@ def _cover(context: ReportContext, issued_at: dt.datetime) -> list[Flowable]:
         (_("Last changed"), _when(check.updated_at)),
         (_("Finalized"), _when(check.finalized_at)),
         (_("Status"), status_label(check.status)),
-        (_("Report made"), format_datetime(issued_at)),
+        (_("Report made"), format_datetime(context.issued_at)),
     ]
+    if check.fingerprint:
+        rows.append((_("Digital fingerprint (SHA-256)"), check.fingerprint))
     if check.amends is not None:
         rows.insert(
             2,
@@ -107,40 +132,37 @@ def _cover(context: ReportContext, issued_at: dt.datetime) -> list[Flowable]:
                 ),
             ),
         )
-    if check.fingerprint:
-        details = label_table(rows, styles, label_width=0.3, width=WIDTH - QR_SIZE - 6 * mm)
-        caption = Paragraph(
-            escape(_("Digital fingerprint of the check, as a QR code")), styles.small
-        )
-        cover = grid(
-            [[details, [QrCode(_qr_value(check), QR_SIZE), caption]]],
-            [WIDTH - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm],
-            [("LEFTPADDING", (0, 0), (-1, -1), 0)],
-        )
-        block: list[Flowable] = [cover]
-    else:
-        block = label_table(rows, styles, label_width=0.3)
-    title = _(context.profile.title)
-    return [
-        Paragraph(escape(title), styles.title),
-        Paragraph(escape(pack.title.get(context.language)), styles.subtitle),
-        *block,
-    ]
+    heading = context.heading(_("Record of this report"))
+    if not check.fingerprint:
+        return [heading, *label_table(rows, styles, label_width=0.3)]
+    details = label_table(rows, styles, label_width=0.3, width=WIDTH - QR_SIZE - 6 * mm)
+    caption = Paragraph(escape(_("Digital fingerprint of the check, as a QR code")), styles.small)
+    block = grid(
+        [[details, [QrCode(_qr_value(check), QR_SIZE), caption]]],
+        [WIDTH - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm],
+        [("LEFTPADDING", (0, 0), (-1, -1), 0)],
+    )
+    return [KeepTogether([heading, block])]
 
 
 def _scope(context: ReportContext) -> list[Flowable]:
     """What this report contains and what it leaves out, stated on its first page."""
     profile, styles = context.profile, context.styles
     flowables: list[Flowable] = [context.heading(_("About this report"))]
-    flowables.extend(bullets([_(line) for line in profile.contains], styles))
+    # In smaller print than the case above it, so that page 1 holds both in most reports.
+    small = ParagraphStyle("scope", parent=styles.bullet, fontSize=8.5, leading=11)
+    flowables.extend(Paragraph(escape(_(line)), small, bulletText="•") for line in profile.contains)
     left_out = profile.left_out(context.assessment.wwft, context.pack)
     if left_out:
         flowables.append(Paragraph(escape(_("Left out:")), styles.cell_bold))
-        flowables.extend(bullets(left_out, styles))
+        flowables.extend(Paragraph(escape(line), small, bulletText="•") for line in left_out)
     else:
         flowables.append(Paragraph(escape(_("Nothing is left out.")), styles.cell_bold))
     # How to handle the report: after the list, not read as one more thing left out.
-    flowables.extend(Paragraph(escape(_(line)), styles.body) for line in profile.omits)
+    handling = ParagraphStyle("handling", parent=styles.body, fontSize=8.5, leading=11)
+    flowables.extend(Paragraph(escape(_(line)), handling) for line in profile.omits)
+    basis = legal_basis(profile.recipient, context.check, context.assessment.wwft)
+    flowables.append(Paragraph(escape(basis), handling))
     # The checklist's legal position is for the user's own file; an authority reads the case.
     # That the checklist is overdue for review is said to every reader.
     own_file = profile.recipient is Recipient.DOSSIER
@@ -180,34 +202,51 @@ def _signature(context: ReportContext) -> list[Flowable]:
     ]
 
 
-def _story(
-    context: ReportContext, issued_at: dt.datetime, workers: ThreadPoolExecutor
-) -> list[Flowable]:
-    profile = context.profile
-    story = _cover(context, issued_at)
+def _opening(context: ReportContext) -> list[Flowable]:
+    """The title and the warnings a reader must see before anything else."""
+    styles, pack = context.styles, context.pack
+    story: list[Flowable] = [
+        Paragraph(escape(_(context.profile.title)), styles.title),
+        Paragraph(escape(pack.title.get(context.language)), styles.subtitle),
+    ]
     if context.check.status is Status.DRAFT:
-        story += [
-            Spacer(1, 4 * mm),
-            advice.warning_box(
-                context,
-                [
-                    _("Draft: this check is not finalized."),
-                    _("Its answers can still change and it has no digital fingerprint yet."),
-                ],
-            ),
+        lines = [
+            _("Draft: this check is not finalized."),
+            _("Its answers can still change and it has no digital fingerprint yet."),
         ]
+        if context.profile.indicators:
+            lines = [
+                _("Made from a draft: the check is not finalized yet."),
+                _(
+                    "An unusual transaction is reported without delay (Wwft art. 16), so this "
+                    "report was made before every question was answered. Its answers can still "
+                    "change; the finalized check follows."
+                ),
+            ]
+        story += [Spacer(1, 2 * mm), advice.warning_box(context, lines)]
     if advice.needs_tipping_off_warning(context):
         story += [
-            Spacer(1, 4 * mm),
+            Spacer(1, 2 * mm),
             advice.warning_box(
                 context, [_("Duty of confidentiality (art. 23 Wwft)"), advice.tipping_off_text()]
             ),
         ]
+    return story
+
+
+def _story(context: ReportContext, workers: ThreadPoolExecutor) -> list[Flowable]:
+    """Page 1 is the case (who reports, the matter, the signals, the statement, what the report
+    holds and why it may be made); then the details; the record of the report comes last."""
+    profile = context.profile
+    story = _opening(context)
+    story += front.case(context)
+    story += front.signals(context)
+    story += front.statement(context)
     story += _scope(context)
     evidence_items = evidence.collect_evidence(context, workers)
     numbers = evidence.photo_numbers(evidence_items)
     if profile.recipient is Recipient.FIU:
-        story += fiu_section.reporting_form(context)
+        story += fiu_section.reporting_form(context, context.statement)
     else:
         story += facts.parties(context)
         story += facts.property_block(context)
@@ -219,8 +258,12 @@ def _story(
         story += records_section.records(context)
     story += answers.answers(context, numbers)
     story += evidence.attachments(context, evidence_items)
-    story += evidence.sources(context)
+    if profile.recipient is Recipient.DOSSIER:
+        # Press articles and blogs behind the checklist are for the user's own file; an
+        # authority reads the facts.
+        story += evidence.sources(context)
     story += _signature(context)
+    story += _record(context)
     return story
 
 
@@ -234,20 +277,24 @@ def build_report(
     *,
     internal: bool = False,
     records: Sequence[ReportRecord] = (),
+    reporter: Examiner | None = None,
+    statement: str = "",
 ) -> bytes:
-    """The PDF for ``recipient`` in ``language`` (``nl`` or ``en``). ReportRefused says why a
-    report cannot be made (FIU-Nederland for a landlord, a draft for an authority).
+    """The PDF for ``recipient`` in ``language`` (``nl`` or ``en``), made by ``reporter``
+    (default: the check's examiner) with the reporter's ``statement`` of facts. ReportRefused
+    says why a report cannot be made (FIU-Nederland for a landlord, a draft for an authority).
 
     ``internal``: the dossier with FIU decisions and the report ``records``, marked on every
     page as not for the client (art. 23 Wwft); only the dossier has an internal version."""
     result = assess_check(pack, check)
-    refusal = _refusal(check, recipient, result.wwft)  # in the language of the messages
+    refusal = _refusal(check, recipient, result)  # in the language of the messages
     if refusal is None and internal and recipient is not Recipient.DOSSIER:
         refusal = _("Only the dossier report has an internal version")
     if refusal is not None:
         raise ReportRefused(refusal)
     with language_scope(language):
         profile = PROFILES[recipient]
+        made_by = reporter if reporter is not None else check.examiner
         context = ReportContext(
             check,
             pack,
@@ -256,31 +303,29 @@ def build_report(
             make_styles(),
             language,
             attachment_path,
+            issued_at,
             internal=internal,
             records=tuple(records) if internal else (),
+            reporter=made_by,
+            statement=statement,
         )
         title = _(profile.title)
+        reference = front.check_reference(check)
         marking = _("Confidential")
         if check.status is Status.DRAFT:
-            marking = _("Draft") + " · " + marking
+            draft = _("Made from a draft") if profile.indicators else _("Draft")
+            marking = draft + " · " + marking
         if internal:
             marking = _("Internal — not for the client") + " · " + marking
         frame = PageFrame(
             title=f"{title} · {pack.title.get(language)}",
             marking=marking.upper(),
-            footer=_("Digital fingerprint (SHA-256): {fingerprint}").format(
-                fingerprint=check.fingerprint
-            )
-            if check.fingerprint
-            else _("No digital fingerprint: the check is a draft"),
-            footer_detail=_("Check {id} · revision {revision} · report made {when}").format(
-                id=check.id, revision=check.revision, when=format_datetime(issued_at)
-            ),
+            # The ids and the fingerprint are in the record at the end, not on every page.
+            footer=_("Own reference: {reference}").format(reference=reference) if reference else "",
+            footer_detail=_("Report made {when}").format(when=format_datetime(issued_at)),
             warning=advice.tipping_off_text() if profile.indicators else "",
         )
-        author = ", ".join(
-            part for part in (check.examiner.name, check.examiner.organisation) if part
-        )
+        author = ", ".join(part for part in (made_by.name, made_by.organisation) if part)
         metadata = Metadata(
             title=f"{title}: {pack.title.get(language)} ({check.id})",
             author=author or "vastgoedcheck",
@@ -289,7 +334,7 @@ def build_report(
             language=babel_locale(language).replace("_", "-"),
         )
         with evidence.photo_workers() as workers:
-            pdf = render(_story(context, issued_at, workers), frame, metadata)
+            pdf = render(_story(context, workers), frame, metadata)
         archive = ArchiveMetadata(
             title=metadata.title,
             language=metadata.language,
@@ -304,7 +349,7 @@ def build_fiu_json(
     """The content of the report for FIU-Nederland as JSON, for the reporting portal's upload
     route; refused (ReportRefused) exactly when the PDF for FIU-Nederland would be."""
     result = assess_check(pack, check)
-    refusal = _refusal(check, Recipient.FIU, result.wwft)
+    refusal = _refusal(check, Recipient.FIU, result)
     if refusal is not None:
         raise ReportRefused(refusal)
     with language_scope(language):

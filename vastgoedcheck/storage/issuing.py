@@ -68,6 +68,10 @@ class IssuingFiles:
             "revision": check.revision,
             "fingerprint": check.fingerprint,
         }
+        if recipient == "fiu":
+            # The duty of confidentiality (geheimhoudingsplicht) travels with the log entry:
+            # nobody may tell the client or third parties that this report was made.
+            details["confidentiality"] = "Wwft art. 23"
         event = AuditEvent(now(), self.actor, check.revision, "issued", target=kind, new=details)
         if self.read_only:
             self._issue_pending(check.id, target, event)

@@ -1,4 +1,5 @@
-"""The first start: who does the checks (name and organisation), asked once."""
+"""Who does the checks (name, organisation, phone, e-mail): asked once at the first start, and
+the same fields under Settings."""
 
 from __future__ import annotations
 
@@ -19,28 +20,47 @@ from vastgoedcheck.ui.text_label import text_label
 MAX_NAME_LENGTH = 200
 
 
+class ExaminerFields(QFormLayout):
+    """The examiner's name, organisation, phone and e-mail as a form, filled from and saved
+    into the preferences."""
+
+    def __init__(self, preferences: Preferences) -> None:
+        super().__init__()
+        self.name_edit = self._row(preferences.examiner_name, "examinerName", _("Your &name:"))
+        self.organisation_edit = self._row(
+            preferences.organisation, "organisation", _("&Organisation:")
+        )
+        self.phone_edit = self._row(preferences.examiner_phone, "examinerPhone", _("&Phone:"))
+        self.email_edit = self._row(preferences.examiner_email, "examinerEmail", _("&E-mail:"))
+
+    def _row(self, value: str, name: str, text: str) -> QLineEdit:
+        edit = QLineEdit(value)
+        edit.setObjectName(name)
+        edit.setMaxLength(MAX_NAME_LENGTH)
+        label = QLabel(text)
+        label.setBuddy(edit)
+        self.addRow(label, edit)
+        return edit
+
+    def store_in(self, preferences: Preferences) -> None:
+        preferences.examiner_name = self.name_edit.text().strip()
+        preferences.organisation = self.organisation_edit.text().strip()
+        preferences.examiner_phone = self.phone_edit.text().strip()
+        preferences.examiner_email = self.email_edit.text().strip()
+
+
 class ExaminerDialog(QDialog):
-    """Name and organisation, saved in the settings on OK; "Later" leaves them empty (they
-    can be filled in under Settings at any time)."""
+    """Name, organisation, phone and e-mail, saved in the settings on OK; "Later" leaves them
+    empty (they can be filled in under Settings at any time)."""
 
     def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.preferences = preferences
         self.setObjectName("examinerDialog")
         self.setWindowTitle(_("Welcome to vastgoedcheck"))
-        self.name_edit = QLineEdit(preferences.examiner_name)
-        self.name_edit.setObjectName("examinerName")
-        self.organisation_edit = QLineEdit(preferences.organisation)
-        self.organisation_edit.setObjectName("organisation")
-        form = QFormLayout()
-        for edit, text in (
-            (self.name_edit, _("Your &name:")),
-            (self.organisation_edit, _("&Organisation:")),
-        ):
-            edit.setMaxLength(MAX_NAME_LENGTH)
-            label = QLabel(text)
-            label.setBuddy(edit)
-            form.addRow(label, edit)
+        self.fields = ExaminerFields(preferences)
+        self.name_edit = self.fields.name_edit
+        self.organisation_edit = self.fields.organisation_edit
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         later = buttons.addButton(_("&Later"), QDialogButtonBox.ButtonRole.RejectRole)
         later.setObjectName("later")
@@ -51,18 +71,19 @@ class ExaminerDialog(QDialog):
             text_label(
                 _(
                     "Who does the checks on this computer? Your name and organisation are "
-                    "recorded in each new check and in its history. You can change them later "
+                    "recorded in each new check and in its history. Your reports name you, your "
+                    "organisation and your phone number and e-mail address, so that the police, "
+                    "the municipality or FIU-Nederland can reach you. You can change them later "
                     "under Settings and backups."
                 ),
                 "examinerIntro",
             )
         )
-        layout.addLayout(form)
+        layout.addLayout(self.fields)
         layout.addWidget(buttons)
         self.name_edit.setFocus()
 
     def accept(self) -> None:
-        self.preferences.examiner_name = self.name_edit.text().strip()
-        self.preferences.organisation = self.organisation_edit.text().strip()
+        self.fields.store_in(self.preferences)
         self.preferences.save()
         super().accept()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from vastgoedcheck.domain.check import Examiner
 from vastgoedcheck.domain.pack import Pack, Role
 from vastgoedcheck.i18n import N_, _, current_language
 from vastgoedcheck.i18n.labels import role_label
@@ -35,7 +34,7 @@ from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.details_form import DetailsForm
 from vastgoedcheck.ui.feedback import attempt
 from vastgoedcheck.ui.field_inputs import ProblemLine, capitalised
-from vastgoedcheck.ui.preferences import Preferences
+from vastgoedcheck.ui.preferences import Preferences, examiner_of
 from vastgoedcheck.ui.reference_field import ReferenceInput
 
 ROLE_PAGE, PACK_PAGE, STAGE_PAGE, DETAILS_PAGE = range(4)
@@ -429,7 +428,7 @@ class NewCheckWizard(QWizard):
             pack,
             role,
             language=self.preferences.report_language or current_language(),
-            examiner=Examiner(self.preferences.examiner_name, self.preferences.organisation),
+            examiner=examiner_of(self.preferences),
             parties=parties,
             property_data=property_data,
             answers=answers,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
-from vastgoedcheck.i18n import LANGUAGES
+from vastgoedcheck.domain.check import Examiner
+from vastgoedcheck.i18n import LANGUAGES, _
 from vastgoedcheck.paths import CONFIG_DIR_VARIABLE, config_dir
 
-__all__ = ["CONFIG_DIR_VARIABLE", "Preferences", "actor_of", "config_dir"]
+__all__ = ["CONFIG_DIR_VARIABLE", "Preferences", "actor_of", "config_dir", "examiner_of"]
 
 
 @dataclass
@@ -20,6 +20,8 @@ class Preferences:
     language: str = ""  # the app's language: "nl", "en", or "" to follow the system
     examiner_name: str = ""  # who does the checks, recorded in each check and its audit trail
     organisation: str = ""
+    examiner_phone: str = ""  # how a recipient of a report reaches the examiner
+    examiner_email: str = ""
     data_folder: str = ""  # "" for the default data folder
     report_language: str = ""  # "" for the language of the check
     examiner_asked: str = ""  # "yes" once the first start asked for the examiner's name
@@ -50,11 +52,16 @@ def _settings() -> QSettings:
 
 
 def actor_of(preferences: Preferences) -> str:
-    """Who makes the changes, for the audit trail: the examiner's name from the settings, else
-    the computer's login name."""
-    if preferences.examiner_name.strip():
-        return preferences.examiner_name.strip()
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "?"
+    """Who makes the changes, for the audit trail: the examiner's name from the settings. It is
+    never the computer's login name, which says nothing to a reader of the trail or a report."""
+    return preferences.examiner_name.strip() or _("examiner not named")
+
+
+def examiner_of(preferences: Preferences) -> Examiner:
+    """The examiner as the settings name them: recorded in new checks, printed on reports."""
+    return Examiner(
+        preferences.examiner_name.strip(),
+        preferences.organisation.strip(),
+        preferences.examiner_phone.strip(),
+        preferences.examiner_email.strip(),
+    )

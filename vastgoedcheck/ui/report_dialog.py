@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -29,20 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from vastgoedcheck.domain.assessment import assess_check
-from vastgoedcheck.domain.check import Check, Status
+from vastgoedcheck.domain.check import Check, Examiner, Status
 from vastgoedcheck.domain.pack import Pack, Role
-from vastgoedcheck.domain.report_record import ReportChannel, ReportRecord
+from vastgoedcheck.domain.report_record import ReportChannel
 from vastgoedcheck.i18n import LANGUAGES, _
 from vastgoedcheck.i18n.outcome_text import FOLLOW_UPS, REASONS
+from vastgoedcheck.reports.choice import fitting_recipient, from_draft_allowed, reporter_warning
+from vastgoedcheck.reports.file_name import report_file_name
 from vastgoedcheck.reports.profiles import INTERNAL_DOSSIER, PROFILES, Recipient
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.meta import now
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.cloud_warning import saving_there_is_fine
-from vastgoedcheck.ui.error_log import LOGGER_NAME
 from vastgoedcheck.ui.feedback import sentence, show_problem
+from vastgoedcheck.ui.fiu_confirmation import confirm_fiu
 from vastgoedcheck.ui.issued_reports import language_name, open_in_system
-from vastgoedcheck.ui.preferences import Preferences
+from vastgoedcheck.ui.preferences import Preferences, examiner_of
+from vastgoedcheck.ui.report_job import Making, ReportJob, attachment_paths
 from vastgoedcheck.ui.report_record_dialog import ReportRecordDialog
 
 WWFT_ROLES = (Role.BROKER, Role.NOTARY)
@@ -67,86 +70,11 @@ class _Session:
 SESSION = _Session()
 
 
-def suggested_file_name(pack: Pack, recipient: Recipient, day: dt.date) -> str:
-    return f"{pack.code}-{recipient.value}-{day.isoformat()}.pdf"
-
-
 def _documents_folder() -> Path:
+    """The user's Documents folder; the home folder when there is none (a file dialog would
+    otherwise open in the working directory)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
-
-
-class _JobSignals(QObject):
-    built = Signal(object)  # the PDF as bytes
-    failed = Signal(str)  # one sentence: why no report could be made
-
-
-class _ReportJob(QRunnable):
-    """Builds one PDF away from the user interface; it reads no store (only the files of the
-    attachments, by the paths the main thread looked up)."""
-
-    def __init__(
-        self,
-        check: Check,
-        pack: Pack,
-        recipient: Recipient,
-        language: str,
-        attachment_paths: dict[str, Path],
-        issued_at: dt.datetime,
-        records: tuple[ReportRecord, ...] | None = None,  # given: the internal dossier
-    ) -> None:
-        super().__init__()
-        self.records = records
-        self.signals = _JobSignals()
-        self.check = check
-        self.pack = pack
-        self.recipient = recipient
-        self.language = language
-        self.attachment_paths = attachment_paths
-        self.issued_at = issued_at
-
-    def run(self) -> None:
-        from vastgoedcheck.reports.report import ReportRefused, build_report  # loads reportlab
-
-        try:
-            pdf = build_report(
-                self.check,
-                self.pack,
-                self.recipient,
-                self.language,
-                self.attachment_paths.__getitem__,
-                self.issued_at,
-                internal=self.records is not None,
-                records=self.records or (),
-            )
-        except ReportRefused as refusal:
-            self.signals.failed.emit(str(refusal))
-        except Exception as error:  # a report that cannot be made must never end the app
-            logging.getLogger(LOGGER_NAME).exception("report of check %s failed", self.check.id)
-            self.signals.failed.emit(
-                _("The report could not be made ({reason})").format(reason=error)
-            )
-        else:
-            self.signals.built.emit(pdf)
-
-
-@dataclass(frozen=True)
-class _Making:
-    """What the report being built will be logged as when its bytes arrive."""
-
-    check: Check
-    recipient: Recipient
-    language: str
-    target: Path
-    internal: bool = False
-
-
-def _attachment_paths(store: Store, check: Check) -> dict[str, Path]:
-    return {
-        attachment.sha256: store.attachment_path(attachment.sha256)
-        for answer in check.answers.values()
-        for attachment in answer.attachments
-    }
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 class ReportDialog(QDialog):
@@ -170,7 +98,7 @@ class ReportDialog(QDialog):
         self.check: Check | None = None
         self.pack: Pack | None = None
         self.busy = False
-        self._making: _Making | None = None  # the report being built, if any
+        self._making: Making | None = None  # the report being built, if any
         self.saved_file: Path | None = None
         self._saved_for = Recipient.DOSSIER
         self.recipient_buttons: dict[Recipient, QRadioButton] = {}
@@ -206,10 +134,10 @@ class ReportDialog(QDialog):
 
     def _build(self, layout: QVBoxLayout, check: Check, pack: Pack) -> None:
         draft = check.status is Status.DRAFT
-        wwft = assess_check(pack, check).wwft
-        self._wwft = wwft
+        result = assess_check(pack, check)
+        self._wwft = result.wwft
         self._pack = pack
-        fiu_offered = check.role in WWFT_ROLES and wwft
+        fiu_offered = check.role in WWFT_ROLES and result.wwft
 
         self.recipients = QGroupBox(_("Who is the report for?"))
         self.recipients.setObjectName("reportRecipients")
@@ -220,7 +148,7 @@ class ReportDialog(QDialog):
                 continue
             button = QRadioButton(_(PROFILES[recipient].title))
             button.setObjectName(f"recipient_{recipient.value}")
-            if draft and PROFILES[recipient].needs_final:
+            if draft and not from_draft_allowed(recipient, result):
                 button.setEnabled(False)
                 button.setToolTip(_("Finalize the check first"))
             self.recipient_buttons[recipient] = button
@@ -231,11 +159,19 @@ class ReportDialog(QDialog):
         if draft:
             notes.append(
                 _(
-                    "This check is a draft, so only the dossier report can be made. Finalize it "
-                    "first for a report to an authority: such a report must show a fixed record "
-                    "with its fingerprint."
+                    "This check is a draft. Finalize it first for a report to the police or the "
+                    "municipality: such a report must show a fixed record with its fingerprint."
                 )
             )
+            if fiu_offered and from_draft_allowed(Recipient.FIU, result):
+                notes.append(
+                    _(
+                        "An indicator for FIU-Nederland is recorded, so the details for that "
+                        "report can be made now, marked as made from a draft: an unusual "
+                        "transaction is reported without delay (Wwft art. 16). Finalize the "
+                        "check afterwards."
+                    )
+                )
         if not fiu_offered:
             notes.append(_(REASONS["fiu_not_open"]))
         for note in notes:
@@ -278,6 +214,25 @@ class ReportDialog(QDialog):
         warning_layout.addWidget(warning_title)
         warning_layout.addWidget(warning_text)
         self.warning.setVisible(False)
+
+        self.statement_edit = QPlainTextEdit()
+        self.statement_edit.setObjectName("statementOfFacts")
+        self.statement_edit.setPlaceholderText(
+            _(
+                "Facts, not conclusions: what you saw or heard, when and where, and how you know "
+                "it. Printed on the first page of the report."
+            )
+        )
+        self.statement_edit.setTabChangesFocus(True)
+        self.statement_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        statement_label = QLabel(_("Your &statement of facts for this recipient"))
+        statement_label.setBuddy(self.statement_edit)
+        statement_label.setWordWrap(True)
+
+        self.reporter_label = QLabel()
+        self.reporter_label.setObjectName("reporterWarning")
+        self.reporter_label.setWordWrap(True)
+        self.reporter_label.setVisible(False)
 
         language_label = QLabel(_("&Language of the report"))
         self.language_combo = QComboBox()
@@ -350,6 +305,9 @@ class ReportDialog(QDialog):
         layout.addWidget(self.recipients)
         layout.addWidget(self.warning)
         layout.addWidget(self.scope_box)
+        layout.addWidget(statement_label)
+        layout.addWidget(self.statement_edit)
+        layout.addWidget(self.reporter_label)
         layout.addLayout(language_row)
         layout.addWidget(self.internal)
         layout.addWidget(self.open_when_ready)
@@ -358,8 +316,10 @@ class ReportDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
 
-        self.recipient_buttons[Recipient.DOSSIER].setChecked(True)
-        self.recipient_buttons[Recipient.DOSSIER].setFocus()
+        offered = [r for r, button in self.recipient_buttons.items() if button.isEnabled()]
+        fitting = self.recipient_buttons[fitting_recipient(result, offered)]
+        fitting.setChecked(True)
+        fitting.setFocus()
         width = self.fontMetrics().averageCharWidth() * WIDTH_IN_CHARACTERS
         self.resize(max(self.sizeHint().width(), width), self.sizeHint().height())
 
@@ -374,6 +334,15 @@ class ReportDialog(QDialog):
     def language(self) -> str:
         return str(self.language_combo.currentData())
 
+    def reporter(self) -> Examiner:
+        """Who makes the report: the examiner named in the settings, else the check's own."""
+        if self.preferences.examiner_name.strip() or self.check is None:
+            return examiner_of(self.preferences)
+        return self.check.examiner
+
+    def confirm_fiu(self) -> bool:
+        return confirm_fiu(self)
+
     def _recipient_changed(self) -> None:
         profile = PROFILES[self.recipient()]
         left_out = profile.left_out(self._wwft, self._pack)
@@ -385,6 +354,11 @@ class ReportDialog(QDialog):
         self.scope_label.setText("".join(f"<p>{html.escape(text)}</p>" for text in paragraphs))
         self.warning.setVisible(profile.wwft_only)
         self.internal.setVisible(profile.recipient is Recipient.DOSSIER)
+        warning = reporter_warning(self.reporter(), self.recipient())
+        if warning is not None:
+            warning = sentence(warning) + " " + _("Fill them in under Settings and backups.")
+        self.reporter_label.setText("⚠ " + (warning or ""))
+        self.reporter_label.setVisible(warning is not None)
         self._fit_contents()
 
     def _fit_contents(self) -> None:
@@ -407,8 +381,11 @@ class ReportDialog(QDialog):
         if self.busy or self.check is None or self.pack is None:
             return
         recipient = self.recipient()
+        if recipient is Recipient.FIU and not self.confirm_fiu():
+            return
         folder = Path(SESSION.folder) if SESSION.folder else _documents_folder()
-        suggested = folder / suggested_file_name(self.pack, recipient, dt.date.today())
+        name = report_file_name(self.check, self.pack, recipient, self.language(), dt.date.today())
+        suggested = folder / name
         chosen, _filter = QFileDialog.getSaveFileName(
             self, _("Save the report as"), str(suggested), _("PDF files (*.pdf)")
         )
@@ -422,7 +399,7 @@ class ReportDialog(QDialog):
         try:  # the newest stored revision, as it is now
             check = self.store.get(self.check_id)
             pack = self.store.pack_of(check)
-            paths = _attachment_paths(self.store, check)
+            paths = attachment_paths(self.store, check)
         except StoreError as error:
             show_problem(self, str(error))
             return
@@ -434,8 +411,11 @@ class ReportDialog(QDialog):
         except StoreError as error:
             show_problem(self, str(error))
             return
-        self._making = _Making(check, recipient, language, target, internal)
-        job = _ReportJob(check, pack, recipient, language, paths, now(), records)
+        self._making = Making(check, recipient, language, target, internal)
+        statement = self.statement_edit.toPlainText()
+        job = ReportJob(
+            check, pack, recipient, language, paths, now(), self.reporter(), statement, records
+        )
         job.signals.built.connect(self._built)
         job.signals.failed.connect(self._failed)
         self._set_busy(True)
@@ -446,12 +426,12 @@ class ReportDialog(QDialog):
         self.progress_row.setVisible(busy)
         if busy:
             self.result_row.setVisible(False)
-        for widget in (self.recipients, self.language_combo, self.save_button):
+        for widget in (self.recipients, self.language_combo, self.save_button, self.statement_edit):
             widget.setEnabled(not busy)
         self.open_when_ready.setEnabled(not busy)
         self.close_button.setText(_("Cancel") if busy else _("Close"))
 
-    def _finish(self) -> _Making | None:
+    def _finish(self) -> Making | None:
         """The report that was being built, or None when the dialog was closed meanwhile."""
         making, self._making = self._making, None
         if making is not None:

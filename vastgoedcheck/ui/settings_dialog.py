@@ -31,6 +31,7 @@ from vastgoedcheck.i18n.formatting import format_date
 from vastgoedcheck.storage.backups import DAILY_PREFIX, KEEP_DAILY
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.backup_actions import documents_folder, make_backup, restore_backup
+from vastgoedcheck.ui.examiner_dialog import ExaminerFields
 from vastgoedcheck.ui.failure_dialogs import (
     BackupList,
     backups_in,
@@ -43,7 +44,6 @@ from vastgoedcheck.ui.text_label import text_label
 
 # Each language is named in itself, so that a user finds theirs whatever the app speaks now.
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
-MAX_NAME_LENGTH = 200
 
 
 def _language_box(object_name: str, first: str, chosen: str) -> QComboBox:
@@ -232,25 +232,17 @@ class SettingsDialog(QDialog):
             text_label(_("Takes effect when you restart vastgoedcheck."), "languageNote")
         )
 
-        self.examiner_edit = QLineEdit(self.preferences.examiner_name)
-        self.examiner_edit.setObjectName("examinerName")
-        self.organisation_edit = QLineEdit(self.preferences.organisation)
-        self.organisation_edit.setObjectName("organisation")
-        examiner_form = QFormLayout()
-        for edit, label in (
-            (self.examiner_edit, _("Your &name:")),
-            (self.organisation_edit, _("&Organisation:")),
-        ):
-            edit.setMaxLength(MAX_NAME_LENGTH)
-            _labelled_row(examiner_form, label, edit)
+        self.examiner_fields = ExaminerFields(self.preferences)
+        self.examiner_edit = self.examiner_fields.name_edit
+        self.organisation_edit = self.examiner_fields.organisation_edit
         examiner_group = QGroupBox(_("Examiner"))
         examiner_layout = QVBoxLayout(examiner_group)
-        examiner_layout.addLayout(examiner_form)
+        examiner_layout.addLayout(self.examiner_fields)
         examiner_layout.addWidget(
             text_label(
                 _(
                     "Your name is recorded in each new check, and in its history as the person "
-                    "who made each change."
+                    "who made each change. Reports name you and how to reach you."
                 ),
                 "examinerNote",
             )
@@ -428,8 +420,7 @@ class SettingsDialog(QDialog):
         """Save the settings into the preferences given, and to the settings file."""
         chosen = self.preferences
         chosen.language = str(self.language_box.currentData())
-        chosen.examiner_name = self.examiner_edit.text().strip()
-        chosen.organisation = self.organisation_edit.text().strip()
+        self.examiner_fields.store_in(chosen)
         chosen.report_language = str(self.report_language_box.currentData())
         chosen.data_folder = self.chosen_folder
         chosen.save()
