@@ -28,6 +28,7 @@ def _cash_deposit(registry: PackRegistry) -> Any:
     data = document("broker-buyer-cash-deposit")
     data["property"].update(TRANSACTION)
     data["reference"] = "VK-2026-118"
+    data["examiner"] = {"name": "J. de Makelaar", "phone": "030 123 4567"}
     return read(data, registry)
 
 
@@ -76,6 +77,7 @@ def test_the_json_holds_the_same_facts_under_the_portals_terms(registry: PackReg
         "to_funds_destination": TRANSACTION["cash_destination"],
     }
     assert data["entity_reference"] == "VK-2026-118"
+    assert data["reporting_person"] == {"name": "J. de Makelaar", "phone": "030 123 4567"}
     assert data["reason"] == "Cash at the desk."
     assert data["report_indicators"][0]["kind"] == "objective"
     [buyer] = data["parties"]

@@ -159,6 +159,8 @@ def form_sections(
     reporter = [
         FormLine(_("Reported by"), examiner.name),
         FormLine(_("Organisation"), examiner.organisation),
+        FormLine(_("Phone"), examiner.phone),
+        FormLine(_("E-mail"), examiner.email),
         FormLine(_("Own reference"), check.reference),
     ]
     found = indicators(check, pack, result, language)
@@ -236,6 +238,8 @@ def form_json(
         for key, value in (
             ("name", check.examiner.name),
             ("organisation", check.examiner.organisation),
+            ("phone", check.examiner.phone),
+            ("email", check.examiner.email),
         )
         if value
     }
