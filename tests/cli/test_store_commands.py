@@ -193,3 +193,19 @@ def test_a_damaged_store_is_one_sentence_not_a_traceback(data: str) -> None:
     result = run_subprocess("--lang", "en", "--data-dir", data, "list")
     assert result.code == 1 and "Traceback" not in result.err
     assert "meta.json is damaged" in result.err and "restore a backup" in result.err
+
+
+def test_list_says_a_check_without_answers_has_no_advice_yet(
+    cli, data: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    source = json.loads((EXAMPLE_FILES[0]).read_text(encoding="utf-8"))
+    source["answers"] = {}
+    source.pop("decision", None)
+    empty = tmp_path / "empty.json"
+    empty.write_text(json.dumps(source), encoding="utf-8")
+    [check_id] = imported(cli, data, empty)
+    listed = cli("list", "--data-dir", data)
+    [line] = [line for line in listed.out.splitlines() if line.startswith(check_id)]
+    assert "Incomplete — no advice yet" in line and "Proceed" not in line
+    [row] = summaries(cli, data)
+    assert row["undecided"] is True

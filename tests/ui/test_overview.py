@@ -153,6 +153,10 @@ def test_each_row_reads_as_the_check_it_shows(
     assert model.index(final, Column.STATUS).data() == "final"
     assert "Finalized" in model.index(final, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(final, Column.OUTCOME).data() == "Proceed"
+    # a new draft with nothing answered has no advice yet, not a green "Proceed"
+    draft = model.row_of(checks["draft"])
+    assert draft is not None
+    assert model.index(draft, Column.OUTCOME).data() == "Incomplete — no advice yet"
     assert model.headerData(Column.CHANGED, Qt.Orientation.Horizontal) == "Changed"
     assert model.row_of("not-a-check") is None
 
@@ -287,9 +291,10 @@ def test_sorting_by_outcome_puts_stop_and_must_report_first(
         "STOP: do not proceed",
         "Must report to FIU-Nederland without delay",
     ]
-    assert outcomes[-1] == "Proceed"
+    # drafts without advice yet come last, after the finalized check that may proceed
+    assert outcomes[-3:] == ["Proceed", *["Incomplete — no advice yet"] * 2]
     click_header(qtbot, page, Column.OUTCOME)  # and back
-    assert column(page, Column.OUTCOME)[0] == "Proceed"
+    assert column(page, Column.OUTCOME)[0] == "Incomplete — no advice yet"
     assert column(page, Column.OUTCOME)[-1] == "STOP: do not proceed"
 
 

@@ -16,6 +16,7 @@ from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.exchange.writing import check_document
 from vastgoedcheck.file_types import without_bidi
 from vastgoedcheck.i18n import _, current_language, ngettext
+from vastgoedcheck.i18n.completeness_text import incomplete_label
 from vastgoedcheck.i18n.field_labels import party_role_label
 from vastgoedcheck.i18n.formatting import format_datetime
 from vastgoedcheck.i18n.labels import answer_text, status_label
@@ -124,7 +125,9 @@ def list_checks(args: argparse.Namespace) -> int:
                     summary.id,
                     status_label(Status(summary.status)),
                     # A stop with a report advice is one sentence, as on the review page.
-                    level_headline(Outcome[summary.outcome.upper()], summary.stop),
+                    incomplete_label()
+                    if summary.undecided and not summary.stop
+                    else level_headline(Outcome[summary.outcome.upper()], summary.stop),
                     printable(summary.pack),
                     _when(summary),
                     _who(summary),

@@ -25,8 +25,8 @@ from typing import Any
 TABLE = "summaries"
 STATE = "state"
 # 2: rows with related-check keys (match_keys) and KVK numbers, UBOs, representatives and the
-# postcode without its space in the search text.
-ROW_FORMAT = 2
+# postcode without its space in the search text. 3: whether the advice is still incomplete.
+ROW_FORMAT = 3
 _HEAD = b'{"' + TABLE.encode() + b'":{'
 _TAIL = b'},"' + STATE.encode() + b'":'
 

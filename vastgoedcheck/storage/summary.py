@@ -61,6 +61,7 @@ def summary_row(check: Check, pack: Pack, records: Sequence[ReportRecord] = ()) 
         "revision": check.revision,
         "outcome": result.outcome.code,
         "stop": result.stop,
+        "undecided": result.undecided,
         "parties": names,
         "address": place[0],
         "postcode": place[1],
@@ -115,6 +116,8 @@ class Summary(NamedTuple):
     decision: str = ""
     # Whether a report was made: "open", "reported" or "not_reporting" (decided not to report).
     report_status: str = "open"
+    # Nothing answered calls for more than "proceed" while questions that decide it are open.
+    undecided: bool = False
     # What related checks are found by (domain.related): the property's and parties' keys.
     match_keys: tuple[str, ...] = ()
     search: str = ""  # the folded text a search looks in
@@ -169,6 +172,7 @@ class Summary(NamedTuple):
             reference=row.get("reference", ""),
             decision=row.get("decision", ""),
             report_status=row.get("report_status", "open"),
+            undecided=bool(row.get("undecided", False)),
             match_keys=tuple(row.get("match_keys", ())),
             search=row.get("search", ""),
         )

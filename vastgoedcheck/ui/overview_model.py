@@ -26,12 +26,13 @@ from PySide6.QtCore import (
 from vastgoedcheck.domain.assessment import Outcome
 from vastgoedcheck.domain.check import Status
 from vastgoedcheck.i18n import N_, _, current_language
+from vastgoedcheck.i18n.completeness_text import incomplete_label
 from vastgoedcheck.i18n.formatting import format_datetime, format_short_date, format_time
 from vastgoedcheck.i18n.labels import status_label
 from vastgoedcheck.i18n.outcome_text import decision_label, outcome_label, stop_label
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.summary import Summary, search_key
-from vastgoedcheck.ui.icons import outcome_icon
+from vastgoedcheck.ui.icons import incomplete_icon, outcome_icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -134,7 +135,7 @@ class _Formatter:
         self.language = current_language()
         self._packs: dict[tuple[str, str], tuple[str, str, str]] = {}
         self._statuses: dict[str, tuple[str, str]] = {}
-        self._outcomes: dict[tuple[str, bool], tuple[str, int, str | None]] = {}
+        self._outcomes: dict[tuple[str, bool, bool], tuple[str, int, str | None]] = {}
         self._decisions: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         self.no_name = _("(no name yet)")
@@ -156,7 +157,9 @@ class _Formatter:
         address = f"{street}, {place}" if street and place else street or place
         title, title_key, title_tip = self._pack(summary.pack, summary.pack_version)
         status, status_key = self._status(summary.status)
-        outcome, outcome_rank, outcome_tip = self._outcome(summary.outcome, summary.stop)
+        outcome, outcome_rank, outcome_tip = self._outcome(
+            summary.outcome, summary.stop, summary.undecided
+        )
         changed = summary.updated_at or summary.created_at
         parties_key = self._fold(names)
         address_key = self._fold(address)
@@ -210,17 +213,19 @@ class _Formatter:
             found = self._statuses[code] = (label, search_key(label))
         return found
 
-    def _outcome(self, code: str, stop: bool) -> tuple[str, int, str | None]:
-        found = self._outcomes.get((code, stop))
+    def _outcome(self, code: str, stop: bool, undecided: bool) -> tuple[str, int, str | None]:
+        found = self._outcomes.get((code, stop, undecided))
         if found is None:
             outcome = _OUTCOMES.get(code)
             label = outcome_label(outcome) if outcome is not None else code
-            if stop:
+            if undecided and not stop:  # questions that decide the outcome are still open
+                found = (incomplete_label(), -2, None)
+            elif stop:
                 tip = _("{stop}. Outcome: {outcome}").format(stop=stop_label(), outcome=label)
                 found = (stop_label(), _STOP_RANK, tip)
             else:
                 found = (label, -1 if outcome is None else int(outcome), None)
-            self._outcomes[(code, stop)] = found
+            self._outcomes[(code, stop, undecided)] = found
         return found
 
     def _decision(self, code: str) -> str:
@@ -375,6 +380,8 @@ class OverviewModel(QAbstractTableModel):
         if role == CHECK_ID_ROLE:
             return row.check_id
         if role == Qt.ItemDataRole.DecorationRole:
+            if column == Column.OUTCOME and row.summary.undecided and not row.summary.stop:
+                return incomplete_icon()
             if column == Column.OUTCOME and row.icon_outcome is not None:
                 return outcome_icon(row.icon_outcome, row.summary.stop)
             return None
