@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import Dialogs, example, new_draft
+from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.i18n import set_language
 from vastgoedcheck.storage.store import Store
@@ -351,3 +352,36 @@ def test_the_attach_dialog_offers_photos_and_documents_first() -> None:
     for pattern in ("*.jpg", "*.png", "*.heic", "*.pdf", "*.docx"):
         assert pattern in filters[0]
     assert filters[-1] == "All files (*)"
+
+
+def test_the_blank_checklist_offers_the_checklist_of_the_users_role_first(
+    qtbot: QtBot, store: Store
+) -> None:
+    store.import_checks([example("notary-cash-above-2500")], "t")
+    dialog = BlankChecklistDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.pack_box.currentData().id == "notary-transaction"
+    new_draft(store)  # the latest check is now a landlord's
+    dialog = BlankChecklistDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.pack_box.currentData().id == "landlord-residential"
+
+
+def test_a_check_with_a_decision_to_report_to_fiu_is_exported_only_as_internal_on_confirmation(
+    qtbot: QtBot, store: Store, preferences: Preferences, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    [(check_id, _stored)] = store.import_checks([example("broker-buyer-cash-deposit")], "t")
+    store.set_decision(check_id, Decision("report_fiu", "Cash deposit of €15,000: reported."))
+    store.finalize(check_id)
+    window = window_with(qtbot, store, preferences)
+    window.overview.select_check(check_id)
+    dialogs.save_as = tmp_path / "export.json"
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    action(window, "Export this check…").trigger()
+    assert dialogs.said("art. 23 Wwft")
+    assert not dialogs.save_as.exists() and store.issued() == []
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    action(window, "Export this check…").trigger()
+    document = json.loads(dialogs.save_as.read_text(encoding="utf-8"))
+    assert document["decision"]["outcome"] == "report_fiu" and "report_records" in document
+    assert [item.recipient for item in store.issued()] == ["exchange_internal"]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vastgoedcheck.domain.pack import Pack
+from vastgoedcheck.domain.pack import Pack, Role
 from vastgoedcheck.i18n import _, current_language
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage.atomic import write_atomically
@@ -29,11 +29,24 @@ from vastgoedcheck.ui.exchange_actions import refuse_inside_data_folder
 from vastgoedcheck.ui.failure_dialogs import busy_cursor
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.issued_reports import LANGUAGE_NAMES
+from vastgoedcheck.ui.new_check_wizard import FIRST_PACKS
 from vastgoedcheck.ui.text_label import text_label
 
 
 def blank_file_name(pack: Pack, day: dt.date) -> str:
     return f"{pack.id}-{pack.version}-blank-{day.isoformat()}.pdf"
+
+
+def _fitting_pack(store: Store) -> str | None:
+    """The checklist that fits the role of the user's latest check, as the new-check wizard
+    offers it first; None before any check exists."""
+    latest = store.summaries()
+    if not latest:
+        return None
+    try:
+        return FIRST_PACKS.get(Role(latest[0].role))
+    except ValueError:
+        return None
 
 
 class BlankChecklistDialog(QDialog):
@@ -51,6 +64,10 @@ class BlankChecklistDialog(QDialog):
         self.pack_box.setObjectName("blankChecklistPack")
         for pack in sorted(store.registry.latest(), key=lambda pack: pack.title.get(language)):
             self.pack_box.addItem(pack.title.get(language), pack)
+        fitting = _fitting_pack(store)
+        for index in range(self.pack_box.count()):
+            if self.pack_box.itemData(index).id == fitting:
+                self.pack_box.setCurrentIndex(index)
         self.language_box = QComboBox()
         self.language_box.setObjectName("blankChecklistLanguage")
         for code, name in LANGUAGE_NAMES.items():

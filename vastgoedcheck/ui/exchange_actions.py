@@ -9,6 +9,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from vastgoedcheck.domain.check import Check, Status
+from vastgoedcheck.domain.decisions import fiu_decision
+from vastgoedcheck.domain.scope import wwft_applies
 from vastgoedcheck.exchange.files import NotACheck, documents_in
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.jsonfiles import UnreadableFile
@@ -97,12 +100,40 @@ def choose_and_import(parent: QWidget, store: Store) -> list[str]:
     return imported
 
 
+def _holds_fiu_decision(store: Store, check: Check) -> bool:
+    """Whether a finalized check records a decision to report to FIU-Nederland: it cannot be
+    exported without it (its fingerprint covers it), and it may not reach the client."""
+    if check.status is not Status.FINAL or check.decision is None:
+        return False
+    wwft = wwft_applies(store.pack_of(check), check.role, check.property)
+    return fiu_decision(check.decision.outcome, wwft)
+
+
+def _confirm_internal(parent: QWidget) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        _("Export this check"),
+        _(
+            "This check records a decision to report to FIU-Nederland. Nobody may tell the "
+            "client or third parties about it (duty of confidentiality, art. 23 Wwft), so it "
+            "can only be exported as an internal file for your own records, with its report "
+            "records. Export it as an internal file?"
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def export_check(parent: QWidget, store: Store, check_id: str) -> Path | None:
     """Ask where, and write the check's newest revision there as an exchange file (logged as
     handed out, as the command's export is); the file written, or None."""
     try:
         check = store.get(check_id)
-        document = store.export_document(check.id, check.revision)
+        internal = _holds_fiu_decision(store, check)
+        if internal and not _confirm_internal(parent):
+            return None
+        document = store.export_document(check.id, check.revision, internal=internal)
     except StoreError as error:
         show_problem(parent, str(error), _("Export this check"))
         return None
@@ -122,7 +153,12 @@ def export_check(parent: QWidget, store: Store, check_id: str) -> Path | None:
     payload = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     try:
         store.issue_file(
-            check, target, payload, kind="export", recipient="exchange", language=check.language
+            check,
+            target,
+            payload,
+            kind="export",
+            recipient="exchange_internal" if internal else "exchange",
+            language=check.language,
         )
     except StoreError as error:
         show_problem(parent, str(error), _("Export this check"))
