@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from vastgoedcheck.domain.check import AnswerValue, Attachment, Check
+from vastgoedcheck.domain.check import AnswerValue, Attachment, Check, Examiner
 from vastgoedcheck.domain.fingerprint import fingerprint
 from vastgoedcheck.domain.pack import Pack, QuestionType
 
@@ -29,6 +29,20 @@ def json_value(value: Any) -> Any:
     if isinstance(value, tuple | list):
         return [json_value(child) for child in value]
     return value
+
+
+def examiner_json(examiner: Examiner) -> dict[str, str]:
+    """Who made the check and how to reach them, without the parts left empty."""
+    return {
+        key: value
+        for key, value in (
+            ("name", examiner.name),
+            ("organisation", examiner.organisation),
+            ("phone", examiner.phone),
+            ("email", examiner.email),
+        )
+        if value
+    }
 
 
 def answer_json(pack: Pack, question_id: str, value: AnswerValue | None) -> Any:
@@ -78,16 +92,7 @@ def check_document(check: Check, pack: Pack) -> dict[str, Any]:
         "answers": answers,
         "status": check.status.value,
     }
-    examiner = {
-        key: value
-        for key, value in (
-            ("name", check.examiner.name),
-            ("organisation", check.examiner.organisation),
-            ("phone", check.examiner.phone),
-            ("email", check.examiner.email),
-        )
-        if value
-    }
+    examiner = examiner_json(check.examiner)
     if examiner:
         document["examiner"] = examiner
     if check.decision is not None:

@@ -18,7 +18,7 @@ from vastgoedcheck.domain.assessment import Assessment
 from vastgoedcheck.domain.check import Check, Party
 from vastgoedcheck.domain.pack import Kind, Pack
 from vastgoedcheck.domain.scope import transaction
-from vastgoedcheck.exchange.writing import json_value
+from vastgoedcheck.exchange.writing import examiner_json, json_value
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.field_labels import field_label, field_text, party_role_label
 from vastgoedcheck.i18n.labels import answer_text
@@ -233,16 +233,6 @@ def form_json(
     data = dict(check.property)
     deal = transaction(pack, data)
     found = indicators(check, pack, result, language)
-    reporting_person = {
-        key: value
-        for key, value in (
-            ("name", check.examiner.name),
-            ("organisation", check.examiner.organisation),
-            ("phone", check.examiner.phone),
-            ("email", check.examiner.email),
-        )
-        if value
-    }
     transaction_data = _raw(data, TRANSACTION_FIELDS)
     if deal is not None:
         transaction_data["transaction_description"] = deal
@@ -256,7 +246,7 @@ def form_json(
         "language": language,
         "submission_date": issued_at.isoformat(),
         "entity_reference": check.reference,
-        "reporting_person": reporting_person,
+        "reporting_person": examiner_json(check.examiner),
         "report_indicators": [
             {
                 "kind": item.kind.value,
