@@ -272,3 +272,15 @@ def test_a_report_the_check_no_longer_allows_is_refused_in_one_sentence(
     assert not (tmp_path / "police.pdf").exists()
     assert store.issued() == []
     assert dialog.save_button.isEnabled() and not dialog.progress_row.isVisible()
+
+
+def test_the_dialog_and_its_save_button_fit_on_the_screen_for_every_recipient(
+    qtbot: QtBot, store: Store, preferences: Preferences
+) -> None:
+    dialog = shown_dialog(qtbot, store, final_broker_sale(store), preferences)
+    screen = dialog.screen().availableGeometry()
+    for button in dialog.recipient_buttons.values():
+        choose(qtbot, button)
+        assert dialog.height() <= screen.height()
+        bottom = dialog.save_button.mapTo(dialog, QPoint(0, dialog.save_button.height())).y()
+        assert bottom <= dialog.height()

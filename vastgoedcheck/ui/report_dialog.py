@@ -8,7 +8,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -40,6 +40,7 @@ from vastgoedcheck.reports.profiles import INTERNAL_DOSSIER, PROFILES, Recipient
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.meta import now
 from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.backup_actions import documents_folder
 from vastgoedcheck.ui.cloud_warning import saving_there_is_fine
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.fiu_confirmation import confirm_fiu
@@ -56,7 +57,7 @@ RECORD_CHANNELS = {
     Recipient.FIU: ReportChannel.FIU,
 }
 WIDTH_IN_CHARACTERS = 90
-SCOPE_LINES = 16  # lines of "About this report" shown before it scrolls
+SCOPE_LINES = 6  # lines of "About this report" shown at least; more when the screen has room
 
 
 @dataclass
@@ -68,13 +69,6 @@ class _Session:
 
 
 SESSION = _Session()
-
-
-def _documents_folder() -> Path:
-    """The user's Documents folder; the home folder when there is none (a file dialog would
-    otherwise open in the working directory)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 class ReportDialog(QDialog):
@@ -304,7 +298,7 @@ class ReportDialog(QDialog):
 
         layout.addWidget(self.recipients)
         layout.addWidget(self.warning)
-        layout.addWidget(self.scope_box)
+        layout.addWidget(self.scope_box, 1)  # it takes the room the screen has, then scrolls
         layout.addWidget(statement_label)
         layout.addWidget(self.statement_edit)
         layout.addWidget(self.reporter_label)
@@ -321,7 +315,8 @@ class ReportDialog(QDialog):
         fitting.setChecked(True)
         fitting.setFocus()
         width = self.fontMetrics().averageCharWidth() * WIDTH_IN_CHARACTERS
-        self.resize(max(self.sizeHint().width(), width), self.sizeHint().height())
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), width), min(hint.height(), self._screen_room()))
 
     # -- choices ----------------------------------------------------------------------------
 
@@ -367,9 +362,17 @@ class ReportDialog(QDialog):
         if layout is None:
             return
         layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
+        needed = min(layout.totalHeightForWidth(self.width()), self._screen_room())
         if needed > self.height():
             self.resize(self.width(), needed)
+
+    def _screen_room(self) -> int:
+        """The height the dialog may take: what the screen offers, less room for its frame, so
+        the Save button is always on screen (1366×768 laptops)."""
+        screen = self.screen()
+        if screen is None:
+            return 10_000
+        return screen.availableGeometry().height() - 8 * self.fontMetrics().lineSpacing() // 2
 
     def _remember_open_choice(self, checked: bool) -> None:
         SESSION.open_when_ready = checked
@@ -383,7 +386,7 @@ class ReportDialog(QDialog):
         recipient = self.recipient()
         if recipient is Recipient.FIU and not self.confirm_fiu():
             return
-        folder = Path(SESSION.folder) if SESSION.folder else _documents_folder()
+        folder = Path(SESSION.folder) if SESSION.folder else documents_folder()
         name = report_file_name(self.check, self.pack, recipient, self.language(), dt.date.today())
         suggested = folder / name
         chosen, _filter = QFileDialog.getSaveFileName(
