@@ -16,6 +16,8 @@ from typing import Any
 
 from vastgoedcheck.domain.assessment import Assessment
 from vastgoedcheck.domain.check import Check, Party
+from vastgoedcheck.domain.pack import ORGANISATION_FIELDS as ALL_ORGANISATION_FIELDS
+from vastgoedcheck.domain.pack import PERSON_FIELDS as ALL_PERSON_FIELDS
 from vastgoedcheck.domain.pack import Kind, Pack
 from vastgoedcheck.domain.scope import transaction
 from vastgoedcheck.exchange.writing import examiner_json, json_value
@@ -52,37 +54,11 @@ PROPERTY_FIELDS = (
     ("cadastral_designation", "cadastral_designation"),
     ("object_type", "object_type"),
 )
-# A party's data in the form's order: identity first (art. 16 lid 2 sub a), then the
-# identity document (sub b).
-PERSON_FIELDS = (
-    "name",
-    "birth_date",
-    "birth_place",
-    "nationality",
-    "country_of_residence",
-    "address",
-    "postcode",
-    "city",
-    "phone",
-    "email",
-    "id_document",
-    "pep",
-    "source_of_funds",
-    "sanctions_screening",
-)
-ORGANISATION_FIELDS = (
-    "name",
-    "legal_form",
-    "kvk",
-    "rsin",
-    "address",
-    "postcode",
-    "city",
-    "representatives",
-    "ubos",
-    "ubo_register_reference",
-    "sanctions_screening",
-)
+# A party's data as the checklists order it, identity first (art. 16 lid 2 sub a and b), without
+# what the report does not ask for (household, income, certificate of conduct).
+_NOT_ASKED = frozenset({"household_size", "net_monthly_income", "vog"})
+PERSON_FIELDS = tuple(name for name in ALL_PERSON_FIELDS if name not in _NOT_ASKED)
+ORGANISATION_FIELDS = tuple(name for name in ALL_ORGANISATION_FIELDS if name not in _NOT_ASKED)
 
 
 @dataclass(frozen=True)
