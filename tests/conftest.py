@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +15,14 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from tests.stores import CHEAP_KDF, TEST_PASSPHRASE, key_for
 from vastgoedcheck.cli import main
+from vastgoedcheck.cli.passphrase_source import ENVIRONMENT
 from vastgoedcheck.i18n import set_language
 from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.storage import folder_key
+from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.folder_state import FolderState, folder_state
 
 REPO = Path(__file__).resolve().parent.parent
 # GUI tests never need a display; set before anything loads Qt.
@@ -55,12 +61,42 @@ class Result:
     err: str
 
 
+@pytest.fixture(autouse=True)
+def test_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test's commands and app find the passphrase in the environment, and new keys are
+    derived with cheap Argon2id parameters (one test asserts the real default)."""
+    monkeypatch.setenv(ENVIRONMENT, TEST_PASSPHRASE)
+    monkeypatch.setattr(folder_key, "DEFAULT_KDF", CHEAP_KDF)
+
+
+def set_up_data_folder(args: Sequence[str], env: dict[str, str] | None = None) -> None:
+    """Give the data folder a command is about to use its key (TEST_PASSPHRASE), as
+    ``vastgoedcheck init`` would, when it has none and is not a folder of an earlier version;
+    not for ``init`` itself, nor for the user's own default folder."""
+    if "init" in args:
+        return
+    folder: str | None = None
+    for index, arg in enumerate(args):
+        if arg == "--data-dir" and index + 1 < len(args):
+            folder = args[index + 1]
+        elif arg.startswith("--data-dir="):
+            folder = arg.split("=", 1)[1]
+    if folder is None:
+        folder = {**os.environ, **(env or {})}.get("VASTGOEDCHECK_DATA_DIR")
+    if not folder:
+        return
+    if folder_state(Path(folder)) is FolderState.NEW:
+        with contextlib.suppress(OSError, StoreError):  # the command says what is wrong
+            key_for(Path(folder))
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     """Run the command line in-process (in English unless ``--lang`` is given)."""
 
     def run(*args: str) -> Result:
         language = [] if args and args[0].startswith("--lang") else ["--lang", "en"]
+        set_up_data_folder(args)
         code = main([*language, *args])
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
@@ -70,6 +106,7 @@ def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
 
 def run_subprocess(*args: str, env: dict[str, str] | None = None) -> Result:
     """Run ``python -m vastgoedcheck`` as a separate process, as a user would."""
+    set_up_data_folder(args, env)
     completed = subprocess.run(
         [sys.executable, "-m", "vastgoedcheck", *args],
         capture_output=True,

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 
 from tests.storage.conftest import new_draft
+from tests.stores import open_store
 from vastgoedcheck import folder_access
 from vastgoedcheck.cloud_folders import synced_by, upload_warning
 from vastgoedcheck.data_location import RefusedFolder, settle_data_folder
 from vastgoedcheck.folder_access import make_private_folder
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.paths import config_dir
-from vastgoedcheck.storage.store import Store
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def icacls_answers(
 
 def roaming_store(tmp_path: Path, registry: PackRegistry) -> str:
     """A data folder where earlier versions kept it on Windows, with one draft."""
-    with Store.open(tmp_path / "AppData" / "Roaming" / "vastgoedcheck", registry, actor="a") as s:
+    with open_store(tmp_path / "AppData" / "Roaming" / "vastgoedcheck", registry, actor="a") as s:
         return new_draft(s).id
 
 
@@ -68,7 +68,7 @@ def test_windows_data_moves_from_roaming_to_local_app_data_beside_the_settings(
     assert config_dir() == local  # settings.ini beside the data folder
     assert "was moved from" in settled.notes[0]
     assert not (tmp_path / "AppData" / "Roaming" / "vastgoedcheck").exists()
-    with Store.open(settled.path, registry, actor="a") as store:
+    with open_store(settled.path, registry, actor="a") as store:
         assert store.get(check_id).id == check_id
     assert settle_data_folder(None) == type(settled)(local / "data")  # once only, silently
 
@@ -92,7 +92,7 @@ def test_a_data_folder_in_use_stays_where_it_is_until_it_can_be_moved(
     assert "stays in" in settled.notes[0] and "cannot access the file" in settled.notes[0]
     assert not (tmp_path / "AppData" / "Local" / "vastgoedcheck" / "data").exists()
     moved = settle_data_folder(None)
-    with Store.open(moved.path, registry, actor="a") as store:
+    with open_store(moved.path, registry, actor="a") as store:
         assert store.get(check_id).id == check_id
 
 

@@ -26,9 +26,10 @@ from pathlib import Path
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.store import Store
 import json
+from tests.stores import open_store
 
 folder, example = sys.argv[1], sys.argv[2]
-store = Store.open(Path(folder), PackRegistry.builtin(), actor="de app", program="app")
+store = open_store(Path(folder), PackRegistry.builtin(), actor="de app", program="app")
 [(check_id, _stored)] = store.import_checks([json.loads(Path(example).read_text())], "x.json")
 print("ready", check_id, flush=True)
 done = threading.Event()

@@ -8,15 +8,15 @@ from pathlib import Path
 
 from tests.conftest import run_subprocess
 from tests.storage.conftest import new_draft
+from tests.stores import open_store
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage.store import Store
 
 
 def test_a_turkish_name_is_listed_under_a_windows_code_page(
     tmp_path: Path, registry: PackRegistry
 ) -> None:
     folder = tmp_path / "data"
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         new_draft(store, "Ayşe Yıldız")
     cp1252 = {"PYTHONIOENCODING": "cp1252"}  # what a redirected stream gets on Windows
     listed = run_subprocess("--lang", "en", "--data-dir", str(folder), "list", env=cp1252)

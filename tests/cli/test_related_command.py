@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from tests.register_stores import abc_chain, repeated_tenant
+from tests.stores import open_store
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage.store import Store
 
 
 @pytest.fixture
 def data(tmp_path: Path, registry: PackRegistry) -> tuple[str, dict[str, str]]:
     folder = tmp_path / "data"
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         chain = abc_chain(store)
         tenant = repeated_tenant(store)
     ids = {"ab": chain.a_to_b.id, "bc": chain.b_to_c.id, "tenant": tenant.again.id}

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.domain.packs_for_tests import flag, pack_document
+from tests.stores import open_store
 from vastgoedcheck.domain.pack import Role
 from vastgoedcheck.i18n import set_language
 from vastgoedcheck.i18n.pack_review import legal_position_text, review_text
 from vastgoedcheck.packs.loading import pack_from_dict, pack_problems
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage.store import Store
 
 TODAY = dt.date(2027, 8, 1)
 
@@ -56,7 +56,7 @@ def test_the_editor_warns_on_a_check_made_with_an_overdue_checklist(
     registry = PackRegistry()
     pack = reviewed_pack("2020-01-01")
     registry.add(pack, tmp_path / "test-pack.json")
-    store = Store.open(tmp_path / "data", registry, actor="M. Jansen")
+    store = open_store(tmp_path / "data", registry, actor="M. Jansen")
     try:
         check = store.create(pack, Role.LANDLORD)
         editor = CheckEditor(store, check.id)

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO
+from tests.stores import open_store
 from vastgoedcheck.domain.check import Check, Decision, Party, PartyKind
 from vastgoedcheck.domain.pack import Role
 from vastgoedcheck.packs.registry import PackRegistry
@@ -31,7 +32,7 @@ def folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(folder: Path, registry: PackRegistry) -> Iterator[Store]:
-    opened = Store.open(folder, registry, actor="M. Jansen")
+    opened = open_store(folder, registry, actor="M. Jansen")
     yield opened
     opened.close()
 

@@ -31,7 +31,7 @@ def test_an_attachment_is_stored_once_under_its_sha256(store: Store, photo: Path
     ]
     assert store.get(first.id).answers["RES-19"].attachments == (attachment,)
     photo.unlink()  # the store has its own copy
-    assert store.attachment_path(attachment.sha256).read_bytes().startswith(b"\xff\xd8")
+    assert store.attachment_content(attachment.sha256).startswith(b"\xff\xd8")
     [event] = [e for e in store.events(first.id) if e.action == "attachment_added"]
     assert event.new["sha256"] == attachment.sha256
 
@@ -41,9 +41,9 @@ def test_content_nobody_refers_to_any_more_is_removed(store: Store, photo: Path)
     sha = store.add_attachment(first.id, "RES-19", photo).sha256
     store.add_attachment(second.id, "RES-19", photo)
     store.remove_attachment(first.id, "RES-19", sha)
-    assert store.attachment_path(sha).exists()  # the second check still uses it
+    assert store.attachments.path(sha).exists()  # the second check still uses it
     store.delete(second.id, "Entered twice")
-    assert not store.attachment_path(sha).exists()
+    assert not store.attachments.path(sha).exists()
     assert store.get(first.id).answers.get("RES-19") is None
 
 
@@ -55,7 +55,7 @@ def test_an_attachment_of_a_finalized_revision_is_kept_after_amending(
     store.finalize(check.id)
     store.amend(check.id, "Photo belonged to another address")
     store.remove_attachment(check.id, "RES-03", sha)
-    assert store.attachment_path(sha).exists()  # revision 1 still shows it
+    assert store.attachments.path(sha).exists()  # revision 1 still shows it
     assert store.get(check.id, revision=1).answers["RES-03"].attachments[0].sha256 == sha
 
 
@@ -71,7 +71,7 @@ def test_a_missing_or_unreadable_file_is_one_sentence(store: Store, tmp_path: Pa
 def test_a_damaged_or_lost_attachment_is_never_handed_out(store: Store, photo: Path) -> None:
     check = new_draft(store)
     sha = store.add_attachment(check.id, "RES-19", photo).sha256
-    stored = store.attachment_path(sha)
+    stored = store.attachments.path(sha)
     stored.write_bytes(stored.read_bytes()[:-1] + b"\x00")  # one byte changed on disk
     with pytest.raises(StoreError, match="is damaged in the store"):
         store.export_document(check.id)

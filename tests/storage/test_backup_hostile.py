@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
+from tests.stores import key_for, open_store
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import backups as backups_module
 from vastgoedcheck.storage.errors import StoreError
@@ -83,7 +84,7 @@ def test_a_damaged_meta_log_refuses_the_whole_backup(
     store: Store, backup: Path, tmp_path: Path
 ) -> None:
     with zipfile.ZipFile(backup) as source:
-        meta = json.loads(source.read("meta.json"))
+        meta = json.loads(key_for(store.layout.root).open(source.read("meta.json"), "meta.json"))
     meta["log"] = {"1": "not an entry"}
     damaged = _rewrite(backup, tmp_path / "log.zip", {"meta.json": json.dumps(meta).encode()})
     _refused(store, damaged, "meta.json is damaged")
@@ -130,7 +131,8 @@ def test_every_check_is_read_in_full_before_the_restore(
     backup = tmp_path / "backup.zip"
     store.backup(backup)
     with zipfile.ZipFile(backup) as source:
-        content = json.loads(source.read(f"checks/{bad.id}.json"))
+        sealed = source.read(f"checks/{bad.id}.json")
+        content = json.loads(key_for(store.layout.root).open(sealed, f"{bad.id}.json"))
     content["revisions"]["1"]["document"]["answers"] = {"RES-99": {"value": "yes"}}
     invalid = _rewrite(
         backup, tmp_path / "invalid.zip", {f"checks/{bad.id}.json": json.dumps(content).encode()}
@@ -182,7 +184,7 @@ def test_everything_the_store_writes_is_private(
         store.restore(backup)
         store.daily_backup()
         store.close()
-        Store.open(store.layout.root, registry, actor="tester").close()
+        open_store(store.layout.root, registry, actor="tester").close()
     finally:
         os.umask(old_mask)
     assert _public(store.layout.root) == []
@@ -208,8 +210,8 @@ def test_the_crash_clean_up_looks_in_the_attachment_folders(
             "-c",
             "import os, sys; from pathlib import Path; "
             "from vastgoedcheck.packs.registry import PackRegistry; "
-            "from vastgoedcheck.storage.store import Store; "
-            "Store.open(Path(sys.argv[1]), PackRegistry.builtin(), actor='x'); os._exit(0)",
+            "from tests.stores import key_for, open_store; "
+            "open_store(Path(sys.argv[1]), PackRegistry.builtin(), actor='x'); os._exit(0)",
             str(folder),
         ],
         check=True,
@@ -217,7 +219,7 @@ def test_the_crash_clean_up_looks_in_the_attachment_folders(
     leftover = folder / "attachments" / "ab" / ".abcdef.1234.tmp"
     leftover.parent.mkdir()
     leftover.write_bytes(b"half a photo")
-    reopened = Store.open(folder, registry, actor="tester")
+    reopened = open_store(folder, registry, actor="tester")
     try:
         assert any("did not close normally" in p for p in reopened.problems)
         assert not leftover.exists()

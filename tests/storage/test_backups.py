@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
+from tests.stores import open_store
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreError
@@ -47,7 +48,7 @@ def test_restore_brings_back_the_checks_as_they_were(
         assert f"checks/{later.id}.json" in archive.namelist()  # the restore can be undone
     store.set_answer(draft.id, "RES-04", FlagValue.NO)  # the restored store works
     store.close()
-    reopened = Store.open(store.layout.root, registry, actor="tester")
+    reopened = open_store(store.layout.root, registry, actor="tester")
     try:
         assert len(reopened.summaries()) == 2
     finally:
@@ -124,4 +125,4 @@ def test_a_backup_with_a_damaged_check_still_restores_the_others(
     assert [s.id for s in store.summaries()] == [good.id]
     left_out = [p for p in store.problems if "left out" in p]
     assert len(left_out) == 1 and bad.id in left_out[0] and sha in left_out[0]
-    assert not store.attachment_path(sha).exists()
+    assert not store.attachments.path(sha).exists()

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.storage.conftest import new_draft
+from tests.stores import open_store
 from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.domain.pack import FlagValue, Pack
 from vastgoedcheck.packs.registry import PackRegistry
@@ -43,13 +44,14 @@ from vastgoedcheck.domain.check import Party, PartyKind
 from vastgoedcheck.domain.pack import FlagValue, Role
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.store import Store
+from tests.stores import open_store
 
 folder, first, mode, lazy, *check_ids = sys.argv[1:]
 registry = PackRegistry.builtin()
 pack = registry.get("landlord-residential")
 flags = [q.id for q in pack.questions if q.type.value == "flag"][:10]
 values = [FlagValue.YES, FlagValue.NO, None, FlagValue.UNKNOWN, FlagValue.NA]
-store = Store.open(Path(folder), registry, actor="writer", wait=0.0, lazy_index=lazy == "lazy")
+store = open_store(Path(folder), registry, actor="writer", wait=0.0, lazy_index=lazy == "lazy")
 print("ready", flush=True)
 step = int(first)
 while True:
@@ -221,7 +223,7 @@ def test_acknowledged_answers_and_notes_survive_a_writer_killed_at_random_moment
 ) -> None:
     pack = registry.get(PACK)
     assert pack is not None
-    with Store.open(folder, registry, actor="tester") as store:
+    with open_store(folder, registry, actor="tester") as store:
         check = new_draft(store)
     ledger = Ledger([check.id])
     chance = random.Random(20260101)
@@ -233,7 +235,7 @@ def test_acknowledged_answers_and_notes_survive_a_writer_killed_at_random_moment
         run_and_kill(script, folder, ledger, delay)
         if round_number % 3 == 1:
             continue  # the next writer opens the folder straight after this kill
-        with Store.open(folder, registry, actor="tester", wait=0.0) as store:
+        with open_store(folder, registry, actor="tester", wait=0.0) as store:
             assert_only_told_of_the_unclean_end(store)
             ledger.verify(store, pack)
             assert [summary.id for summary in store.summaries()] == [check.id]
@@ -250,7 +252,7 @@ def test_the_overview_matches_the_checks_after_writers_of_several_checks_are_kil
     read the index and only appends to its journal; the next start must put it right."""
     pack = registry.get(PACK)
     assert pack is not None
-    with Store.open(folder, registry, actor="tester") as store:
+    with open_store(folder, registry, actor="tester") as store:
         names = ("Jan de Vries", "Zofia Wiśniewska-Çelik", "Ahmed El Amrani")
         checks = [new_draft(store, name) for name in names]
     ledger = Ledger([check.id for check in checks], creating=True, lazy=lazy)
@@ -261,7 +263,7 @@ def test_the_overview_matches_the_checks_after_writers_of_several_checks_are_kil
         run_and_kill(script, folder, ledger, delay=chance.uniform(0.05, 0.4))
         if round_number % 2 == 0:
             continue  # the next writer replays the index journal this writer left behind
-        with Store.open(folder, registry, actor="tester", wait=0.0, lazy_index=lazy) as store:
+        with open_store(folder, registry, actor="tester", wait=0.0, lazy_index=lazy) as store:
             assert_only_told_of_the_unclean_end(store)
             ledger.verify(store, pack)
             assert len(store) == len(ledger.check_ids)
@@ -269,7 +271,7 @@ def test_the_overview_matches_the_checks_after_writers_of_several_checks_are_kil
 
     assert len(ledger.check_ids) > len(checks)  # the writers made new checks as well
     # Temporary files of killed writers may be left behind; they are not checks.
-    with Store.open(folder, registry, actor="tester", wait=0.0) as store:
+    with open_store(folder, registry, actor="tester", wait=0.0) as store:
         assert sorted(summary.id for summary in store.summaries()) == sorted(ledger.check_ids)
 
 
@@ -313,7 +315,7 @@ def test_a_save_that_fails_changes_nothing_and_says_so_in_one_sentence(
     # The store goes on working, and a later save does not bring the failed change back.
     store.set_answer(check.id, "RES-04", FlagValue.NO)
     store.close()
-    with Store.open(folder, registry, actor="tester") as reopened:
+    with open_store(folder, registry, actor="tester") as reopened:
         answers = reopened.get(check.id).answers
         assert answers["RES-03"].value is FlagValue.YES
         assert answers["RES-04"].value is FlagValue.NO
@@ -368,7 +370,7 @@ def test_temporary_files_a_killed_writer_left_are_cleared_at_the_next_start(
     for path in leftovers:
         path.write_bytes(b"half a file")
     (folder / "vastgoedcheck.lock").write_text('{"pid": 4242}', encoding="utf-8")
-    reopened = Store.open(folder, registry, actor="tester")
+    reopened = open_store(folder, registry, actor="tester")
     try:
         assert not any(path.exists() for path in leftovers)
         assert [s.id for s in reopened.summaries()] == [check.id]

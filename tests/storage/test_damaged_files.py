@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.storage.conftest import new_draft
+from tests.stores import open_store, read_plain, write_plain
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreDamaged, StoreError, StoreTooNew
 from vastgoedcheck.storage.store import Store
@@ -16,10 +17,10 @@ from vastgoedcheck.storage.store import Store
 
 def _tamper(path: Path) -> None:
     """Valid JSON and a valid TinyDB file, but an answer the pack does not have."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(read_plain(path))
     data["revisions"]["1"]["document"]["answers"]["RES-99"] = {"value": "yes"}
     data["summary"] = {}
-    path.write_text(json.dumps(data), encoding="utf-8")
+    write_plain(path, json.dumps(data))
 
 
 DAMAGE: dict[str, Callable[[Path], None]] = {
@@ -40,7 +41,7 @@ def test_a_damaged_check_is_moved_aside_and_the_others_still_open(
     original = store.layout.check_file(bad.id).read_bytes()
     damage(store.layout.check_file(bad.id))
     damaged_bytes = store.layout.check_file(bad.id).read_bytes()
-    reopened = Store.open(store.layout.root, registry, actor="tester")
+    reopened = open_store(store.layout.root, registry, actor="tester")
     try:
         assert [s.id for s in reopened.summaries()] == [good.id]
         [problem] = reopened.problems
@@ -63,7 +64,7 @@ def test_a_check_damaged_while_the_app_runs_is_reported_when_opened(
 ) -> None:
     check = new_draft(store)
     store.close()
-    store = Store.open(store.layout.root, registry, actor="tester")
+    store = open_store(store.layout.root, registry, actor="tester")
     try:
         store.layout.check_file(check.id).write_bytes(b"{")  # index still lists it
         with pytest.raises(StoreError, match="could not be read and was moved to"):
@@ -81,21 +82,21 @@ def test_a_damaged_meta_file_stops_opening_with_advice_to_restore(
     store.close()
     DAMAGE[damage](store.layout.meta)
     with pytest.raises(StoreDamaged, match="restore a backup"):
-        Store.open(store.layout.root, registry, actor="tester")
+        open_store(store.layout.root, registry, actor="tester")
     assert list(store.layout.damaged.iterdir())  # kept for inspection, not overwritten
     with pytest.raises(StoreDamaged, match="missing although the folder holds checks"):
-        Store.open(store.layout.root, registry, actor="tester")
+        open_store(store.layout.root, registry, actor="tester")
     assert not store.layout.meta.exists()  # never silently replaced by a new, empty one
 
 
 def test_a_store_from_a_newer_app_is_not_opened(store: Store, registry: PackRegistry) -> None:
     store.close()
-    data = json.loads(store.layout.meta.read_text(encoding="utf-8"))
+    data = json.loads(read_plain(store.layout.meta))
     data["meta"]["1"]["schema_version"] = 99
-    store.layout.meta.write_text(json.dumps(data), encoding="utf-8")
+    write_plain(store.layout.meta, json.dumps(data))
     before = store.layout.meta.read_bytes()
     with pytest.raises(StoreTooNew, match="newer version of vastgoedcheck"):
-        Store.open(store.layout.root, registry, actor="tester")
+        open_store(store.layout.root, registry, actor="tester")
     assert store.layout.meta.read_bytes() == before
 
 
@@ -105,4 +106,4 @@ def test_a_folder_that_cannot_be_created_is_one_sentence(
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     with pytest.raises(StoreError, match="cannot be used"):
-        Store.open(blocker / "data", registry, actor="tester")
+        open_store(blocker / "data", registry, actor="tester")

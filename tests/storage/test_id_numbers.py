@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from tests.storage.conftest import example, new_draft
+from tests.stores import open_store, read_plain, write_plain
 from vastgoedcheck.domain.check import Decision, Party, PartyKind
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.meta import SCHEMA_VERSION
@@ -57,9 +58,9 @@ def _old_folder(store: Store) -> tuple[str, str, str]:
     [(broker_id, _stored)] = store.import_checks([broker], "b")
     store.close()
     meta = store.layout.meta
-    data = json.loads(meta.read_text(encoding="utf-8"))
+    data = json.loads(read_plain(meta).decode("utf-8"))
     data["meta"]["1"]["schema_version"] = 1
-    meta.write_text(json.dumps(data), encoding="utf-8")
+    write_plain(meta, json.dumps(data))
     return landlord.id, final_id, broker_id
 
 
@@ -74,7 +75,7 @@ def test_the_migration_marks_cut_numbers_unusable_without_guessing(
     landlord_id, final_id, broker_id = _old_folder(store)
     folder = store.layout.root
     broker_before = _file(folder, broker_id)
-    migrated = Store.open(folder, registry, actor="M. Jansen")
+    migrated = open_store(folder, registry, actor="M. Jansen")
     try:
         tenant, co_tenant = migrated.get(landlord_id).parties
         assert tenant.data["id_document"] == {"type": "passport", "number_unusable": True}
@@ -91,7 +92,7 @@ def test_the_migration_marks_cut_numbers_unusable_without_guessing(
         assert any(e["action"] == "migrated" and e["to_version"] == 2 for e in migrated.log())
     finally:
         migrated.close()
-    again = Store.open(folder, registry, actor="M. Jansen")  # nothing left to do a second time
+    again = open_store(folder, registry, actor="M. Jansen")  # nothing left to do a second time
     try:
         assert len([e for e in again.events(landlord_id) if e.target == "id_document"]) == 1
         assert again.get(landlord_id).parties[0].data["id_document"] == {
@@ -104,7 +105,7 @@ def test_the_migration_marks_cut_numbers_unusable_without_guessing(
 
 def test_a_new_number_replaces_the_unusable_one(store: Store, registry: PackRegistry) -> None:
     landlord_id, _final, _broker = _old_folder(store)
-    migrated = Store.open(store.layout.root, registry, actor="M. Jansen")
+    migrated = open_store(store.layout.root, registry, actor="M. Jansen")
     try:
         party = Party(
             "tenant",

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.storage.conftest import EXAMPLES, complete_draft, example
+from tests.stores import open_store
 from vastgoedcheck.domain.check import Status
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
@@ -34,7 +35,7 @@ def test_import_export_import_gives_the_same_check(
     [(check_id, stored)] = store.import_checks([example(name)], f"{name}.json")
     assert stored
     exported = store.export_document(check_id)
-    elsewhere = Store.open(tmp_path / "other", registry, actor="colleague")
+    elsewhere = open_store(tmp_path / "other", registry, actor="colleague")
     try:
         assert elsewhere.import_checks([copy.deepcopy(exported)], "x.json") == [(check_id, True)]
         assert elsewhere.get(check_id) == store.get(check_id)
@@ -53,7 +54,7 @@ def test_a_finalized_amended_check_keeps_its_fingerprint_on_the_way(
     exported = store.export_document(final.id)
     assert exported["fingerprint"] == second.fingerprint
     assert exported["amends"]["fingerprint"] == final.fingerprint
-    elsewhere = Store.open(tmp_path / "other", registry, actor="colleague")
+    elsewhere = open_store(tmp_path / "other", registry, actor="colleague")
     try:
         elsewhere.import_checks([exported], "x.json")
         assert elsewhere.get(final.id) == second
@@ -72,10 +73,10 @@ def test_an_attachment_travels_inside_the_exported_file(
     exported = store.export_document(check_id)
     [entry] = exported["answers"]["RES-19"]["attachments"]
     assert base64.b64decode(entry["content"]) == photo.read_bytes()
-    elsewhere = Store.open(tmp_path / "other", registry, actor="colleague")
+    elsewhere = open_store(tmp_path / "other", registry, actor="colleague")
     try:
         elsewhere.import_checks([exported], "x.json")
-        stored = elsewhere.attachment_path(attachment.sha256).read_bytes()
+        stored = elsewhere.attachment_content(attachment.sha256)
         assert stored == photo.read_bytes()
     finally:
         elsewhere.close()
@@ -165,7 +166,7 @@ def test_a_finalized_check_whose_content_was_changed_is_refused(store: Store) ->
     store.close()
     exported["parties"][0]["name"] = "Someone Else"
     exported["id"] = "1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed"
-    other = Store.open(store.layout.root.parent / "other", store.registry, actor="x")
+    other = open_store(store.layout.root.parent / "other", store.registry, actor="x")
     try:
         with pytest.raises(StoreError, match="changed after it was finalized"):
             other.import_checks([exported], "forged.json")

@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import run_subprocess
 from tests.storage.conftest import complete_draft, new_draft
+from tests.stores import open_store, read_plain, write_plain
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import index as index_module
@@ -18,7 +19,7 @@ from vastgoedcheck.storage.store import Store
 
 def reopen(store: Store, registry: PackRegistry) -> Store:
     store.close()
-    return Store.open(store.layout.root, registry, actor="tester")
+    return open_store(store.layout.root, registry, actor="tester")
 
 
 def test_search_ignores_case_and_accents_and_matches_every_word(store: Store) -> None:
@@ -65,7 +66,7 @@ def test_a_missing_index_is_rebuilt_from_the_checks(store: Store, registry: Pack
     store.close()
     store.layout.index.unlink()
     store.layout.journal.unlink()
-    store = Store.open(store.layout.root, registry, actor="tester")
+    store = open_store(store.layout.root, registry, actor="tester")
     try:
         assert {s.id for s in store.summaries()} == ids
         assert store.problems == []
@@ -89,7 +90,7 @@ def test_a_damaged_index_is_moved_aside_reported_and_rebuilt(
     ids = {new_draft(store, name).id for name in ("A", "B")}
     store.close()
     damage(store.layout.index)  # type: ignore[operator]
-    store = Store.open(store.layout.root, registry, actor="tester")
+    store = open_store(store.layout.root, registry, actor="tester")
     try:
         assert {s.id for s in store.summaries()} == ids
         [problem] = store.problems
@@ -112,12 +113,12 @@ def test_a_check_changed_behind_the_index_is_listed_as_it_is(
     # Put the index back to the state before the answer, but keep the saved answer.
     path = store.layout.check_file(check.id)
     path.write_bytes(saved)
-    store = Store.open(store.layout.root, registry, actor="tester")
+    store = open_store(store.layout.root, registry, actor="tester")
     store.close()
     path.write_bytes(changed)
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000))
     assert (index, journal) != (store.layout.index.read_bytes(), b"")
-    store = Store.open(store.layout.root, registry, actor="tester")
+    store = open_store(store.layout.root, registry, actor="tester")
     try:
         assert store.summaries()[0].outcome == "escalate"
     finally:
@@ -129,7 +130,7 @@ def test_rows_journaled_before_a_crash_are_not_lost(store: Store, registry: Pack
     store.set_answer(check.id, "RES-03", FlagValue.YES)
     store.lock.release()  # the process dies: no clean close, the journal is not compacted
     assert store.layout.journal.read_bytes()
-    reopened = Store.open(store.layout.root, registry, actor="tester")
+    reopened = open_store(store.layout.root, registry, actor="tester")
     try:
         assert reopened.summaries()[0].outcome == "escalate"
     finally:
@@ -141,7 +142,7 @@ def test_a_journal_line_cut_short_is_ignored(store: Store, registry: PackRegistr
     store.lock.release()
     with store.layout.journal.open("ab") as journal:
         journal.write(b'{"put": {"id": "x", "sea')
-    reopened = Store.open(store.layout.root, registry, actor="tester")
+    reopened = open_store(store.layout.root, registry, actor="tester")
     try:
         assert [s.id for s in reopened.summaries()] == [check.id]
     finally:
@@ -153,7 +154,7 @@ def test_files_that_are_not_checks_are_not_listed(store: Store, registry: PackRe
     store.close()
     (store.layout.checks / "notes.txt").write_text("mine", encoding="utf-8")
     (store.layout.checks / ".tmp.json").write_text("{}", encoding="utf-8")
-    store = Store.open(Path(store.layout.root), registry, actor="tester")
+    store = open_store(Path(store.layout.root), registry, actor="tester")
     try:
         assert len(store.summaries()) == 1 and store.problems == []
     finally:
@@ -186,14 +187,14 @@ def test_after_a_crash_the_next_start_says_that_nothing_saved_was_lost(
     store.set_answer(check.id, "RES-03", FlagValue.YES)
     store.lock.release()
     store.layout.lock.write_text('{"pid": 4242, "host": "laptop"}', encoding="utf-8")
-    reopened = Store.open(store.layout.root, registry, actor="tester")
+    reopened = open_store(store.layout.root, registry, actor="tester")
     try:
         [notice] = reopened.problems
         assert "did not close normally (process 4242)" in notice
         assert reopened.get(check.id).answers["RES-03"].value is FlagValue.YES
     finally:
         reopened.close()
-    again = Store.open(store.layout.root, registry, actor="tester")
+    again = open_store(store.layout.root, registry, actor="tester")
     try:
         assert again.problems == []  # a clean close leaves nothing to report
     finally:
@@ -212,7 +213,7 @@ def test_a_disk_that_refuses_the_index_on_closing_loses_nothing(
     monkeypatch.setattr(os, "replace", full)
     store.close()  # folding the journal into the index fails: not the user's problem
     monkeypatch.undo()
-    reopened = Store.open(store.layout.root, registry, actor="tester")
+    reopened = open_store(store.layout.root, registry, actor="tester")
     try:
         assert reopened.summaries()[0].outcome == "escalate"
     finally:
@@ -227,7 +228,7 @@ def test_after_a_crash_a_check_whose_size_and_time_look_unchanged_is_read_again(
     check = new_draft(store, "Anna Smit")
     store.set_answer(check.id, "RES-03", FlagValue.NO)
     store.close()
-    store = Store.open(store.layout.root, registry, actor="M. Jansen")
+    store = open_store(store.layout.root, registry, actor="M. Jansen")
     path = store.layout.check_file(check.id)
     before = path.stat()
     changed = store.set_answer(check.id, "RES-03", FlagValue.NA)  # same length as "no"
@@ -236,7 +237,7 @@ def test_after_a_crash_a_check_whose_size_and_time_look_unchanged_is_read_again(
     assert path.stat().st_size == before.st_size
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # a clock of 2 s steps
     store.layout.lock.write_text('{"pid": 4242}', encoding="utf-8")
-    reopened = Store.open(store.layout.root, registry, actor="tester")
+    reopened = open_store(store.layout.root, registry, actor="tester")
     try:
         assert reopened.summaries()[0].updated_at == changed.updated_at
     finally:
@@ -254,7 +255,7 @@ def test_a_command_about_one_check_does_not_read_the_index(
     checks = [new_draft(store, name) for name in ("Jan de Vries", "Ayşe Çelik")]
     store.close()
     store.layout.index.write_bytes(b"\x00 garbled")
-    with Store.open(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
+    with open_store(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
         assert lazy.get(checks[0].id).id == checks[0].id
         lazy.set_answer(checks[1].id, "RES-03", FlagValue.YES)
         lazy.export_document(checks[0].id)
@@ -272,12 +273,12 @@ def test_a_journal_as_large_as_the_index_is_folded_in_when_the_folder_is_opened(
     check = new_draft(store)
     store.close()
     for value in [FlagValue.YES, FlagValue.NO] * 10:  # twenty commands that never list
-        with Store.open(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
+        with open_store(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
             lazy.set_answer(check.id, "RES-03", value)
     journal = store.layout.journal.stat().st_size
     assert journal > store.layout.index.stat().st_size  # nothing folded it in so far
     monkeypatch.setattr(index_module, "JOURNAL_MINIMUM_BYTES", journal // 2)
-    with Store.open(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
+    with open_store(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
         assert store.layout.journal.read_bytes() == b""  # folded in on opening
         [summary] = lazy.summaries()
         assert summary.updated_at == lazy.get(check.id).updated_at
@@ -296,7 +297,7 @@ def test_a_damaged_index_is_rebuilt_for_a_reader_and_reported_by_the_next_writer
     listed = run_subprocess("--lang", "en", "--data-dir", folder, "list")
     assert listed.code == 0 and check.id in listed.out and "Traceback" not in listed.err
     assert store.layout.index.read_bytes() == b"\x00 garbled"
-    with Store.open(store.layout.root, registry, actor="tester") as writer:
+    with open_store(store.layout.root, registry, actor="tester") as writer:
         assert any("summary index was damaged" in problem for problem in writer.problems)
         assert [summary.id for summary in writer.summaries()] == [check.id]
 
@@ -306,7 +307,7 @@ def test_a_damaged_index_is_rebuilt_for_a_reader_and_reported_by_the_next_writer
 
 def lazily(store: Store, registry: PackRegistry) -> Store:
     store.close()
-    return Store.open(store.layout.root, registry, actor="tester", lazy_index=True)
+    return open_store(store.layout.root, registry, actor="tester", lazy_index=True)
 
 
 def found(store: Store, text: str) -> list[str]:
@@ -346,7 +347,7 @@ def test_a_search_after_a_check_was_changed_behind_the_index_reads_that_check(
     # Rewritten in place by another program: the folder keeps its time, the file does not.
     path = store.layout.check_file(check.id)
     path.write_bytes(path.read_bytes().replace(b'"created"', b'"created" '))
-    lazy = Store.open(store.layout.root, registry, actor="tester", lazy_index=True)
+    lazy = open_store(store.layout.root, registry, actor="tester", lazy_index=True)
     try:
         assert found(lazy, "celik") == [check.id]
         assert not lazy.index.loaded
@@ -356,7 +357,7 @@ def test_a_search_after_a_check_was_changed_behind_the_index_reads_that_check(
     copy = store.layout.checks / f"{other.id}.json"
     copy.rename(store.layout.checks / "renamed.json")
     copy.with_name("renamed.json").rename(copy)
-    lazy = Store.open(store.layout.root, registry, actor="tester", lazy_index=True)
+    lazy = open_store(store.layout.root, registry, actor="tester", lazy_index=True)
     try:
         assert found(lazy, "vries") == [other.id]
         assert lazy.index.loaded
@@ -369,11 +370,11 @@ def test_an_index_written_on_one_line_by_an_older_app_is_laid_out_again_once(
 ) -> None:
     check = new_draft(store, "Ayşe Çelik")
     store.close()
-    rows = json.loads(store.layout.index.read_bytes())
-    store.layout.index.write_text(json.dumps(rows), encoding="utf-8")  # as TinyDB writes it
-    with Store.open(store.layout.root, registry, actor="tester") as reopened:
+    rows = json.loads(read_plain(store.layout.index))
+    write_plain(store.layout.index, json.dumps(rows))  # as TinyDB writes it
+    with open_store(store.layout.root, registry, actor="tester") as reopened:
         assert [s.id for s in reopened.summaries(search="celik")] == [check.id]
-    assert store.layout.index.read_bytes().startswith(b'{"summaries":{\n"1":{"id":')
-    with Store.open(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
+    assert read_plain(store.layout.index).startswith(b'{"summaries":{\n"1":{"id":')
+    with open_store(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
         assert [s.id for s in lazy.summaries(search="celik")] == [check.id]
         assert not lazy.index.loaded

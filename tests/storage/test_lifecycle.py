@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
+from tests.stores import open_store
 from vastgoedcheck.domain.check import Decision, Examiner, Party, PartyKind, Status
 from vastgoedcheck.domain.pack import FlagValue, Role
 from vastgoedcheck.exchange.writing import check_document, document_fingerprint
@@ -21,7 +22,7 @@ def test_an_answer_is_stored_and_survives_reopening(store: Store, registry: Pack
     store.set_answer(check.id, "RES-03", FlagValue.YES)
     store.set_note(check.id, "RES-03", "Asked to pay three months in cash.\nRefused.")
     store.close()
-    reopened = Store.open(store.layout.root, registry, actor="someone else")
+    reopened = open_store(store.layout.root, registry, actor="someone else")
     try:
         answer = reopened.get(check.id).answers["RES-03"]
         assert answer.value is FlagValue.YES
@@ -211,7 +212,7 @@ def test_the_examiner_and_language_are_kept_with_the_check(
     store.set_examiner(check.id, Examiner("M. Jansen", "Jansen Vastgoedbeheer"))
     store.set_language(check.id, "en")
     store.close()
-    reopened = Store.open(store.layout.root, registry, actor="tester")
+    reopened = open_store(store.layout.root, registry, actor="tester")
     try:
         kept = reopened.get(check.id)
         assert kept.examiner == Examiner("M. Jansen", "Jansen Vastgoedbeheer")

@@ -16,10 +16,10 @@ import pytest
 
 from tests.conftest import run_subprocess
 from tests.storage.conftest import new_draft
+from tests.stores import open_store
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreLocked
-from vastgoedcheck.storage.store import Store
 
 # Opens the store in the folder given, makes a check, prints "ready <check id>" and holds the
 # folder until it reads a line or its stdin is closed. Then it closes the store.
@@ -29,11 +29,11 @@ from pathlib import Path
 
 from vastgoedcheck.domain.pack import Role
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage.store import Store
+from tests.stores import open_store
 
 folder = sys.argv[1]
 registry = PackRegistry.builtin()
-store = Store.open(Path(folder), registry, actor="other copy", wait=0.0)
+store = open_store(Path(folder), registry, actor="other copy", wait=0.0)
 check = store.create(registry.get("landlord-residential"), Role.LANDLORD)
 print("ready", check.id, flush=True)
 sys.stdin.readline()
@@ -48,9 +48,10 @@ from pathlib import Path
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreLocked
 from vastgoedcheck.storage.store import Store
+from tests.stores import open_store
 
 try:
-    Store.open(Path(sys.argv[1]), PackRegistry.builtin(), actor="probe", wait=0.0).close()
+    open_store(Path(sys.argv[1]), PackRegistry.builtin(), actor="probe", wait=0.0).close()
 except StoreLocked:
     print("locked")
 else:
@@ -109,14 +110,14 @@ def test_a_second_copy_is_refused_while_another_process_has_the_folder_open(
     holder, check_id = start_holder(folder)
     try:
         with pytest.raises(StoreLocked) as caught:
-            Store.open(folder, registry, actor="tester", wait=0.0)
+            open_store(folder, registry, actor="tester", wait=0.0)
         message = str(caught.value)
         assert "already open on this data folder" in message
         assert f"process {holder.pid}" in message  # says which copy to close
         assert "\n" not in message
     finally:
         release(holder)
-    with Store.open(folder, registry, actor="tester", wait=0.0) as store:
+    with open_store(folder, registry, actor="tester", wait=0.0) as store:
         assert [summary.id for summary in store.summaries()] == [check_id]
         assert store.problems == []  # the other copy closed normally: nothing to report
 
@@ -128,10 +129,10 @@ def test_a_copy_that_may_wait_gets_the_folder_once_the_other_closes(
     closing = threading.Timer(0.5, tell_to_close, [holder])  # the other copy closes in 0.5 s
     try:
         with pytest.raises(StoreLocked):
-            Store.open(folder, registry, actor="tester", wait=0.0)
+            open_store(folder, registry, actor="tester", wait=0.0)
         started = time.monotonic()
         closing.start()
-        with Store.open(folder, registry, actor="tester", wait=10.0) as store:
+        with open_store(folder, registry, actor="tester", wait=10.0) as store:
             waited = time.monotonic() - started
             assert store.get(check_id).id == check_id
     finally:
@@ -160,7 +161,7 @@ def test_a_copy_that_was_killed_does_not_keep_the_folder_locked(
     holder.kill()  # SIGKILL: no chance to close the store or unlock
     holder.communicate(timeout=30)
     assert holder.returncode != 0
-    with Store.open(folder, registry, actor="tester", wait=0.0) as store:
+    with open_store(folder, registry, actor="tester", wait=0.0) as store:
         assert [summary.id for summary in store.summaries()] == [check_id]
         # The user is told that the other session did not end cleanly, and which it was.
         [notice] = store.problems
@@ -168,15 +169,15 @@ def test_a_copy_that_was_killed_does_not_keep_the_folder_locked(
 
 
 def test_the_same_process_cannot_open_a_folder_twice(folder: Path, registry: PackRegistry) -> None:
-    with Store.open(folder, registry, actor="tester") as store:
+    with open_store(folder, registry, actor="tester") as store:
         check = new_draft(store)
         with pytest.raises(StoreLocked, match="already open on this data folder"):
-            Store.open(folder, registry, actor="tester", wait=0.0)
+            open_store(folder, registry, actor="tester", wait=0.0)
         # The refused attempt did not take the lock away from the copy that has the folder.
         assert probe(folder) == "locked"
         store.set_answer(check.id, "RES-03", FlagValue.YES)
     assert probe(folder) == "opened"
-    with Store.open(folder, registry, actor="tester", wait=0.0) as store:
+    with open_store(folder, registry, actor="tester", wait=0.0) as store:
         assert store.get(check.id).answers["RES-03"].value is FlagValue.YES
 
 
@@ -215,7 +216,7 @@ def test_a_removed_lock_file_does_not_let_two_copies_write(
         assert word == "ready", holder.stderr.read() if holder.stderr else ""
         (folder / "vastgoedcheck.lock").unlink()  # a clean-up tool removes the "stale" file
         # A second copy now gets in (the lock file it finds is new) and does its work.
-        with Store.open(folder, registry, actor="second copy", wait=0.0) as second:
+        with open_store(folder, registry, actor="second copy", wait=0.0) as second:
             second_check = new_draft(second, "Zofia Nowak")
             second.delete(second_check.id, "a test entry in the store log")
             tell_to_close(holder)  # now the first copy writes: it must refuse, not overwrite
@@ -224,7 +225,7 @@ def test_a_removed_lock_file_does_not_let_two_copies_write(
         assert "lock file" in answer and "nothing was saved" in answer
     finally:
         release(holder)
-    with Store.open(folder, registry, actor="tester", wait=0.0) as store:
+    with open_store(folder, registry, actor="tester", wait=0.0) as store:
         # The second copy's log entry survived, and the first copy's check was not deleted.
         deleted = [entry["check"] for entry in store.log() if entry["action"] == "deleted"]
         assert deleted == [second_check.id]
@@ -234,9 +235,9 @@ def test_a_removed_lock_file_does_not_let_two_copies_write(
 def test_a_lock_file_that_is_merely_removed_is_taken_again(
     folder: Path, registry: PackRegistry
 ) -> None:
-    with Store.open(folder, registry, actor="tester") as store:
+    with open_store(folder, registry, actor="tester") as store:
         (folder / "vastgoedcheck.lock").unlink()
         check = new_draft(store)  # nobody else took the folder: the work goes on
         assert probe(folder) == "locked"  # and the new lock file keeps others out
-    with Store.open(folder, registry, actor="tester", wait=0.0) as store:
+    with open_store(folder, registry, actor="tester", wait=0.0) as store:
         assert store.get(check.id).id == check.id

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.storage.conftest import new_draft
+from tests.stores import open_store, read_plain, write_plain
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreDamaged, StoreError
 from vastgoedcheck.storage.layout import Layout
@@ -19,7 +20,7 @@ OLD = SCHEMA_VERSION - 1
 
 
 def _store_version(folder: Path) -> int:
-    data = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    data = json.loads(read_plain(folder / "meta.json").decode("utf-8"))
     version: int = data["meta"]["1"]["schema_version"]
     return version
 
@@ -32,9 +33,9 @@ def _make_old_folder(store: Store) -> dict[str, bytes]:
     store.layout.checks.rename(old)
     store.layout.checks.mkdir()
     store.layout.index.unlink()
-    data = json.loads(store.layout.meta.read_text(encoding="utf-8"))
+    data = json.loads(read_plain(store.layout.meta).decode("utf-8"))
     data["meta"]["1"]["schema_version"] = OLD
-    store.layout.meta.write_text(json.dumps(data), encoding="utf-8")
+    write_plain(store.layout.meta, json.dumps(data))
     return checks
 
 
@@ -54,7 +55,7 @@ def test_an_older_folder_is_migrated_in_order_after_a_backup(
 ) -> None:
     ids = {new_draft(store, name).id for name in ("A", "B")}
     checks = _make_old_folder(store)
-    migrated = Store.open(store.layout.root, registry, actor="tester", migrations=[MOVE])
+    migrated = open_store(store.layout.root, registry, actor="tester", migrations=[MOVE])
     try:
         assert {s.id for s in migrated.summaries()} == ids
         assert _store_version(migrated.layout.root) == SCHEMA_VERSION
@@ -78,9 +79,9 @@ def test_a_failed_migration_leaves_the_version_so_it_runs_again(
         raise OSError(28, "No space left on device")
 
     with pytest.raises(StoreError, match=r"could not be upgraded .* a backup made just before"):
-        Store.open(store.layout.root, registry, actor="t", migrations=[Migration(OLD, "x", crash)])
+        open_store(store.layout.root, registry, actor="t", migrations=[Migration(OLD, "x", crash)])
     assert _store_version(store.layout.root) == OLD
-    reopened = Store.open(store.layout.root, registry, actor="tester", migrations=[MOVE])
+    reopened = open_store(store.layout.root, registry, actor="tester", migrations=[MOVE])
     try:
         assert len(reopened.summaries()) == 1
     finally:
@@ -93,5 +94,5 @@ def test_a_folder_no_migration_can_bring_up_to_date_is_refused(
     new_draft(store)
     _make_old_folder(store)
     with pytest.raises(StoreDamaged, match="cannot upgrade"):
-        Store.open(store.layout.root, registry, actor="tester", migrations=[])
+        open_store(store.layout.root, registry, actor="tester", migrations=[])
     assert _store_version(store.layout.root) == OLD

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
+from tests.stores import open_store, read_plain, write_plain
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreError
-from vastgoedcheck.storage.store import Store
 
 
 def _vanish(folder: Path, registry: PackRegistry) -> tuple[str, str]:
     """A finalized check and a draft, whose files are then removed behind the app's back."""
-    store = Store.open(folder, registry, actor="M. Jansen")
+    store = open_store(folder, registry, actor="M. Jansen")
     try:
         final = store.finalize(complete_draft(store).id)
         draft = new_draft(store, "Anna Smit")
@@ -32,7 +32,7 @@ def test_a_vanished_check_is_reported_logged_and_listed_until_acknowledged(
     folder: Path, registry: PackRegistry
 ) -> None:
     final_id, draft_id = _vanish(folder, registry)
-    store = Store.open(folder, registry, actor="M. Jansen")
+    store = open_store(folder, registry, actor="M. Jansen")
     try:
         told = [p for p in store.problems if "no longer in the data folder" in p]
         assert len(told) == 2 and any(final_id in p and "final" in p for p in told)
@@ -47,7 +47,7 @@ def test_a_vanished_check_is_reported_logged_and_listed_until_acknowledged(
     finally:
         store.close()
 
-    reopened = Store.open(folder, registry, actor="M. Jansen")
+    reopened = open_store(folder, registry, actor="M. Jansen")
     try:  # told once; still listed
         assert not [p for p in reopened.problems if "no longer in the data folder" in p]
         assert len(reopened.missing_checks()) == 2
@@ -89,7 +89,7 @@ def test_the_command_line_lists_missing_checks_and_acknowledges_them(
 def test_a_missing_check_whose_file_comes_back_is_no_longer_missing(
     folder: Path, registry: PackRegistry, tmp_path: Path, lazy_index: bool
 ) -> None:
-    store = Store.open(folder, registry, actor="M. Jansen")
+    store = open_store(folder, registry, actor="M. Jansen")
     try:
         check = new_draft(store)
     finally:
@@ -97,10 +97,10 @@ def test_a_missing_check_whose_file_comes_back_is_no_longer_missing(
     path = folder / "checks" / f"{check.id}.json"
     kept = tmp_path / "kept.json"
     path.rename(kept)
-    with Store.open(folder, registry, actor="M. Jansen", lazy_index=lazy_index) as store:
+    with open_store(folder, registry, actor="M. Jansen", lazy_index=lazy_index) as store:
         assert [s.id for s in store.missing_checks()] == [check.id]
     kept.rename(path)  # put back from a copy
-    with Store.open(folder, registry, actor="M. Jansen", lazy_index=lazy_index) as store:
+    with open_store(folder, registry, actor="M. Jansen", lazy_index=lazy_index) as store:
         assert store.missing_checks() == []
         assert store.get(check.id).id == check.id
         assert [s.id for s in store.summaries()] == [check.id]
@@ -111,16 +111,13 @@ def test_list_never_prints_direction_controls_raw(
     cli: Any, folder: Path, registry: PackRegistry
 ) -> None:
     """A name stored before such names were refused is shown escaped, not obeyed."""
-    store = Store.open(folder, registry, actor="M. Jansen")
+    store = open_store(folder, registry, actor="M. Jansen")
     try:
         check = new_draft(store, "Daan Bakker")
     finally:
         store.close()
     path = folder / "checks" / f"{check.id}.json"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("Daan Bakker", "Daan \\u202erekkaB"),
-        encoding="utf-8",
-    )
+    write_plain(path, read_plain(path).decode("utf-8").replace("Daan Bakker", "Daan \\u202erekkaB"))
     result = cli("--data-dir", str(folder), "list")
     assert result.code == 0
     assert "\u202e" not in result.out and "Daan \\u202erekkaB" in result.out
@@ -132,7 +129,7 @@ def test_a_command_about_one_check_finds_its_file_gone_without_a_listing(
     """The command line reads the index only to list; a check asked for by id whose file went
     is still found missing, recorded, and named as such."""
     final_id, draft_id = _vanish(folder, registry)
-    store = Store.open(folder, registry, actor="M. Jansen", lazy_index=True)
+    store = open_store(folder, registry, actor="M. Jansen", lazy_index=True)
     try:
         assert not store.index.loaded
         with pytest.raises(StoreError, match=f"{final_id} is missing from the data folder"):
@@ -149,15 +146,13 @@ def test_a_search_lists_missing_checks_without_reading_every_row(
     folder: Path, registry: PackRegistry
 ) -> None:
     final_id, draft_id = _vanish(folder, registry)
-    Store.open(folder, registry, actor="M. Jansen").close()  # told, recorded, index written
-    with Store.open(folder, registry, actor="M. Jansen", lazy_index=True) as store:
+    open_store(folder, registry, actor="M. Jansen").close()  # told, recorded, index written
+    with open_store(folder, registry, actor="M. Jansen", lazy_index=True) as store:
         assert [s.parties for s in store.summaries(search="klaassen")] == [("Piet Klaassen",)]
         assert {s.id for s in store.missing_checks()} == {final_id, draft_id}
         assert not store.index.loaded  # the search found the folder as the index recorded it
-    klaassen = next(
-        p for p in (folder / "checks").glob("*.json") if "Klaassen" in p.read_text("utf-8")
-    )
+    klaassen = next(p for p in (folder / "checks").glob("*.json") if b"Klaassen" in read_plain(p))
     klaassen.unlink()  # gone after the index was written: the next search must notice
-    with Store.open(folder, registry, actor="M. Jansen", lazy_index=True) as store:
+    with open_store(folder, registry, actor="M. Jansen", lazy_index=True) as store:
         assert store.summaries(search="klaassen") == []
         assert len(store.missing_checks()) == 3

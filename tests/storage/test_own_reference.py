@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tests.storage.conftest import new_draft
+from tests.stores import open_store, read_plain, write_plain
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
@@ -30,7 +31,7 @@ def test_the_own_reference_travels_with_an_export(store: Store, tmp_path, regist
     store.set_reference(check.id, "D-17")
     document = store.export_document(check.id)
     assert document["reference"] == "D-17"
-    with Store.open(tmp_path / "elsewhere", registry, actor="K. de Vries") as second:
+    with open_store(tmp_path / "elsewhere", registry, actor="K. de Vries") as second:
         [(imported_id, stored)] = second.import_checks([document], "export")
         assert stored and second.get(imported_id).reference == "D-17"
 
@@ -45,16 +46,16 @@ def test_a_reference_with_a_line_break_is_refused_and_nothing_changes(store: Sto
 def test_a_folder_from_before_references_is_listed_and_searched_after_reopening(
     folder, registry: PackRegistry
 ) -> None:
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         check = new_draft(store, "Daan Bakker")
     # The rows of an earlier version have no reference, decision or report status.
     check_file = folder / "checks" / f"{check.id}.json"
-    data = json.loads(check_file.read_text(encoding="utf-8"))
+    data = json.loads(read_plain(check_file).decode("utf-8"))
     for key in ("reference", "decision", "report_status"):
         data["summary"]["1"].pop(key)
-    check_file.write_text(json.dumps(data), encoding="utf-8")
+    write_plain(check_file, json.dumps(data))
     (folder / "index.json").unlink()
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         [summary] = store.summaries(search="bakker")
         assert (summary.reference, summary.decision, summary.report_status) == ("", "", "open")
         store.set_reference(check.id, "D-1")

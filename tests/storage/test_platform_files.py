@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
+from tests.stores import open_store
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import backups, fileops
@@ -141,7 +142,7 @@ def test_moving_a_damaged_file_aside_waits_for_a_held_file(
     store.layout.check_file(check.id).write_text("{garbled", encoding="utf-8")
     replace, calls = failing(os.replace, 2, sharing_violation())
     monkeypatch.setattr(os, "replace", replace)
-    with Store.open(store.layout.root, registry, actor="M. Jansen") as reopened:
+    with open_store(store.layout.root, registry, actor="M. Jansen") as reopened:
         assert any("moved to" in problem for problem in reopened.problems)
     assert len(calls) >= 3 and not store.layout.check_file(check.id).exists()
 
@@ -162,7 +163,7 @@ def test_a_check_file_that_cannot_be_read_is_reported_and_left_in_place(
     before = path.read_bytes()
     read, calls = failing(Path.read_bytes, -1, sharing_violation(), only=_reads_of(path))
     monkeypatch.setattr(Path, "read_bytes", read)
-    with Store.open(store.layout.root, registry, actor="M. Jansen") as reopened:
+    with open_store(store.layout.root, registry, actor="M. Jansen") as reopened:
         with pytest.raises(StoreError, match=r"cannot be read.*nothing was moved") as caught:
             reopened.get(check.id)
         assert "\n" not in str(caught.value)
@@ -181,7 +182,7 @@ def test_a_read_that_fails_twice_then_works_is_just_a_read(
     path = store.layout.check_file(check.id)
     read, calls = failing(Path.read_bytes, 2, OSError(errno.EIO, "I/O error"), _reads_of(path))
     monkeypatch.setattr(Path, "read_bytes", read)
-    with Store.open(store.layout.root, registry, actor="M. Jansen") as reopened:
+    with open_store(store.layout.root, registry, actor="M. Jansen") as reopened:
         assert reopened.get(check.id).id == check.id
         assert reopened.problems == []
     assert len(calls) == 3
@@ -197,7 +198,7 @@ def test_an_unreadable_meta_file_is_not_treated_as_damaged(
     read, _calls = failing(Path.read_bytes, -1, sharing_violation(), only=_reads_of(meta))
     monkeypatch.setattr(Path, "read_bytes", read)
     with pytest.raises(StoreError, match=r"meta\.json cannot be read") as caught:
-        Store.open(store.layout.root, registry, actor="M. Jansen")
+        open_store(store.layout.root, registry, actor="M. Jansen")
     assert not isinstance(caught.value, StoreDamaged)  # no recovery flow: nothing is damaged
     monkeypatch.undo()
     assert meta.read_bytes() == before and not store.layout.damaged.exists()
@@ -274,7 +275,7 @@ def test_a_volume_that_cannot_lock_is_one_sentence_not_already_open(
 
     monkeypatch.setattr(fcntl, "flock", unsupported)
     with pytest.raises(StoreError) as caught:
-        Store.open(folder, registry, actor="M. Jansen")
+        open_store(folder, registry, actor="M. Jansen")
     assert not isinstance(caught.value, StoreLocked)
     assert "cannot be locked" in str(caught.value) and "local disk" in str(caught.value)
 
@@ -296,7 +297,7 @@ def test_on_windows_only_a_held_lock_reads_as_already_open(
     monkeypatch.setitem(sys.modules, "msvcrt", msvcrt)
     monkeypatch.setattr(sys, "platform", "win32")
     with pytest.raises(StoreError) as caught:
-        Store.open(folder, registry, actor="M. Jansen")
+        open_store(folder, registry, actor="M. Jansen")
     assert isinstance(caught.value, StoreLocked) is locked
     if not locked:
         assert "cannot be locked" in str(caught.value)
@@ -371,7 +372,7 @@ def test_an_attachment_held_by_another_program_is_not_called_missing(
     photo = tmp_path / "scan.jpg"
     photo.write_bytes(b"\xff\xd8\xff" + b"x" * 1000)
     attachment = store.add_attachment(check.id, "RES-03", photo)
-    stored = store.attachment_path(attachment.sha256)
+    stored = store.attachments.path(attachment.sha256)
     read, calls = failing(Path.read_bytes, 2, sharing_violation(), only=_reads_of(stored))
     monkeypatch.setattr(Path, "read_bytes", read)
     document = store.export_document(check.id)  # waited for it
@@ -441,7 +442,7 @@ def test_a_restore_whose_clean_up_is_held_up_is_finished_not_turned_back_at_the_
     monkeypatch.undo()
     assert calls and (store.layout.root / "restore.journal").exists()
     store.close()
-    with Store.open(store.layout.root, registry, actor="M. Jansen") as reopened:
+    with open_store(store.layout.root, registry, actor="M. Jansen") as reopened:
         assert [s.id for s in reopened.summaries()] == [kept.id]
         assert not (reopened.layout.root / "replaced.tmp").exists()
         assert not (reopened.layout.root / "restore.journal").exists()

@@ -6,6 +6,7 @@ import json
 
 from tests.register_stores import abc_chain, repeated_tenant
 from tests.storage.conftest import new_draft
+from tests.stores import open_store, read_plain, write_plain
 from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.index_file import ROW_FORMAT
@@ -64,20 +65,20 @@ def test_decision_and_report_status_filter_the_listing(store: Store) -> None:
 def test_an_index_from_before_related_checks_is_made_anew_from_the_checks(
     folder, registry: PackRegistry
 ) -> None:
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         tenant = repeated_tenant(store)
         store.summaries()
     # An earlier app's index: rows without keys or the postcode without its space, no row
     # format; the check files are unchanged (so their size and time do not give it away).
     index = folder / "index.json"
-    lines = index.read_text(encoding="utf-8").split("\n")
+    lines = read_plain(index).decode("utf-8").split("\n")
     rows = [json.loads(line[line.index(":") + 1 :].rstrip(",")) for line in lines[1:-1]]
     for row in rows:
         row.pop("match_keys")
         row["search"] = row["search"].replace("3581kl", "")
     old = {"summaries": dict(enumerate(rows)), "state": {"1": {"checks": None}}}
-    index.write_text(json.dumps(old), encoding="utf-8")
-    with Store.open(folder, registry, actor="M. Jansen", lazy_index=True) as store:
+    write_plain(index, json.dumps(old))
+    with open_store(folder, registry, actor="M. Jansen", lazy_index=True) as store:
         assert [s.id for s in store.summaries(search="3581kl")] == [tenant.first.id]
         assert [r.summary.id for r in store.related(tenant.again.id)] == [tenant.first.id]
-    assert f'"rows":{ROW_FORMAT}' in index.read_text(encoding="utf-8")
+    assert f'"rows":{ROW_FORMAT}' in read_plain(index).decode("utf-8")

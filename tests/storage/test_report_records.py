@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.storage.conftest import complete_draft, example
+from tests.stores import open_store
 from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.domain.report_record import (
     Indicator,
@@ -120,11 +121,11 @@ def test_what_a_role_cannot_have_done_is_refused(store: Store) -> None:
 
 
 def test_records_survive_reopening_the_folder(folder: Path, registry: PackRegistry) -> None:
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         check_id = imported(store, "landlord-residential-straw-man")
         stored = store.record_report(check_id, entry(reference="PL-1"))
     (folder / "index.json").unlink()  # the index is rebuilt from the check files
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         assert store.report_records(check_id) == [stored]
         assert status(store, check_id) == "reported"
 

@@ -18,11 +18,12 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import REPO
 from tests.storage.conftest import complete_draft, new_draft
+from tests.stores import open_store
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreError
-from vastgoedcheck.storage.store import Store
 
 State = dict[str, Any]
 
@@ -33,7 +34,7 @@ class Killed(BaseException):
 
 def _state(folder: Path, registry: PackRegistry) -> tuple[State, list[str]]:
     """What a user can see of a folder after opening it, and what the opening said."""
-    store = Store.open(folder, registry, actor="tester")
+    store = open_store(folder, registry, actor="tester")
     try:
         files = {
             str(path.relative_to(folder)): path.read_bytes()
@@ -60,7 +61,7 @@ def _state(folder: Path, registry: PackRegistry) -> tuple[State, list[str]]:
 
 def _make_folder(folder: Path, registry: PackRegistry, tmp_path: Path) -> Path:
     """A folder with a backup of an earlier state, and a different state now."""
-    store = Store.open(folder, registry, actor="M. Jansen")
+    store = open_store(folder, registry, actor="M. Jansen")
     try:
         kept = new_draft(store, "Anna Smit")
         photo = tmp_path / "gevel.jpg"
@@ -102,7 +103,7 @@ def _restore_killed_at(
 
         return call
 
-    store = Store.open(folder, registry, actor="M. Jansen")
+    store = open_store(folder, registry, actor="M. Jansen")
     mp = pytest.MonkeyPatch()
     try:
         for name in originals:
@@ -186,7 +187,7 @@ def test_a_restore_that_fails_at_any_step_leaves_the_folder_as_it_was(
     for step in range(1, 10_000):
         folder = tmp_path / f"failed-{step}"
         shutil.copytree(template, folder)
-        store = Store.open(folder, registry, actor="M. Jansen")
+        store = open_store(folder, registry, actor="M. Jansen")
         store.close()
         if not _restore_killed_at(folder, backup, registry, step, failure=full):
             break
@@ -205,9 +206,9 @@ from pathlib import Path
 
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreError
-from vastgoedcheck.storage.store import Store
+from tests.stores import open_store
 
-store = Store.open(Path(sys.argv[1]), PackRegistry.builtin(), actor="restorer")
+store = open_store(Path(sys.argv[1]), PackRegistry.builtin(), actor="restorer")
 print("ready", flush=True)
 store.restore(Path(sys.argv[2]))
 print("done", flush=True)
@@ -225,7 +226,8 @@ def test_a_restore_killed_at_random_moments_is_never_half_done(
     completed = tmp_path / "completed"
     shutil.copytree(template, completed)
     script = tmp_path / "restorer.py"
-    script.write_text(RESTORER, encoding="utf-8")
+    where = f"import sys\nsys.path.insert(0, {str(REPO)!r})  # tests.stores\n"
+    script.write_text(where + RESTORER, encoding="utf-8")
     started = time.monotonic()
     subprocess.run([sys.executable, str(script), str(completed), str(backup)], check=True)
     duration = time.monotonic() - started

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.storage.conftest import example
+from tests.stores import read_plain, write_plain
 from vastgoedcheck.exchange.reading import InvalidCheck, read_check_file
 from vastgoedcheck.packs.registry import PackRegistry
 
@@ -49,9 +50,9 @@ def test_a_stored_check_with_a_revision_that_is_no_number_is_reported_not_a_trac
         cli, data, _write(tmp_path / "c.json", example("landlord-residential-all-clear"))
     ).out.split()
     path = data / "checks" / f"{check_id}.json"
-    content = json.loads(path.read_text(encoding="utf-8"))
+    content = json.loads(read_plain(path).decode("utf-8"))
     content["revisions"] = {"1.0": content["revisions"]["1"]}
-    path.write_text(json.dumps(content), encoding="utf-8")
+    write_plain(path, json.dumps(content))
     for command in (
         ["show", check_id],
         ["export", check_id, "-o", str(tmp_path / "out.json")],

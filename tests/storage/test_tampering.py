@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import run_subprocess
 from tests.storage.conftest import complete_draft
+from tests.stores import open_store, read_plain, write_plain
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreError
@@ -28,11 +29,11 @@ def flip_answer(path: Path, revision: int = 1, *, keep_time: bool = False) -> No
     or, with ``keep_time``, to 'na' so that the file keeps its size and modification time and
     looks to the index exactly as the store wrote it."""
     info = path.stat()
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(read_plain(path).decode("utf-8"))
     answer = data["revisions"][str(revision)]["document"]["answers"]["RES-03"]
     assert answer["value"] == "no"
     answer["value"] = "na" if keep_time else "yes"
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_plain(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     if keep_time:
         assert path.stat().st_size == info.st_size
         os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
@@ -51,7 +52,7 @@ def test_a_hand_edited_finalized_check_is_reported_and_nothing_is_issued_from_it
     store.close()
     path = store.layout.check_file(finalized)
     flip_answer(path)
-    with Store.open(store.layout.root, registry, actor="M. Jansen") as reopened:
+    with open_store(store.layout.root, registry, actor="M. Jansen") as reopened:
         [problem] = [p for p in reopened.problems if CHANGED in p]
         assert finalized in problem and "kept for inspection" in problem
         [summary] = reopened.summaries()
@@ -78,7 +79,7 @@ def test_an_edit_that_keeps_the_file_time_is_found_when_the_check_is_read(
 ) -> None:
     store.close()
     flip_answer(store.layout.check_file(finalized), keep_time=True)
-    with Store.open(store.layout.root, registry, actor="M. Jansen") as reopened:
+    with open_store(store.layout.root, registry, actor="M. Jansen") as reopened:
         assert reopened.tampered(finalized) == [1]
         with pytest.raises(StoreError, match=CHANGED):
             reopened.export_document(finalized)
@@ -90,7 +91,7 @@ def test_an_earlier_finalized_revision_is_checked_as_well(
     store.amend(finalized, "the postcode was wrong")
     store.close()
     flip_answer(store.layout.check_file(finalized), revision=1)
-    with Store.open(store.layout.root, registry, actor="M. Jansen") as reopened:
+    with open_store(store.layout.root, registry, actor="M. Jansen") as reopened:
         assert reopened.tampered(finalized) == [1]
         reopened.export_document(finalized, 2)  # the draft amendment itself is untouched
         with pytest.raises(StoreError, match=CHANGED):
@@ -101,7 +102,7 @@ def test_an_untouched_finalized_check_is_not_suspected(
     store: Store, registry: PackRegistry, finalized: str
 ) -> None:
     store.close()
-    with Store.open(store.layout.root, registry, actor="M. Jansen") as reopened:
+    with open_store(store.layout.root, registry, actor="M. Jansen") as reopened:
         assert reopened.tampered(finalized) == []
         assert reopened.problems == []
         reopened.export_document(finalized)

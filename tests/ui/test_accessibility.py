@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from tests.stores import open_store
 from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import Dialogs, complete_draft, example, new_draft
 from tests.ui.test_new_check_wizard import choose_role, double_click_pack
@@ -16,7 +17,6 @@ from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.domain.pack import Role
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.reports.profiles import Recipient
-from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.amend_dialog import AmendDialog
 from vastgoedcheck.ui.failure_dialogs import ErrorDialog, RecoveryDialog
 from vastgoedcheck.ui.main_window import MainWindow
@@ -47,7 +47,7 @@ def test_every_page_names_every_control(
 ) -> None:
     folder = tmp_path / "data"
     seen: dict[str, list[str]] = {}
-    store = Store.open(folder, registry, actor="M. Jansen")
+    store = open_store(folder, registry, actor="M. Jansen")
     window = MainWindow(store, preferences)
     qtbot.addWidget(window)
     window.show()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.stores import open_store
 from tests.ui.conftest import Dialogs, complete_draft, new_draft
 from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.pack import FlagValue
@@ -113,7 +114,7 @@ def test_amend_is_in_the_check_menu_for_a_finalized_check(
     preferences: Preferences,
     dialogs: Dialogs,
 ) -> None:
-    store = Store.open(tmp_path / "data", registry, actor=actor_of(preferences))
+    store = open_store(tmp_path / "data", registry, actor=actor_of(preferences))
     window = MainWindow(store, preferences)
     qtbot.addWidget(window)
     window.show()

@@ -13,10 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
+from tests.stores import open_store
 from tests.ui.conftest import Dialogs, new_draft
 from vastgoedcheck.cli import main
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.app import install_qt_language
 from vastgoedcheck.ui.failure_dialogs import RecoveryDialog
 from vastgoedcheck.ui.main_window import MainWindow
@@ -46,7 +46,7 @@ def test_without_a_command_the_desktop_window_opens_and_closes_cleanly(
     assert main(["--lang", "en", "--data-dir", str(folder)]) == 0
     assert seen == ["vastgoedcheck"]
     # The window released the data folder and left today's backup behind.
-    with Store.open(folder, registry, actor="test") as store:
+    with open_store(folder, registry, actor="test") as store:
         assert len(store) == 0
     assert list((folder / "backups").glob("backup-*.zip"))
     assert dialogs.messages == []
@@ -56,7 +56,7 @@ def test_a_second_copy_is_told_the_folder_is_in_use(
     qtbot, tmp_path: Path, registry: PackRegistry, dialogs: Dialogs
 ) -> None:
     folder = tmp_path / "data"
-    with Store.open(folder, registry, actor="first copy"):
+    with open_store(folder, registry, actor="first copy"):
         assert main(["--lang", "en", "--data-dir", str(folder)]) == 1
     assert len(dialogs.messages) == 1
     assert "already open on this data folder" in dialogs.messages[0]
@@ -96,7 +96,7 @@ def test_a_damaged_data_folder_opens_the_recovery_dialog_and_a_restore_opens_the
     qtbot, tmp_path: Path, registry: PackRegistry, dialogs: Dialogs
 ) -> None:
     folder = tmp_path / "data"
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         draft = new_draft(store)
         store.daily_backup()
     (folder / "meta.json").write_text("{ not json", encoding="utf-8")
@@ -116,7 +116,7 @@ def test_a_damaged_data_folder_opens_the_recovery_dialog_and_a_restore_opens_the
     close_window_when_shown(seen)
     assert main(["--lang", "en", "--data-dir", str(folder)]) == 0
     assert recovered == [True] and seen == ["vastgoedcheck"]
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         assert [summary.id for summary in store.summaries()] == [draft.id]
 
 
@@ -124,7 +124,7 @@ def test_quitting_the_recovery_dialog_ends_the_app_without_touching_the_folder(
     qtbot, tmp_path: Path, registry: PackRegistry, dialogs: Dialogs
 ) -> None:
     folder = tmp_path / "data"
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         new_draft(store)
     (folder / "meta.json").write_text("{ not json", encoding="utf-8")
 
@@ -167,7 +167,7 @@ def test_a_logout_or_kill_closes_the_app_as_its_window_would(
         finally:
             if app.poll() is None:
                 app.kill()
-    with Store.open(folder, registry, actor="next start") as store:
+    with open_store(folder, registry, actor="next start") as store:
         assert not any("did not close normally" in problem for problem in store.problems)
     assert list((folder / "backups").glob("backup-*.zip"))
 

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
+from tests.stores import open_store
 from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import Dialogs, new_draft
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreDamaged
-from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.error_log import install_error_handling, uninstall_error_handling
 from vastgoedcheck.ui.failure_dialogs import ErrorDialog, RecoveryDialog
 
@@ -43,12 +43,12 @@ def click(qtbot, dialog, name: str) -> None:  # type: ignore[no-untyped-def]
 def damaged(folder: Path, registry: PackRegistry) -> Iterator[tuple[str, str]]:
     """A data folder with one draft and today's backup, whose meta.json was then overwritten
     with garbage; gives the draft's id and the sentence Store.open said."""
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         check = new_draft(store)
         store.daily_backup()
     (folder / "meta.json").write_bytes(b"\x00garbage\xff" * 10)
     with pytest.raises(StoreDamaged) as raised:
-        Store.open(folder, registry, actor="M. Jansen")
+        open_store(folder, registry, actor="M. Jansen")
     yield check.id, str(raised.value)
 
 
@@ -79,7 +79,7 @@ def test_restoring_the_listed_backup_opens_the_folder_again(
 
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.restored
     assert dialogs.messages == ["1 check was restored from the backup."]
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         assert [summary.id for summary in store.summaries()] == [check_id]
 
 
@@ -104,7 +104,7 @@ def test_a_file_that_is_not_a_backup_keeps_the_dialog_open(
     assert dialog.isVisible() and not dialog.restored
     click(qtbot, dialog, "restoreSelected")  # the listed backup still works afterwards
     assert dialog.restored
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         assert [summary.id for summary in store.summaries()] == [check_id]
 
 

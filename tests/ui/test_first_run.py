@@ -7,14 +7,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton
 
+from tests.stores import open_store
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.main_window import MainWindow
 from vastgoedcheck.ui.preferences import Preferences
 
 
 def window_of(qtbot, tmp_path: Path, registry: PackRegistry, fill: bool = True) -> MainWindow:  # type: ignore[no-untyped-def]
-    store = Store.open(tmp_path / "data", registry, actor="login")
+    store = open_store(tmp_path / "data", registry, actor="login")
     window = MainWindow(store, Preferences.load(), fill_overview=fill)
     qtbot.addWidget(window)
     window.show()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.stores import open_store
 from tests.ui.conftest import Dialogs, new_draft
 from tests.ui.test_new_check_wizard import (
     choose_role,
@@ -25,7 +26,6 @@ from vastgoedcheck.domain.completeness import gaps
 from vastgoedcheck.domain.pack import FlagValue, QuestionType, Role
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.reports.profiles import Recipient
-from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.check_page import CheckPage
 from vastgoedcheck.ui.editor import CheckEditor
 from vastgoedcheck.ui.main_window import MainWindow
@@ -39,7 +39,7 @@ REPORT_TIMEOUT_MS = 30_000
 def open_window(
     qtbot: QtBot, folder: Path, registry: PackRegistry, preferences: Preferences
 ) -> MainWindow:
-    store = Store.open(folder, registry, actor=actor_of(preferences))
+    store = open_store(folder, registry, actor=actor_of(preferences))
     window = MainWindow(store, preferences)
     qtbot.addWidget(window)
     window.show()
@@ -153,7 +153,7 @@ def test_from_new_check_to_a_finalized_check_and_its_report(
     assert window.overview.model.index(row, Column.STATUS).data() == "final"
 
     window.close()
-    with Store.open(folder, registry, actor="next start") as reopened:  # the folder was released
+    with open_store(folder, registry, actor="next start") as reopened:  # the folder was released
         assert reopened.get(check_id).status is Status.FINAL
 
 
@@ -161,7 +161,7 @@ def test_a_draft_closed_half_way_reopens_where_it_was_left(
     qtbot: QtBot, tmp_path: Path, registry: PackRegistry, preferences: Preferences, dialogs: Dialogs
 ) -> None:
     folder = tmp_path / "data"
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         draft = new_draft(store)
     window = open_window(qtbot, folder, registry, preferences)
     window.overview.select_check(draft.id)
@@ -202,7 +202,7 @@ def test_deleting_a_draft_asks_why_and_logs_it_and_cancelling_keeps_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder = tmp_path / "data"
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         keep, drop = new_draft(store, "Anna Smit"), new_draft(store, "Piet Klaassen")
     window = open_window(qtbot, folder, registry, preferences)
     answers = iter([("", False), ("Entered twice by mistake", True)])

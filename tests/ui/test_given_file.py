@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import Result
 from tests.storage.conftest import example
+from tests.stores import open_store
 from tests.test_file_types import PROGRAM
 from tests.ui.conftest import Dialogs, new_draft
 from vastgoedcheck.cli import main
@@ -55,7 +56,7 @@ def test_an_exchange_file_given_to_the_program_is_offered_for_import(
     assert main(["--lang", "en", "--data-dir", str(folder), str(exchange_file)]) == 0
     assert "Import the checks in" in dialogs.messages[0]
     assert "1 check from from the agent.json is in this data folder" in dialogs.messages[1]
-    with Store.open(folder, registry, actor="test") as store:
+    with open_store(folder, registry, actor="test") as store:
         assert len(store) == 1
 
 
@@ -68,12 +69,12 @@ def test_a_pdf_given_to_the_app_is_verified(
     cli: object,
 ) -> None:
     folder = tmp_path / "data"
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         draft = new_draft(store)
     report = tmp_path / "dossier.pdf"
     made: Result = cli("--data-dir", str(folder), "report", draft.id, "-o", str(report))  # type: ignore[operator]
     assert made.code == 0, made.err
-    window = MainWindow(Store.open(folder, registry, actor="M. Jansen"), preferences)
+    window = MainWindow(open_store(folder, registry, actor="M. Jansen"), preferences)
     qtbot.addWidget(window)
     window.open_given(report)
     assert dialogs.said(f"{report} is the unaltered report for")

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox
 
 from benchmarks.big_store import write_big_store
+from tests.stores import open_store
 from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import complete_draft, example, new_draft
 from vastgoedcheck.domain.check import Decision
@@ -402,7 +403,7 @@ def test_every_control_has_a_name_for_screen_readers(
 ) -> None:
     assert unnamed_controls(page) == []
     assert page.table.accessibleName() == "Checks"
-    with Store.open(tmp_path / "empty", registry, actor="M. Jansen") as empty_store:
+    with open_store(tmp_path / "empty", registry, actor="M. Jansen") as empty_store:
         empty = OverviewPage(empty_store)
         qtbot.addWidget(empty)
         empty.show()
@@ -419,7 +420,7 @@ def big_store(tmp_path_factory: pytest.TempPathFactory, registry: PackRegistry) 
     """A real store of 20,000 checks spread over three years (built once for this module)."""
     root = tmp_path_factory.mktemp("big")
     folder = write_big_store(root / "data", registry, BIG)
-    store = Store.open(folder, registry, actor="M. Jansen")
+    store = open_store(folder, registry, actor="M. Jansen")
     yield store
     store.close()
     shutil.rmtree(root, ignore_errors=True)  # some 90 MB of check files

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.domain.packs_for_tests import flag, make_pack
+from tests.stores import open_store
 from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import Dialogs
 from vastgoedcheck.domain.check import Answer, Check, Party, PartyKind
@@ -71,7 +72,7 @@ def every_type() -> Pack:
 def typed_store(tmp_path: Path, every_type: Pack) -> Iterator[Store]:
     registry = PackRegistry()
     registry.add(every_type, tmp_path / "test-pack.json")
-    opened = Store.open(tmp_path / "typed", registry, actor="M. Jansen")
+    opened = open_store(tmp_path / "typed", registry, actor="M. Jansen")
     yield opened
     opened.close()
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.stores import open_store
 from tests.ui.conftest import Dialogs, new_draft
 from tests.ui.test_full_flow import open_page, open_window
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.app import closing_with_the_session
 from vastgoedcheck.ui.main_window import MainWindow
 from vastgoedcheck.ui.preferences import Preferences
@@ -44,7 +44,7 @@ def test_a_logout_stores_what_is_typed_and_closes_the_data_folder_cleanly(
     dialogs: Dialogs,
 ) -> None:
     folder = tmp_path / "data"
-    with Store.open(folder, registry, actor="M. Jansen") as store:
+    with open_store(folder, registry, actor="M. Jansen") as store:
         draft = new_draft(store)
     window = open_window(qtbot, folder, registry, preferences)
     with closing_with_the_session(qapp, window):
@@ -56,7 +56,7 @@ def test_a_logout_stores_what_is_typed_and_closes_the_data_folder_cleanly(
         type_note(qtbot, window, draft.id, "Paid the deposit in cash")
         qapp.aboutToQuit.emit()  # the session ends; the process is killed right after
         assert window.closed
-    with Store.open(folder, registry, actor="next start") as store:
+    with open_store(folder, registry, actor="next start") as store:
         assert not any("did not close normally" in problem for problem in store.problems)
         assert store.get(draft.id).answers["RES-02"].note == "Paid the deposit in cash"
     assert list((folder / "backups").glob("backup-*.zip"))

@@ -109,6 +109,7 @@ def build_parser() -> LocalisedParser:
         checks_command,
         exchange_command,
         history_command,
+        init_command,
         lifecycle_command,
         record_command,
         related_command,
@@ -137,6 +138,7 @@ def build_parser() -> LocalisedParser:
     )
     add_data_dir_option(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    init_command.register(commands)
     templates_command.register(commands)
     assess_command.register(commands)
     exchange_command.register(commands)
@@ -220,7 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.handler(args)
     except UserError as error:
-        return fail(str(error))
+        fail(str(error))
+        return error.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing left to say

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.cli.output import refuse_inside_data_folder, say
+from vastgoedcheck.cli.passphrase_source import unlocked_key
 from vastgoedcheck.cli.store_access import (
     LOCK_WAIT_SECONDS,
     actor,
@@ -82,9 +83,15 @@ def _recover(args: argparse.Namespace, damage: str) -> tuple[int, Path]:
     except RefusedFolder as error:
         raise UserError(str(error)) from None
     warn(damage)
+    key = unlocked_key(folder)
     try:
         count = Store.recover(
-            folder, args.file, actor=actor(), wait=LOCK_WAIT_SECONDS, registry=load_registry()
+            folder,
+            args.file,
+            key=key,
+            actor=actor(),
+            wait=LOCK_WAIT_SECONDS,
+            registry=load_registry(),
         )
     except StoreError as error:
         raise UserError(str(error)) from None

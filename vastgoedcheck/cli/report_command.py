@@ -154,7 +154,7 @@ def write_report(args: argparse.Namespace) -> int:
                     pack,
                     recipient,
                     language,
-                    store.attachment_path,
+                    store.attachment_content,
                     now(),
                     internal=args.internal,
                     records=records,

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.cli.output import printable
+from vastgoedcheck.cli.passphrase_source import unlocked_key
 from vastgoedcheck.cloud_folders import upload_warning
 from vastgoedcheck.data_location import RefusedFolder, settle_data_folder
 from vastgoedcheck.domain.check import Status
@@ -79,11 +80,13 @@ def opened_store(
     for note in settled.notes:
         warn(note)
     program = getattr(args, "command", None)
+    key = unlocked_key(settled.path)
     try:
         if read_only:
             store = Store.open_to_read(
                 settled.path,
                 load_registry(),
+                key=key,
                 actor=actor(),
                 wait=LOCK_WAIT_SECONDS,
                 program=program,
@@ -92,6 +95,7 @@ def opened_store(
             store = Store.open(
                 settled.path,
                 load_registry(),
+                key=key,
                 actor=actor(),
                 wait=LOCK_WAIT_SECONDS,
                 lazy_index=True,  # read only by the commands that list

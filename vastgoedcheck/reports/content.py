@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph
 
@@ -33,7 +32,7 @@ class ReportContext:
     assessment: Assessment
     styles: Styles
     language: str
-    attachment_path: Callable[[str], Path]
+    attachment_content: Callable[[str], bytes]  # the plain content of a stored attachment
     issued_at: dt.datetime
     # The internal version of the dossier: FIU decisions and the report records included.
     internal: bool = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -67,12 +68,23 @@ def collect_evidence(context: ReportContext, workers: ThreadPoolExecutor) -> lis
                 continue
             if attachment.sha256 in started:  # the same photo with another answer: shown once
                 continue
-            path = context.attachment_path(attachment.sha256)
-            started[attachment.sha256] = workers.submit(prepared_photo, path)
+            started[attachment.sha256] = workers.submit(
+                _photo, context.attachment_content, attachment.sha256
+            )
             evidence.append(
                 Evidence(question, attachment, len(started), started[attachment.sha256])
             )
     return evidence
+
+
+def _photo(content_of: Callable[[str], bytes], sha256: str) -> Photo | None:
+    """The stored photo ``sha256`` made ready for the report; None when it cannot be read
+    (missing, damaged or not an image: the report then says so in one sentence)."""
+    try:
+        content = content_of(sha256)
+    except Exception:  # whatever the store refuses with: the photo is shown as unreadable
+        return None
+    return prepared_photo(content)
 
 
 def photo_numbers(evidence: list[Evidence]) -> dict[str, int]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import io
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -24,23 +25,39 @@ class Photo:
     height: int
 
 
-def prepared_photo(path: Path) -> Photo | None:
-    """The photo at ``path`` as a JPEG for the report, or None when it cannot be read.
+CACHED = 48
+_cache: OrderedDict[bytes, Photo | None] = OrderedDict()
+_cache_lock = threading.Lock()
 
-    The result is kept for the rest of the session (a few dozen photos): making the dossier,
-    the police report and the municipality's report of one check decodes each photo once."""
+
+def prepared_photo(content: bytes) -> Photo | None:
+    """The photo ``content`` as a JPEG for the report, or None when it cannot be read.
+
+    The result is kept for the rest of the session (a few dozen photos), by the content's
+    SHA-256: making the dossier, the police report and the municipality's report of one check
+    decodes each photo once."""
+    digest = hashlib.sha256(content).digest()
+    with _cache_lock:
+        if digest in _cache:
+            _cache.move_to_end(digest)
+            return _cache[digest]
+    photo = _prepared(content)
+    with _cache_lock:
+        _cache[digest] = photo
+        while len(_cache) > CACHED:
+            _cache.popitem(last=False)
+    return photo
+
+
+def clear_cache() -> None:
+    """Forget the photos prepared so far (for measuring)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def _prepared(content: bytes) -> Photo | None:
     try:
-        status = path.stat()
-    except OSError:
-        return None
-    return _prepared(str(path), status.st_size, status.st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=48)
-def _prepared(path: str, size: int, modified_ns: int) -> Photo | None:
-    """The photo at ``path`` (size and time of change make the cache key, with the path)."""
-    try:
-        with Image.open(path) as image:
+        with Image.open(io.BytesIO(content)) as image:
             # Checked before decoding, below Pillow's own warning limit: a huge image is
             # refused rather than decoded (a decompression bomb).
             if image.width * image.height > MAX_PIXELS:

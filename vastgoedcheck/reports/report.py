@@ -7,7 +7,6 @@ import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -272,7 +271,7 @@ def build_report(
     pack: Pack,
     recipient: Recipient,
     language: str,
-    attachment_path: Callable[[str], Path],
+    attachment_content: Callable[[str], bytes],
     issued_at: dt.datetime,
     *,
     internal: bool = False,
@@ -302,7 +301,7 @@ def build_report(
             result,
             make_styles(),
             language,
-            attachment_path,
+            attachment_content,
             issued_at,
             internal=internal,
             records=tuple(records) if internal else (),

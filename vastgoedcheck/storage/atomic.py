@@ -18,7 +18,8 @@ from tinydb.storages import Storage
 from vastgoedcheck.i18n import _
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage import fileops
-from vastgoedcheck.storage.errors import DamagedFile, StoreWriteError
+from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
+from vastgoedcheck.storage.sealing import DataKey, SealBroken, is_sealed
 
 _WINDOWS = sys.platform == "win32"
 
@@ -106,8 +107,44 @@ def write_atomically(path: Path, payload: bytes) -> None:
         fsync_folder(path.parent)
 
 
-def read_json_object(path: Path) -> dict[str, Any] | None:
-    """The JSON object in ``path``, None when there is no file.
+def sealed(key: DataKey | None, path: Path, payload: bytes) -> bytes:
+    """What a store file at ``path`` holds on disk for ``payload``: sealed with the folder's
+    data key under the file's base name (plain only where no key is given: the user's own
+    files, and tests of the parts below the store)."""
+    return payload if key is None else key.seal(payload, path.name)
+
+
+def unsealed(key: DataKey | None, path: Path, raw: bytes) -> bytes:
+    """The content of the store file at ``path`` whose bytes on disk are ``raw``.
+
+    DamagedFile when it does not open with the key (changed, cut short, another key, or plain
+    where it should be sealed): damage, handled as a damaged file is. Without a key a sealed
+    file is refused (StoreError), never taken for damage and moved aside."""
+    if key is None:
+        if is_sealed(raw):
+            raise StoreError(
+                _("{file} is encrypted and cannot be read without the passphrase").format(file=path)
+            )
+        return raw
+    try:
+        return key.open(raw, path.name)
+    except SealBroken as error:
+        raise DamagedFile(path, f"does not open with the data folder's key ({error})") from None
+
+
+def read_sealed(key: DataKey | None, path: Path) -> bytes:
+    """The content of the store file at ``path``: FileNotFoundError when there is none,
+    FileUnreadable when it cannot be read, DamagedFile when it does not open."""
+    return unsealed(key, path, fileops.read_bytes(path))
+
+
+def write_sealed(key: DataKey | None, path: Path, payload: bytes) -> None:
+    """Replace the store file at ``path`` by ``payload``, sealed, atomically (write_atomically)."""
+    write_atomically(path, sealed(key, path, payload))
+
+
+def read_json_object(path: Path, key: DataKey | None = None) -> dict[str, Any] | None:
+    """The JSON object in ``path`` (a store file, opened with ``key``), None when there is no file.
 
     DamagedFile only when the content is not a JSON object (the file is damaged); when the
     file cannot be read at all, FileUnreadable (an UnreadableStoreFile), and the file stays
@@ -121,6 +158,7 @@ def read_json_object(path: Path) -> dict[str, Any] | None:
         if isinstance(error.error, IsADirectoryError):
             raise DamagedFile(path, "a folder, not a file") from None
         raise
+    raw = unsealed(key, path, raw)
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
@@ -145,16 +183,22 @@ class AtomicJSONStorage(Storage):
     StoreWriteError says why. ``batch()`` turns several TinyDB operations into one write.
     """
 
-    def __init__(self, path: Path, guard: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        guard: Callable[[], None] | None = None,
+        key: DataKey | None = None,
+    ) -> None:
         self.path = path
         self._guard = guard  # called before every write: StoreError refuses it
+        self._key = key  # the folder's data key: the file is sealed on disk
         self._data: dict[str, Any] | None = None
         self._batch_depth = 0
         self._pending: dict[str, Any] | None = None
 
     def read(self) -> dict[str, Any] | None:
         if self._data is None:
-            data = read_json_object(self.path)
+            data = read_json_object(self.path, self._key)
             if data is not None and not all(
                 isinstance(table, dict)
                 and all(_document_id(key) and isinstance(doc, dict) for key, doc in table.items())
@@ -176,7 +220,7 @@ class AtomicJSONStorage(Storage):
             if self._guard is not None:
                 self._guard()
             payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-            write_atomically(self.path, payload.encode("utf-8"))
+            write_sealed(self._key, self.path, payload.encode("utf-8"))
         except OSError as error:
             self._data = None
             raise StoreWriteError(
@@ -213,10 +257,10 @@ class AtomicJSONStorage(Storage):
 
 
 def open_database(
-    path: Path, guard: Callable[[], None] | None = None
+    path: Path, guard: Callable[[], None] | None = None, key: DataKey | None = None
 ) -> tuple[TinyDB, AtomicJSONStorage]:
-    """A TinyDB on ``path`` with atomic storage, and that storage (for ``batch``)."""
-    database = TinyDB(path, storage=AtomicJSONStorage, guard=guard)
+    """A TinyDB on ``path`` with atomic storage (sealed with ``key``), and that storage."""
+    database = TinyDB(path, storage=AtomicJSONStorage, guard=guard, key=key)
     storage = database.storage
     assert isinstance(storage, AtomicJSONStorage)
     return database, storage

@@ -4,6 +4,11 @@ Nothing in the data folder changes here. A backup that cannot be restored at all
 no usable ``meta.json``, a file the store does not make, an encrypted or oddly compressed
 member, a member larger than it may be, not enough room on the disk) is refused in one
 sentence; a damaged check or attachment is left out and named.
+
+A backup holds the store's files sealed, as they were on disk, and the key file of its time:
+one sealed with another data folder's key is refused; every member is opened (and so checked)
+while it is unpacked. A backup of an earlier version holds plain files: they are sealed with
+the folder's key while they are unpacked.
 """
 
 from __future__ import annotations
@@ -31,8 +36,10 @@ from vastgoedcheck.storage.atomic import (
 )
 from vastgoedcheck.storage.backups import MANIFEST, MANIFEST_LIMIT
 from vastgoedcheck.storage.errors import DamagedFile, StoreError
+from vastgoedcheck.storage.folder_key import KEY_FILE, MAX_KEY_FILE_BYTES, KeyFile
 from vastgoedcheck.storage.layout import CHECK_ID, SHA256, Layout
 from vastgoedcheck.storage.meta import MetaFile
+from vastgoedcheck.storage.sealing import DataKey, SealBroken, is_sealed
 
 STAGING = "restore.tmp"
 # The largest member of each kind a backup may hold, unpacked. A zip can claim anything; these
@@ -68,11 +75,13 @@ def _limit(name: str) -> int:
         return MAX_META_BYTES
     if name == MANIFEST:
         return MANIFEST_LIMIT
+    if name == KEY_FILE:
+        return MAX_KEY_FILE_BYTES
     return MAX_CHECK_BYTES if name.startswith("checks/") else MAX_ATTACHMENT_BYTES
 
 
 def _known(name: str) -> bool:
-    if name in ("meta.json", MANIFEST):
+    if name in ("meta.json", MANIFEST, KEY_FILE):
         return True
     parts = name.split("/")
     if len(parts) == 2 and parts[0] == "checks" and parts[1].endswith(".json"):
@@ -143,31 +152,83 @@ def _too_large(source: Path, name: str) -> StoreError:
     )
 
 
+def _read_member(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """The content of one member, never read beyond its declared size (checked against the
+    limits before); None when it is damaged (a checksum or compression error)."""
+    chunks = []
+    read = 0
+    try:
+        with archive.open(info) as reader:
+            while chunk := reader.read(_CHUNK):
+                read += len(chunk)
+                if read > info.file_size:  # a zip that lies about its size
+                    raise _too_large(source, info.filename)
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        return None
+    return b"".join(chunks)
+
+
 def _unpack(
-    source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path
+    source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, key: DataKey | None
 ) -> str | None:
-    """Unpack one member to ``target``, never beyond its declared size; returns its SHA-256,
-    or None when its content is damaged (a checksum or compression error)."""
-    digest = hashlib.sha256()
-    written = 0
+    """Unpack one member to ``target``, sealed with ``key``; returns the SHA-256 of its plain
+    content, or None when it is damaged (a checksum or compression error, or a sealed member
+    that does not open with the key)."""
     for folder in reversed(target.parents):  # each one private (parents=True would not be)
         if not folder.exists():
             folder.mkdir(PRIVATE_FOLDER)
-    try:
-        with archive.open(info) as reader, private_writer(target) as writer:
-            while chunk := reader.read(_CHUNK):
-                written += len(chunk)
-                if written > info.file_size:  # a zip that lies about its size
-                    raise _too_large(source, info.filename)
-                digest.update(chunk)
-                writer.write(chunk)
-            writer.flush()
-            if not _SYNC_ONCE:
-                flush_to_disk(writer.fileno())
-    except (zipfile.BadZipFile, zlib.error, EOFError):
-        target.unlink(missing_ok=True)
+    content = _read_member(source, archive, info)
+    if content is None:
         return None
-    return digest.hexdigest()
+    stored = content  # sealed as it was in the folder: unpacked as it is
+    if key is not None and is_sealed(content):
+        try:
+            content = key.open(content, target.name)
+        except SealBroken:
+            return None
+    elif key is not None:  # a plain member, of a backup made by an earlier version
+        stored = key.seal(content, target.name)
+    digest = hashlib.sha256(content).hexdigest()
+    with private_writer(target) as writer:
+        writer.write(stored)
+        writer.flush()
+        if not _SYNC_ONCE:
+            flush_to_disk(writer.fileno())
+    return digest
+
+
+def backup_key_file(source: Path) -> KeyFile | None:
+    """The key file a backup holds (to unlock it with its passphrase of the time, e.g. to
+    recover it into a new folder); None for a backup of an earlier version, or no backup.
+    StoreError when it is there but damaged."""
+    try:
+        with _open_source(source) as handle, zipfile.ZipFile(handle) as archive:
+            info = archive.getinfo(KEY_FILE)
+            if info.file_size > MAX_KEY_FILE_BYTES:
+                raise _not_a_backup(source, _("its key file is damaged"))
+            content = _read_member(source, archive, info)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+    return KeyFile.parse(source, content or b"")
+
+
+def _refuse_other_key(source: Path, archive: zipfile.ZipFile, key: DataKey | None) -> None:
+    """StoreError when the backup was sealed with another data folder's key."""
+    if key is None or KEY_FILE not in archive.namelist():
+        return  # a backup of an earlier version (plain), or one without its key file
+    content = _read_member(source, archive, archive.getinfo(KEY_FILE))
+    try:
+        key_id = KeyFile.parse(source, content or b"").key_id
+    except StoreError:
+        raise _not_a_backup(source, _("its key file is damaged")) from None
+    if key_id != key.key_id:
+        raise StoreError(
+            _(
+                "{file} was made by another data folder's key, so it cannot be restored into "
+                "this folder; nothing was changed"
+            ).format(file=source)
+        )
 
 
 def stage_backup(
@@ -188,8 +249,10 @@ def stage_backup(
             with archive:
                 staging.mkdir(PRIVATE_FOLDER)
                 room = shutil.disk_usage(staging).free - _ROOM_TO_SPARE
-                staged = _stage(source, archive, _check_members(source, archive, room), staging)
-        version = _meta_version(source, staging, newest_schema)
+                members = _check_members(source, archive, room)
+                _refuse_other_key(source, archive, layout.key)
+                staged = _stage(source, archive, members, staging, layout.key)
+        version = _meta_version(source, staging, newest_schema, layout.key)
         left_out = list(staged)
         checks = 0
         for path in sorted((staging / "checks").glob("*.json")):
@@ -225,15 +288,20 @@ def _make_durable(staging: Path) -> None:
 
 
 def _stage(
-    source: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], staging: Path
+    source: Path,
+    archive: zipfile.ZipFile,
+    members: list[zipfile.ZipInfo],
+    staging: Path,
+    key: DataKey | None,
 ) -> list[str]:
-    """Unpack every member; the names of damaged checks and attachments, which are left out."""
+    """Unpack every member; the names of damaged checks and attachments, which are left out.
+    The key file is not unpacked: the folder keeps its own (with its current passphrase)."""
     left_out = []
     for info in members:
-        if info.filename == MANIFEST:
+        if info.filename in (MANIFEST, KEY_FILE):
             continue
         target = staging.joinpath(*info.filename.split("/"))
-        sha256 = _unpack(source, archive, info, target)
+        sha256 = _unpack(source, archive, info, target, key)
         if info.filename == "meta.json":
             if sha256 is None:
                 raise _not_a_backup(source, _("its meta.json is damaged"))
@@ -243,10 +311,10 @@ def _stage(
     return left_out
 
 
-def _meta_version(source: Path, staging: Path, newest_schema: int) -> int:
+def _meta_version(source: Path, staging: Path, newest_schema: int, key: DataKey | None) -> int:
     """The schema version of the staged ``meta.json``, after reading the whole of it."""
     try:
-        meta = MetaFile(Layout(staging))
+        meta = MetaFile(Layout(staging, key=key))
         version = meta.schema_version()
         meta.entries()
         meta.missing()

@@ -21,6 +21,7 @@ from vastgoedcheck.storage.atomic import (
     private_temporary,
 )
 from vastgoedcheck.storage.errors import StoreWriteError
+from vastgoedcheck.storage.folder_key import KEY_FILE
 from vastgoedcheck.storage.layout import CHECK_ID, SHA256, Layout
 
 DAILY_PREFIX = "backup-"
@@ -34,10 +35,14 @@ MANIFEST_LIMIT = 100_000
 
 
 def _members(layout: Layout) -> list[tuple[Path, str, int]]:
-    """(file, name in the zip, compression) for everything a backup holds."""
-    members = [(layout.meta, "meta.json", zipfile.ZIP_DEFLATED)]
+    """(file, name in the zip, compression) for everything a backup holds: the store's files
+    as they are on disk (sealed), and the folder's key file, so that the backup can be opened
+    with the passphrase or recovery key of its time."""
+    # Sealed content does not compress; a plain folder's checks (tests below the store) do.
+    text = zipfile.ZIP_STORED if layout.key is not None else zipfile.ZIP_DEFLATED
+    members = [(layout.meta, "meta.json", text)]
     members += [
-        (path, f"checks/{path.name}", zipfile.ZIP_DEFLATED)
+        (path, f"checks/{path.name}", text)
         for path in sorted(layout.checks.glob("*.json"))
         if CHECK_ID.fullmatch(path.stem)
     ]
@@ -46,6 +51,8 @@ def _members(layout: Layout) -> list[tuple[Path, str, int]]:
         for path in sorted(layout.attachments.glob("??/*"))
         if SHA256.fullmatch(path.name)
     ]
+    if layout.key is not None:
+        members.append((layout.root / KEY_FILE, KEY_FILE, zipfile.ZIP_STORED))
     return members
 
 
@@ -69,6 +76,8 @@ def write_backup(layout: Layout, target: Path, kind: str = REQUESTED) -> int:
             "app_version": __version__,
             "checks": checks,
         }
+        if layout.key is not None:
+            manifest["key_id"] = layout.key.key_id  # names the key, reveals nothing
         target.parent.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
         _remove_leftovers(target)
         temporary, handle = private_temporary(target)

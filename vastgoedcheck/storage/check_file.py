@@ -11,6 +11,7 @@ from tinydb.table import Document
 from vastgoedcheck.storage.atomic import open_database
 from vastgoedcheck.storage.audit import AuditEvent, continues, event_record
 from vastgoedcheck.storage.errors import DamagedFile
+from vastgoedcheck.storage.sealing import DataKey
 
 
 class CheckFile:
@@ -18,9 +19,11 @@ class CheckFile:
     exchange document), ``events`` (the audit trail), ``summary`` (the index row) and
     ``report_records`` (reports made and decisions not to report, beside the revisions)."""
 
-    def __init__(self, path: Path, guard: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, path: Path, guard: Callable[[], None] | None = None, key: DataKey | None = None
+    ) -> None:
         self.path = path
-        database, self.storage = open_database(path, guard)
+        database, self.storage = open_database(path, guard, key)
         self._revisions = database.table("revisions", cache_size=0)
         self._events = database.table("events", cache_size=0)
         self._summary = database.table("summary", cache_size=0)

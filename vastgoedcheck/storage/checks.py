@@ -30,6 +30,7 @@ from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.meta import MetaFile
 from vastgoedcheck.storage.record_codec import record_from_json
+from vastgoedcheck.storage.sealing import DataKey
 from vastgoedcheck.storage.summary import SUMMARY_KEYS, summary_row
 
 KEPT_OPEN = 16  # check files kept in memory: the one being edited, and a few recent ones
@@ -88,10 +89,12 @@ def read_revision(
     return check, pack
 
 
-def damage_in(registry: PackRegistry, path: Path, check_id: str) -> str | None:
+def damage_in(
+    registry: PackRegistry, path: Path, check_id: str, key: DataKey | None = None
+) -> str | None:
     """Why the check file at ``path`` cannot be read as the check ``check_id``; None when every
     revision reads as an imported check would (or needs a pack this installation lacks)."""
-    file = CheckFile(path)
+    file = CheckFile(path, key=key)
     try:
         for number in file.revision_numbers() or [None]:  # type: ignore[list-item]
             read_revision(registry, file, check_id, file.document(number))
@@ -154,7 +157,7 @@ class CheckFiles:
                     ).format(id=check_id)
                 )
             raise StoreError(_("there is no check {id} in this store").format(id=check_id))
-        file = CheckFile(path, self.layout.guard)
+        file = CheckFile(path, self.layout.guard, self.layout.key)
         info = path.stat()
         unchanged = self.index.stamp(check_id) == [info.st_mtime_ns, info.st_size]
         try:
@@ -193,7 +196,7 @@ class CheckFiles:
     def brief_row(self, check_id: str) -> dict[str, Any] | None:
         """The summary row a check file keeps (to name a check among others), if readable."""
         try:
-            return CheckFile(self.layout.check_file(check_id)).summary()
+            return CheckFile(self.layout.check_file(check_id), key=self.layout.key).summary()
         except (DamagedFile, StoreError, OSError, ValueError):
             return None
 
@@ -294,7 +297,7 @@ class CheckFiles:
     def stored_row(self, check_id: str) -> dict[str, Any] | None:
         """The summary row kept in a check file (recomputed if missing); None when the file is
         damaged (it is moved aside) or cannot be read by this installation (it stays)."""
-        file = CheckFile(self.layout.check_file(check_id), self.layout.guard)
+        file = CheckFile(self.layout.check_file(check_id), self.layout.guard, self.layout.key)
         try:
             row = file.summary()
             tampered = self.tampered_revisions(file, check_id)

@@ -91,7 +91,9 @@ class DraftEditing:
         check = self._validated(check, pack)
         check, taken = self._take_form_facts(check, pack)
         opened = OpenCheck(
-            CheckFile(self.layout.check_file(check.id), self.layout.guard), check, pack
+            CheckFile(self.layout.check_file(check.id), self.layout.guard, self.layout.key),
+            check,
+            pack,
         )
         self.checks.save(opened, check, [self._event(check, "created", new=pack.id), *taken])
         self.checks.remember(opened)

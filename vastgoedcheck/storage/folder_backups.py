@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -11,16 +12,19 @@ from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import backups, restoring
-from vastgoedcheck.storage.atomic import PRIVATE_FOLDER
-from vastgoedcheck.storage.backup_reading import stage_backup
+from vastgoedcheck.storage.atomic import PRIVATE_FOLDER, write_atomically
+from vastgoedcheck.storage.backup_reading import backup_key_file, stage_backup
 from vastgoedcheck.storage.checks import damage_in
 from vastgoedcheck.storage.errors import DamagedFile, StoreError
+from vastgoedcheck.storage.folder_key import KEY_FILE
+from vastgoedcheck.storage.folder_state import FolderState, folder_state, refuse_unless_keyed
 from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.lock import FolderLock
 from vastgoedcheck.storage.meta import MIGRATIONS, SCHEMA_VERSION, MetaFile
 from vastgoedcheck.storage.migrate import migrate, too_new
 from vastgoedcheck.storage.restoring import Finished
+from vastgoedcheck.storage.sealing import DataKey
 
 
 def unusable(folder: Path, error: OSError) -> StoreError:
@@ -32,10 +36,11 @@ def unusable(folder: Path, error: OSError) -> StoreError:
 
 
 def locked_layout(
-    folder: Path, wait: float, program: str | None = None
+    folder: Path, wait: float, program: str | None, key: DataKey
 ) -> tuple[Layout, FolderLock]:
-    """The layout of ``folder``, locked (by ``program``: "app" or a command's name)."""
-    layout = Layout(Path(folder))
+    """The layout of ``folder`` with its data key, locked (by ``program``: "app" or a
+    command's name)."""
+    layout = Layout(Path(folder), key=key)
     try:
         layout.root.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
     except OSError as error:
@@ -70,6 +75,18 @@ def prepare_folder(layout: Layout, actor: str) -> Finished | None:
     return finished
 
 
+def _adopt_key_file(folder: Path, source: Path, key: DataKey) -> None:
+    """Give a new folder the key file of the backup at ``source`` when ``key`` is its key."""
+    found = backup_key_file(source)
+    if found is None or found.key_id != key.key_id:
+        return  # refused next: the folder has not been set up
+    try:
+        folder.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
+        write_atomically(folder / KEY_FILE, json.dumps(found.content, indent=2).encode("utf-8"))
+    except OSError as error:
+        raise unusable(folder, error) from None
+
+
 class BackupsAndRestore:
     """The half of ``Store`` (a mixin) that makes backups and restores one."""
 
@@ -88,19 +105,25 @@ class BackupsAndRestore:
         folder: Path,
         source: Path,
         *,
+        key: DataKey,
         actor: str,
         wait: float = 0.0,
         registry: PackRegistry | None = None,
     ) -> int:
         """Put the backup at ``source`` in place of a data folder that cannot be opened (a
         damaged meta.json), or into a new one; what is there now is backed up first. Returns
-        the number of checks restored; open the store afterwards as usual."""
-        layout, lock = locked_layout(folder, wait)
+        the number of checks restored; open the store afterwards as usual. ``key``: the
+        folder's data key. A new folder (a new computer) takes the backup's key file, when
+        ``key`` is the backup's (unlocked from ``backup_key_file(source)``)."""
+        if folder_state(Path(folder)) is FolderState.NEW:
+            _adopt_key_file(Path(folder), source, key)
+        refuse_unless_keyed(Path(folder), key)
+        layout, lock = locked_layout(folder, wait, None, key)
         try:
             prepare_folder(layout, actor)
             packs = registry or PackRegistry.builtin()
             staged = stage_backup(
-                layout, source, SCHEMA_VERSION, lambda path, id_: damage_in(packs, path, id_)
+                layout, source, SCHEMA_VERSION, lambda path, id_: damage_in(packs, path, id_, key)
             )
             safety = restoring.before_switch(
                 layout, lambda: backups.special_backup(layout, "before-restore", source)
@@ -146,7 +169,7 @@ class BackupsAndRestore:
                 self.layout,
                 source,
                 SCHEMA_VERSION,
-                lambda path, id_: damage_in(self.registry, path, id_),
+                lambda path, id_: damage_in(self.registry, path, id_, self.layout.key),
             )
             safety = restoring.before_switch(
                 self.layout, lambda: backups.special_backup(self.layout, "before-restore", source)

@@ -9,6 +9,7 @@ lost in a crash, a missing index or a damaged one is rebuilt from the checks.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -31,6 +32,7 @@ from vastgoedcheck.storage.index_file import (
     searchable,
 )
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
+from vastgoedcheck.storage.sealing import SealBroken
 from vastgoedcheck.storage.summary import search_key
 
 # Rows appended to the journal before the index is rewritten whole during a session: at least
@@ -56,7 +58,7 @@ class SummaryIndex:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self._rows: dict[str, dict[str, Any]] | None = None
-        self._storage = AtomicJSONStorage(layout.index, layout.guard)
+        self._storage = AtomicJSONStorage(layout.index, layout.guard, layout.key)
         self._journal_lines = 0  # in the journal file, as far as this session knows
         self._session_lines = 0  # appended by this session
         self._read_row: Callable[[str], dict[str, Any] | None] = lambda _id: None
@@ -137,12 +139,12 @@ class SummaryIndex:
         if not CHECK_ID.fullmatch(check_id):
             return None
         row: Row | None = None
-        with contextlib.suppress(FileNotFoundError, StoreError):
-            found = rows_with_words(fileops.read_bytes(self.layout.index), [check_id])
+        with contextlib.suppress(FileNotFoundError, StoreError, DamagedFile):
+            found = rows_with_words(self.layout.read(self.layout.index), [check_id])
             row = next((r for r in (found[0] if found else []) if r["id"] == check_id), None)
         journal: list[bytes] = []
         with contextlib.suppress(FileNotFoundError, StoreError):
-            journal = fileops.read_bytes(self.layout.journal).splitlines()
+            journal = self._journal()
         for line in journal:
             try:
                 entry = json.loads(line)
@@ -174,7 +176,7 @@ class SummaryIndex:
         changed = self._reconcile(self._read_row, self._recheck_since)
         self._outdated = False
         self._problems += problems
-        first = bool(self._rows) and (missing or not one_row_per_line(self.layout.index))
+        first = bool(self._rows) and (missing or not self._one_row_per_line())
         fold = fold or first or (after_crash and bool(replayed)) or self._journal_full()
         if problems or changed or fold:
             self.compact()
@@ -198,8 +200,8 @@ class SummaryIndex:
         """Apply the journal's lines to the rows; returns how many there were."""
         assert self._rows is not None
         try:
-            lines = fileops.read_bytes(self.layout.journal).splitlines()
-        except FileNotFoundError:
+            lines = self._journal()
+        except (FileNotFoundError, StoreError):
             return 0
         for line in lines:  # a line cut short by a crash is skipped: reconciling repairs it
             try:
@@ -211,6 +213,28 @@ class SummaryIndex:
             except (ValueError, TypeError, KeyError, AttributeError):
                 continue
         return len(lines)
+
+    def _one_row_per_line(self) -> bool:
+        try:
+            return one_row_per_line(self.layout.read(self.layout.index))
+        except (OSError, StoreError, DamagedFile):
+            return False
+
+    def _journal(self) -> list[bytes]:
+        """The journal's lines as written. Each line on disk is one sealed record (base64);
+        a line that does not open (cut short by a crash) reads as an empty line, which no
+        reading takes for a row. FileNotFoundError when there is no journal."""
+        lines = fileops.read_bytes(self.layout.journal).splitlines()
+        if self.layout.key is None:
+            return lines
+        name = self.layout.journal.name
+        opened = []
+        for line in lines:
+            try:
+                opened.append(self.layout.key.open(base64.b64decode(line, validate=True), name))
+            except (SealBroken, ValueError):
+                opened.append(b"")
+        return opened
 
     def _reconcile(
         self, read_row: Callable[[str], dict[str, Any] | None], recheck_since: int | None
@@ -281,12 +305,14 @@ class SummaryIndex:
             return None
 
     def _append(self, entry: dict[str, Any]) -> None:
-        line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
+        line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if self.layout.key is not None:  # one sealed record per line
+            line = base64.b64encode(self.layout.key.seal(line, self.layout.journal.name))
         self.layout.check_guard()
         try:
             flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
             with os.fdopen(os.open(self.layout.journal, flags, PRIVATE_FILE), "ab") as journal:
-                journal.write(line.encode("utf-8"))
+                journal.write(line + b"\n")
         except OSError:
             pass  # the check file is saved; the next open rebuilds this row from it
         self._journal_lines += 1
@@ -306,7 +332,7 @@ class SummaryIndex:
         payload = index_payload(self.rows.values(), self._folder_stamp())
         self.layout.check_guard()
         try:
-            write_atomically(self.layout.index, payload)
+            self.layout.write(self.layout.index, payload)
         except OSError as error:
             raise StoreWriteError(
                 _("{file} could not be saved ({reason}); nothing was changed").format(
@@ -369,9 +395,9 @@ class SummaryIndex:
         if not searchable(words):
             return None
         try:
-            found = rows_with_words(fileops.read_bytes(self.layout.index), words)
-            journal = fileops.read_bytes(self.layout.journal).splitlines()
-        except (FileNotFoundError, StoreError):
+            found = rows_with_words(self.layout.read(self.layout.index), words)
+            journal = self._journal()
+        except (FileNotFoundError, StoreError, DamagedFile):
             return None
         if found is None:
             return None

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 TABLE = "summaries"
@@ -46,14 +45,10 @@ def index_payload(rows: Iterable[dict[str, Any]], folder_stamp: int | None) -> b
     return b"\n".join(lines)
 
 
-def one_row_per_line(path: Path) -> bool:
-    """Whether the index at ``path`` is laid out one row per line (an older app wrote it as one
+def one_row_per_line(content: bytes) -> bool:
+    """Whether the index ``content`` is laid out one row per line (an older app wrote it as one
     line; it is rewritten once at the next full reading)."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(_HEAD) + 1) == _HEAD + b"\n"
-    except OSError:
-        return False
+    return content.startswith(_HEAD + b"\n")
 
 
 def searchable(words: list[str]) -> bool:

@@ -112,7 +112,7 @@ class IssuingFiles:
             if not path.is_file():
                 return  # gone or set aside: the store log still records the issue
             self.checks.forget(pending.check_id)
-            file = CheckFile(path, self.layout.guard)
+            file = CheckFile(path, self.layout.guard, self.layout.key)
             if not any(pending.same_event(record) for record in file.events()):
                 file.add_events([event_from_record(pending.event)])
                 opened = self.checks.load(pending.check_id)

@@ -12,8 +12,9 @@ from pathlib import Path
 from vastgoedcheck.i18n import _
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage import fileops
-from vastgoedcheck.storage.atomic import PRIVATE_FOLDER
+from vastgoedcheck.storage.atomic import PRIVATE_FOLDER, read_sealed, write_sealed
 from vastgoedcheck.storage.errors import StoreWriteError
+from vastgoedcheck.storage.sealing import DataKey
 
 CHECK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -30,7 +31,8 @@ class Layout:
     attachments/ab/<sha256>  attachment content, stored once
     backups/*.zip        automatic and requested backups
     damaged/             files that could not be read, moved aside
-    vastgoedcheck.lock   held by the running copy
+    vastgoedcheck.lock   held by the running copy (plain: no personal data)
+    vastgoedcheck.key    the data key, wrapped by the passphrase and the recovery key (plain)
     pending/issued-*.json  files handed out by a command that only read (storage/pending.py)
     """
 
@@ -41,6 +43,17 @@ class Layout:
     # Opened without the lock, to read only: nothing in the folder may be written or moved
     # (the guard refuses every write; what reading finds is told, and left for a writer).
     read_only: bool = False
+    # The folder's data key: every store file is sealed with it (storage/sealing.py). Only
+    # tests of the parts below the store work without one, on plain files.
+    key: DataKey | None = field(default=None, compare=False, repr=False)
+
+    def read(self, path: Path) -> bytes:
+        """The content of the store file at ``path``, opened with the folder's key."""
+        return read_sealed(self.key, path)
+
+    def write(self, path: Path, payload: bytes) -> None:
+        """Replace the store file at ``path`` by ``payload``, sealed, atomically."""
+        write_sealed(self.key, path, payload)
 
     def check_guard(self) -> None:
         if self.guard is not None:

@@ -48,7 +48,7 @@ class MetaFile:
     """``meta.json``: table ``meta`` (one record) and table ``log`` (store-wide events)."""
 
     def __init__(self, layout: Layout) -> None:
-        database, self.storage = open_database(layout.meta, layout.guard)
+        database, self.storage = open_database(layout.meta, layout.guard, layout.key)
         # Opened only to read: what reading finds (a check file gone) is kept in memory here
         # and not written; the next writer finds the same and records it.
         self.read_only = layout.read_only

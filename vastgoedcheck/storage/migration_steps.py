@@ -45,7 +45,7 @@ def mark_cut_id_numbers(layout: Layout) -> None:
     correct it by an amendment. Safe to run again: a check whose trail says so is done.
     """
     for path in sorted(layout.checks.glob("*.json")):
-        database, storage = open_database(path, layout.guard)
+        database, storage = open_database(path, layout.guard, layout.key)
         revisions = database.table("revisions", cache_size=0)
         events = database.table("events", cache_size=0)
         numbers = sorted(record.doc_id for record in revisions.all())

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.storage import fileops
-from vastgoedcheck.storage.atomic import PRIVATE_FOLDER, write_atomically
+from vastgoedcheck.storage.atomic import PRIVATE_FOLDER
 from vastgoedcheck.storage.audit import AuditEvent, event_record
-from vastgoedcheck.storage.errors import StoreError, UnreadableStoreFile
+from vastgoedcheck.storage.errors import DamagedFile, StoreError
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 
 _PREFIX = "issued-"
@@ -60,7 +60,7 @@ def write_pending(layout: Layout, check_id: str, event: AuditEvent, entry: dict[
     stamp = event.at.strftime("%Y%m%dT%H%M%S%f")
     path = layout.pending / f"{_PREFIX}{stamp}-{uuid.uuid4().hex}.json"
     record = {"check": check_id, "event": event_record(event), "entry": entry}
-    write_atomically(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    layout.write(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
 
 
 def read_pending(layout: Layout) -> list[PendingIssue]:
@@ -77,9 +77,9 @@ def read_pending(layout: Layout) -> list[PendingIssue]:
     found = []
     for path in names:
         try:
-            record = json.loads(fileops.read_bytes(path))
+            record = json.loads(layout.read(path))
             check_id, event, entry = record["check"], record["event"], record["entry"]
-        except (OSError, UnreadableStoreFile, ValueError, TypeError, KeyError):
+        except (OSError, StoreError, DamagedFile, ValueError, TypeError, KeyError):
             continue
         if (
             isinstance(check_id, str)

@@ -35,7 +35,6 @@ from vastgoedcheck.storage.atomic import (
     discard,
     fsync_folder,
     read_json_object,
-    write_atomically,
 )
 from vastgoedcheck.storage.backup_reading import STAGING
 from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
@@ -96,7 +95,7 @@ def switch(layout: Layout, source: Path, safety_backup: Path, actor: str) -> Non
     }
     try:
         payload = json.dumps(journal, ensure_ascii=False).encode("utf-8")
-        write_atomically(layout.root / JOURNAL, payload)
+        layout.write(layout.root / JOURNAL, payload)
         _forwards(layout, journal)
     except (OSError, StoreWriteError) as error:
         _backwards(layout)
@@ -120,7 +119,7 @@ def finish_interrupted_restore(layout: Layout, actor: str) -> Finished | None:
     """
     journal_path = layout.root / JOURNAL
     try:
-        journal = read_json_object(journal_path)
+        journal = read_json_object(journal_path, layout.key)
     except DamagedFile:
         journal = None  # cut short while being written: the switch had not begun
         discard(journal_path)

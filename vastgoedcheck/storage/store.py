@@ -38,6 +38,7 @@ from vastgoedcheck.storage.checks import (
 )
 from vastgoedcheck.storage.editing import DraftEditing
 from vastgoedcheck.storage.errors import (
+    DamagedFile,
     ImportPartlyStored,
     NotComplete,
     StoreError,
@@ -51,6 +52,7 @@ from vastgoedcheck.storage.folder_backups import (
     ready_to_read,
     unusable,
 )
+from vastgoedcheck.storage.folder_state import refuse_unless_keyed
 from vastgoedcheck.storage.importing import prepare_import
 from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.issuing import IssuingFiles
@@ -62,6 +64,7 @@ from vastgoedcheck.storage.missing import MissingChecks
 from vastgoedcheck.storage.pending import read_pending
 from vastgoedcheck.storage.related_checks import RelatedChecks
 from vastgoedcheck.storage.report_records import ReportRecording
+from vastgoedcheck.storage.sealing import DataKey
 from vastgoedcheck.storage.summary import Summary
 
 MAX_REASON_LENGTH = 2_000
@@ -106,6 +109,7 @@ class Store(
         folder: Path,
         registry: PackRegistry,
         *,
+        key: DataKey,
         actor: str,
         wait: float = 0.0,
         migrations: Sequence[Migration] = MIGRATIONS,
@@ -122,10 +126,16 @@ class Store(
         ``program`` says who holds the folder, for the message another copy gets: "app", or
         the name of a command.
 
-        Raises StoreLocked when another copy has it open (after waiting ``wait`` seconds),
-        StoreDamaged when it cannot be opened as it is, StoreError for an unusable folder.
+        ``key``: the folder's data key (storage/folder_key.py unlocks it); every file the
+        store writes is sealed with it.
+
+        Raises FolderNotSetUp for a folder without a key file, PlainFolder for a folder of an
+        earlier version, WrongKey for another folder's key, StoreLocked when another copy has
+        it open (after waiting ``wait`` seconds), StoreDamaged when it cannot be opened as it
+        is, StoreError for an unusable folder.
         """
-        layout, lock = locked_layout(folder, wait, program)
+        refuse_unless_keyed(Path(folder), key)
+        layout, lock = locked_layout(folder, wait, program, key)
         try:
             finished = prepare_folder(layout, actor)
             store = cls(layout, registry, actor, lock)
@@ -160,6 +170,7 @@ class Store(
         folder: Path,
         registry: PackRegistry,
         *,
+        key: DataKey,
         actor: str,
         wait: float = 0.0,
         program: str | None = None,
@@ -172,10 +183,11 @@ class Store(
         first be made, upgraded or have a restore finished is opened as ``open`` does, with the
         lock (and its wait). The index is read only when the rows are needed.
         """
-        layout = Layout(Path(folder))
+        refuse_unless_keyed(Path(folder), key)
+        layout = Layout(Path(folder), key=key)
         if not ready_to_read(layout):
             return cls.open(
-                folder, registry, actor=actor, wait=wait, lazy_index=True, program=program
+                folder, registry, key=key, actor=actor, wait=wait, lazy_index=True, program=program
             )
         store = cls(layout, registry, actor, None)
         store._open_index()
@@ -283,8 +295,26 @@ class Store(
         """Store-wide events: deletions, imports, restores, damaged files moved aside."""
         return self.meta.entries()
 
-    def attachment_path(self, sha256: str) -> Path:
-        return self.attachments.path(sha256)
+    def attachment_content(self, sha256: str) -> bytes:
+        """The plain content of a stored attachment (the file on disk is sealed).
+
+        StoreError in one sentence when it is missing, cannot be read, or is damaged (does not
+        open, or no longer has its SHA-256)."""
+        try:
+            content = self.attachments.content(sha256)
+        except FileNotFoundError:
+            raise StoreError(
+                _("the attachment {sha256} is missing from the store").format(sha256=sha256[:12])
+            ) from None
+        except DamagedFile:
+            content = b""
+        if hashlib.sha256(content).hexdigest() != sha256:
+            raise StoreError(
+                _(
+                    "the attachment {sha256} is damaged in the store; restore it from a backup"
+                ).format(sha256=sha256[:12])
+            )
+        return content
 
     # -- life cycle ------------------------------------------------------------------------
 
@@ -388,7 +418,9 @@ class Store(
         for answer in document["answers"].values():
             for attachment in answer.get("attachments", []):
                 try:  # held by another program for a moment: FileUnreadable, its own sentence
-                    content = fileops.read_bytes(self.attachments.path(attachment["sha256"]))
+                    content = self.attachments.content(attachment["sha256"])
+                except DamagedFile:
+                    content = b""  # does not open: damaged, as below
                 except FileNotFoundError:
                     raise StoreError(
                         _(
@@ -423,7 +455,9 @@ class Store(
                     continue
                 for content in item.contents.values():
                     self.attachments.add_bytes(content)
-                file = CheckFile(self.layout.check_file(item.check.id), self.layout.guard)
+                file = CheckFile(
+                    self.layout.check_file(item.check.id), self.layout.guard, self.layout.key
+                )
                 reason = " ".join(item.notices) or None  # what was changed on the way in
                 event = AuditEvent(
                     now(), self.actor, item.check.revision, "imported", target=source, reason=reason

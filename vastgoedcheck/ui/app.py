@@ -125,10 +125,16 @@ def open_store(folder: Path, registry: PackRegistry, actor: str) -> Store | None
     """The store in ``folder``, or None when the user could not or chose not to open it (a
     second copy is running, or a damaged store was not restored); the user has been told."""
     from vastgoedcheck.storage.store import Store
+    from vastgoedcheck.ui.passphrase_prompt import folder_key_for
 
+    key = folder_key_for(folder)
+    if key is None:
+        return None
     while True:
         try:
-            return Store.open(folder, registry, actor=actor, wait=LOCK_WAIT_SECONDS, program="app")
+            return Store.open(
+                folder, registry, key=key, actor=actor, wait=LOCK_WAIT_SECONDS, program="app"
+            )
         except StoreLocked as error:
             show_problem(None, str(error), _("vastgoedcheck is already open"))
             return None
@@ -138,7 +144,7 @@ def open_store(folder: Path, registry: PackRegistry, actor: str) -> Store | None
         except StoreDamaged as error:
             from vastgoedcheck.ui.failure_dialogs import RecoveryDialog
 
-            dialog = RecoveryDialog(folder, str(error), actor)
+            dialog = RecoveryDialog(folder, str(error), actor, key)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
         except StoreError as error:

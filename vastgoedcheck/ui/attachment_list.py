@@ -3,10 +3,11 @@ name, size and a thumbnail for images, opening one in the system viewer, and rem
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QIcon, QImageReader, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from vastgoedcheck.domain.check import Attachment
-from vastgoedcheck.file_types import without_bidi
+from vastgoedcheck.file_types import HEAD_BYTES, without_bidi
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_file_size
+from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.attachment_opening import kind_label, kind_of, open_attachment
 from vastgoedcheck.ui.feedback import attempt
@@ -78,17 +80,21 @@ class ThumbnailCache:
         self.limit = limit
         self._icons: dict[str, QIcon | None] = {}
 
-    def get(self, sha256: str, path: Path) -> QIcon | None:
+    def get(self, sha256: str, content: Callable[[], bytes | None]) -> QIcon | None:
         if sha256 not in self._icons:
             if len(self._icons) >= self.limit:
                 self._icons.pop(next(iter(self._icons)))
-            self._icons[sha256] = _read_thumbnail(path)
+            data = content()
+            self._icons[sha256] = None if data is None else _read_thumbnail(data)
         return self._icons[sha256]
 
 
-def _read_thumbnail(path: Path) -> QIcon | None:
+def _read_thumbnail(content: bytes) -> QIcon | None:
     """A thumbnail of at most THUMBNAIL_SIZE pixels, upright as the camera meant it."""
-    reader = QImageReader(str(path))
+    buffer = QBuffer()
+    buffer.setData(QByteArray(content))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     if not reader.canRead():
         return None
@@ -104,6 +110,7 @@ def _read_thumbnail(path: Path) -> QIcon | None:
 
 
 THUMBNAILS = ThumbnailCache()
+_HEADS: dict[str, bytes] = {}  # the first bytes of each attachment shown, by SHA-256
 
 
 class _Files(QListWidget):
@@ -192,8 +199,7 @@ class AttachmentList(QWidget):
         self.files.clear()
         images = False
         for attachment in attachments:
-            path = self.store.attachment_path(attachment.sha256)
-            kind = kind_of(path)  # what it really is, whatever its name says
+            kind = kind_of(self._head(attachment.sha256))  # what it is, whatever its name says
             name = without_bidi(attachment.name)
             item = QListWidgetItem(
                 _("{name} ({type}, {size})").format(
@@ -205,7 +211,7 @@ class AttachmentList(QWidget):
             item.setToolTip(name)
             icon = None
             if kind is not None and kind.media_type.startswith("image/"):
-                icon = THUMBNAILS.get(attachment.sha256, path)
+                icon = THUMBNAILS.get(attachment.sha256, partial(self._content, attachment.sha256))
             if icon is not None:
                 images = True
             else:
@@ -227,7 +233,24 @@ class AttachmentList(QWidget):
     def has_thumbnail(self, row: int) -> bool:
         item = self.files.item(row)
         sha256 = item.data(_SHA_ROLE)
-        return THUMBNAILS.get(sha256, self.store.attachment_path(sha256)) is not None
+        return THUMBNAILS.get(sha256, partial(self._content, sha256)) is not None
+
+    def _content(self, sha256: str) -> bytes | None:
+        """The plain content of a stored attachment; None when it cannot be read (opening
+        it says why)."""
+        try:
+            return self.store.attachment_content(sha256)
+        except StoreError:
+            return None
+
+    def _head(self, sha256: str) -> bytes | None:
+        """The first bytes of a stored attachment (its kind never changes: kept by hash)."""
+        if sha256 not in _HEADS:
+            content = self._content(sha256)
+            if content is None:
+                return None
+            _HEADS[sha256] = content[:HEAD_BYTES]
+        return _HEADS[sha256]
 
     def selected_sha256(self) -> str | None:
         item = self.files.currentItem()
@@ -300,4 +323,4 @@ class AttachmentList(QWidget):
         """Open the stored copy: a picture or PDF in the system's viewer, anything else only
         in its folder, after a warning."""
         sha256 = str(item.data(_SHA_ROLE))
-        open_attachment(self, self.store.attachment_path(sha256), str(item.data(_NAME_ROLE)))
+        open_attachment(self, self.store, sha256, str(item.data(_NAME_ROLE)))

@@ -14,17 +14,16 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from vastgoedcheck.file_types import HEAD_BYTES, FileKind, detect, without_bidi
 from vastgoedcheck.i18n import _
 from vastgoedcheck.oserrors import os_reason
+from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.feedback import show_problem
 from vastgoedcheck.ui.viewing_copies import VIEWING_COPIES
 
 
-def kind_of(stored: Path) -> FileKind | None:
-    """What the stored file really is, by its first bytes (None: not an image or a PDF)."""
-    try:
-        with stored.open("rb") as handle:
-            return detect(handle.read(HEAD_BYTES))
-    except OSError:
-        return None
+def kind_of(content: bytes | None) -> FileKind | None:
+    """What an attachment really is, by its first bytes (None: not an image or a PDF, or
+    content that could not be read)."""
+    return None if content is None else detect(content[:HEAD_BYTES])
 
 
 def kind_label(kind: FileKind | None) -> str:
@@ -42,23 +41,24 @@ def show_in_folder(path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
-def open_attachment(parent: QWidget, stored: Path, name: str) -> None:
+def open_attachment(parent: QWidget, store: Store, sha256: str, name: str) -> None:
     """Open the stored attachment called ``name``: a picture or PDF in the system's viewer;
-    anything else, after a warning, only in its folder."""
+    anything else, after a warning, only in its folder. The stored file is sealed: what is
+    opened is a plain viewing copy, removed when the app closes (or at the next start)."""
     shown = without_bidi(name)
-    if not stored.is_file():
+    try:
+        content = store.attachment_content(sha256)
+    except StoreError as error:
         show_problem(
             parent,
-            _("the file {name} is missing from the data folder; restore a backup").format(
-                name=shown
-            ),
+            _("the file {name} cannot be opened: {reason}").format(name=shown, reason=error),
         )
         return
-    kind = kind_of(stored)
+    kind = kind_of(content)
     if kind is None and not _confirm_showing(parent, shown):
         return
     try:
-        copy = VIEWING_COPIES.copy(stored, name, kind)
+        copy = VIEWING_COPIES.copy(content, sha256, name, kind)
     except OSError as error:
         show_problem(
             parent,

@@ -36,6 +36,7 @@ from vastgoedcheck.i18n.formatting import format_datetime, format_file_size
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage.backups import DAILY_PREFIX
 from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.sealing import DataKey
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.text_label import text_label
@@ -163,11 +164,17 @@ class RecoveryDialog(QDialog):
     """
 
     def __init__(
-        self, folder: Path, message: str, actor: str, parent: QWidget | None = None
+        self,
+        folder: Path,
+        message: str,
+        actor: str,
+        key: DataKey,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.folder = Path(folder)
         self.actor = actor  # who restores, for the store log
+        self.key = key  # the folder's data key: what is restored is sealed with it
         self.restored = False
         self.restored_checks = 0
         self.setObjectName("recoveryDialog")
@@ -270,7 +277,7 @@ class RecoveryDialog(QDialog):
         title = _("The backup was not restored")
         try:
             with busy_cursor():
-                count = Store.recover(self.folder, source, actor=self.actor)
+                count = Store.recover(self.folder, source, key=self.key, actor=self.actor)
         except StoreError as error:
             show_problem(self, str(error), title)
             self.refresh()

@@ -46,7 +46,7 @@ from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.fiu_confirmation import confirm_fiu
 from vastgoedcheck.ui.issued_reports import language_name, open_in_system
 from vastgoedcheck.ui.preferences import Preferences, examiner_of
-from vastgoedcheck.ui.report_job import Making, ReportJob, attachment_paths
+from vastgoedcheck.ui.report_job import Making, ReportJob
 from vastgoedcheck.ui.report_record_dialog import ReportRecordDialog
 
 WWFT_ROLES = (Role.BROKER, Role.NOTARY)
@@ -402,7 +402,6 @@ class ReportDialog(QDialog):
         try:  # the newest stored revision, as it is now
             check = self.store.get(self.check_id)
             pack = self.store.pack_of(check)
-            paths = attachment_paths(self.store, check)
         except StoreError as error:
             show_problem(self, str(error))
             return
@@ -417,7 +416,15 @@ class ReportDialog(QDialog):
         self._making = Making(check, recipient, language, target, internal)
         statement = self.statement_edit.toPlainText()
         job = ReportJob(
-            check, pack, recipient, language, paths, now(), self.reporter(), statement, records
+            check,
+            pack,
+            recipient,
+            language,
+            self.store.attachment_content,
+            now(),
+            self.reporter(),
+            statement,
+            records,
         )
         job.signals.built.connect(self._built)
         job.signals.failed.connect(self._failed)

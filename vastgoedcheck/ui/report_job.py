@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from vastgoedcheck.domain.pack import Pack
 from vastgoedcheck.domain.report_record import ReportRecord
 from vastgoedcheck.i18n import _
 from vastgoedcheck.reports.profiles import Recipient
-from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.error_log import LOGGER_NAME
 
 
@@ -24,8 +24,8 @@ class JobSignals(QObject):
 
 
 class ReportJob(QRunnable):
-    """Builds one PDF away from the user interface; it reads no store (only the files of the
-    attachments, by the paths the main thread looked up)."""
+    """Builds one PDF away from the user interface; of the store it reads only attachments'
+    content (``Store.attachment_content``: a file read and opened, nothing shared changed)."""
 
     def __init__(
         self,
@@ -33,7 +33,7 @@ class ReportJob(QRunnable):
         pack: Pack,
         recipient: Recipient,
         language: str,
-        attachment_paths: dict[str, Path],
+        attachment_content: Callable[[str], bytes],
         issued_at: dt.datetime,
         reporter: Examiner,
         statement: str,
@@ -45,7 +45,7 @@ class ReportJob(QRunnable):
         self.pack = pack
         self.recipient = recipient
         self.language = language
-        self.attachment_paths = attachment_paths
+        self.attachment_content = attachment_content
         self.issued_at = issued_at
         self.reporter = reporter
         self.statement = statement
@@ -60,7 +60,7 @@ class ReportJob(QRunnable):
                 self.pack,
                 self.recipient,
                 self.language,
-                self.attachment_paths.__getitem__,
+                self.attachment_content,
                 self.issued_at,
                 reporter=self.reporter,
                 statement=self.statement,
@@ -87,11 +87,3 @@ class Making:
     language: str
     target: Path
     internal: bool = False
-
-
-def attachment_paths(store: Store, check: Check) -> dict[str, Path]:
-    return {
-        attachment.sha256: store.attachment_path(attachment.sha256)
-        for answer in check.answers.values()
-        for attachment in answer.attachments
-    }

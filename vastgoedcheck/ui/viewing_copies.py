@@ -12,7 +12,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import shutil
 import stat
 import sys
 import tempfile
@@ -118,16 +117,18 @@ class ViewingCopies:
             atexit.register(self.remove)
         return self.folder
 
-    def copy(self, stored: Path, name: str, kind: FileKind | None) -> Path:
-        """A read-only copy of ``stored`` named after ``name``: with the extension of the
+    def copy(self, content: bytes, sha256: str, name: str, kind: FileKind | None) -> Path:
+        """A read-only plain copy of the stored attachment ``sha256`` (whose plain content is
+        ``content``: the stored file is sealed) named after ``name``: with the extension of the
         detected ``kind``, or, for a type that is not opened, its own extension. On Windows it
         carries the mark that it came from elsewhere: Windows asks before running it, and a PDF
         reader opens it in its protected view."""
-        folder = self._session_folder() / stored.name[:16]
+        folder = self._session_folder() / sha256[:16]
         target = folder / safe_file_name(name, kind.suffix if kind is not None else None)
         if not target.exists():
             folder.mkdir(exist_ok=True)
-            shutil.copyfile(stored, target)
+            with target.open("xb") as handle:  # readable by this user only (the folder is)
+                handle.write(content)
             if sys.platform == "win32":
                 with contextlib.suppress(OSError):  # the warning was given all the same
                     Path(f"{target}:Zone.Identifier").write_bytes(_MARK_OF_THE_WEB)

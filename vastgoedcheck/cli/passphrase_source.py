@@ -1,0 +1,77 @@
+"""The passphrase of a data folder for a command: from the environment, a prompt, or a refusal."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from vastgoedcheck.errors import UserError
+from vastgoedcheck.i18n import _
+from vastgoedcheck.storage import folder_key
+from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.folder_state import FolderState, folder_state
+from vastgoedcheck.storage.sealing import DataKey
+
+ENVIRONMENT = "VASTGOEDCHECK_PASSPHRASE"
+
+
+class NoPassphrase(UserError):
+    """Neither the environment nor a terminal gives a passphrase (a script, a scheduled job)."""
+
+    exit_code = 2
+
+
+def _on_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def passphrase(prompt: str, *, confirm: str | None = None) -> str:
+    """The passphrase: ``VASTGOEDCHECK_PASSPHRASE``, else asked on the terminal (twice when
+    ``confirm`` is the second question), else NoPassphrase."""
+    given = os.environ.get(ENVIRONMENT)
+    if given:
+        return given
+    if not _on_terminal():
+        raise NoPassphrase(
+            _(
+                "the data folder is encrypted and no passphrase was given: set "
+                "VASTGOEDCHECK_PASSPHRASE, or run the command in a terminal to be asked for it"
+            )
+        )
+    try:
+        first = getpass.getpass(prompt)
+        if confirm is not None and getpass.getpass(confirm) != first:
+            raise UserError(_("the two passphrases are not the same; nothing was changed"))
+    except EOFError:
+        raise NoPassphrase(_("no passphrase was given; nothing was changed")) from None
+    return first
+
+
+def unlocked_key(folder: Path) -> DataKey:
+    """The data key of ``folder``, unlocked with the passphrase; UserError in one sentence for
+    a folder that was never set up, one of an earlier version, or a wrong passphrase."""
+    state = folder_state(folder)
+    if state is FolderState.NEW:
+        raise UserError(
+            _(
+                "the data folder {folder} has not been set up yet: run vastgoedcheck init to "
+                "choose its passphrase"
+            ).format(folder=folder)
+        )
+    if state is FolderState.PLAIN:
+        raise UserError(
+            _(
+                "the data folder {folder} was made by an earlier version and is not encrypted "
+                "yet, and this version opens only encrypted folders; nothing was changed"
+            ).format(folder=folder)
+        )
+    try:
+        key_file = folder_key.KeyFile.read(folder)
+        return key_file.unlock(passphrase(_("Passphrase for {folder}: ").format(folder=folder)))
+    except StoreError as error:
+        raise UserError(str(error)) from None
