@@ -36,11 +36,10 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.big_store import write_big_store  # noqa: E402
+from benchmarks.big_store import BENCH_PASSPHRASE, open_store, write_big_store  # noqa: E402
 from vastgoedcheck.exchange.writing import document_fingerprint  # noqa: E402
 from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
 from vastgoedcheck.storage.check_file import CheckFile  # noqa: E402
-from vastgoedcheck.storage.store import Store  # noqa: E402
 
 EXAMPLE = REPO / "docs" / "examples" / "landlord-residential-all-clear.json"
 REASONING = "Advies gelezen en besproken met een collega; besluit vastgelegd."
@@ -59,7 +58,7 @@ class Sized:
         document.pop("id", None)
         self.import_file = self.work / "one-check.json"
         self.import_file.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-        with Store.open(self.folder, registry, actor="benchmark") as store:
+        with open_store(self.folder, registry, actor="benchmark") as store:
             finals = store.summaries(status="final")
             self.final_id = finals[len(finals) // 2].id
             stored = store.import_checks([dict(document) for _ in range(runs + 1)], "benchmark")
@@ -100,7 +99,12 @@ class Sized:
 
 def run_once(code: Path, folder: Path, arguments: list[str]) -> tuple[float, float]:
     """Wall-clock and CPU time (user + system) of one whole command process."""
-    environment = {**os.environ, "PYTHONPATH": str(code), "VASTGOEDCHECK_DATA_DIR": str(folder)}
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(code),
+        "VASTGOEDCHECK_DATA_DIR": str(folder),
+        "VASTGOEDCHECK_PASSPHRASE": BENCH_PASSPHRASE,
+    }
     command = [sys.executable, "-m", "vastgoedcheck", "--lang", "en", *arguments]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -117,7 +121,7 @@ def run_once(code: Path, folder: Path, arguments: list[str]) -> tuple[float, flo
 
 def fingerprint_cost(folder: Path, registry: PackRegistry, samples: int = 200) -> None:
     """The fingerprint recomputed on a read, next to the read itself (a check not in memory)."""
-    with Store.open(folder, registry, actor="benchmark") as store:
+    with open_store(folder, registry, actor="benchmark") as store:
         ids = [summary.id for summary in store.summaries(status="final")][:samples]
         documents = [CheckFile(store.layout.check_file(i)).document() for i in ids]
         started = time.perf_counter()

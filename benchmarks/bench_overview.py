@@ -43,10 +43,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
-from benchmarks.big_store import write_big_store  # noqa: E402
+from benchmarks.big_store import open_store, write_big_store  # noqa: E402
 from vastgoedcheck.i18n import set_language  # noqa: E402
 from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
-from vastgoedcheck.storage.store import Store  # noqa: E402
 from vastgoedcheck.storage.summary import Summary, search_key  # noqa: E402
 from vastgoedcheck.ui.overview_model import Column, OverviewModel, OverviewRow  # noqa: E402
 from vastgoedcheck.ui.overview_page import OverviewPage  # noqa: E402
@@ -195,7 +194,7 @@ def child(variant: str, folder: Path) -> None:
     app = QApplication([])
     set_language("en")
     registry = PackRegistry.builtin()
-    with Store.open(folder, registry, actor=ACTOR) as store:
+    with open_store(folder, registry, actor=ACTOR) as store:
         summaries = store.summaries()
     model = OverviewModel()
     if variant == "standard":  # format with our model once, keep only the items
@@ -247,12 +246,12 @@ def run(folder: Path, count: int) -> None:
     if not (folder / "meta.json").exists():
         seconds, _folder = timed(lambda: write_big_store(folder, registry, count))
         print(f"generated {count:,} check files in {seconds:.1f} s (not part of the app)")
-    seconds, store = timed(lambda: Store.open(folder, registry, actor=ACTOR))
+    seconds, store = timed(lambda: open_store(folder, registry, actor=ACTOR))
     print(f"\nstore: first open, rebuilding the index from the check files: {seconds:.2f} s")
     store.close()
 
     def open_and_list() -> list[Summary]:
-        with Store.open(folder, registry, actor=ACTOR) as opened:
+        with open_store(folder, registry, actor=ACTOR) as opened:
             return opened.summaries()
 
     open_list = median_s(open_and_list, 5)
@@ -284,7 +283,7 @@ def run(folder: Path, count: int) -> None:
     )
     del fresh
 
-    store = Store.open(folder, registry, actor=ACTOR)
+    store = open_store(folder, registry, actor=ACTOR)
     try:
         built, page = timed(lambda: OverviewPage(store))
         page.resize(1200, 700)

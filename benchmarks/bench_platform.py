@@ -23,17 +23,16 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.big_store import write_big_store  # noqa: E402
+from benchmarks.big_store import open_store, write_big_store  # noqa: E402
 from vastgoedcheck.file_types import HEAD_BYTES, detect, media_type_of  # noqa: E402
 from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
-from vastgoedcheck.storage.store import Store  # noqa: E402
 from vastgoedcheck.ui.viewing_copies import ViewingCopies  # noqa: E402
 
 
 def backup_pause(root: Path, registry: PackRegistry, count: int) -> tuple[float, float]:
     """Seconds of the day's first backup, and of each later check that finds it made."""
     folder = write_big_store(root / f"store-{count}", registry, count)
-    with Store.open(folder, registry, actor="bench") as store:
+    with open_store(folder, registry, actor="bench") as store:
         started = time.perf_counter()
         store.daily_backup(dt.date(2026, 12, 5))
         first = time.perf_counter() - started

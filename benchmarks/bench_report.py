@@ -39,6 +39,7 @@ from PIL import Image, ImageChops, ImageOps
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.big_store import open_store  # noqa: E402
 from vastgoedcheck.domain.check import (  # noqa: E402
     Answer,
     AnswerValue,
@@ -61,7 +62,6 @@ from vastgoedcheck.reports.archival import ArchiveMetadata, archival  # noqa: E4
 from vastgoedcheck.reports.photos import Photo, prepared_photo  # noqa: E402
 from vastgoedcheck.reports.profiles import Recipient  # noqa: E402
 from vastgoedcheck.reports.report import build_report  # noqa: E402
-from vastgoedcheck.storage.store import Store  # noqa: E402
 
 TARGET_IN_PROCESS_S = 0.5
 TARGET_COMMAND_S = 1.5
@@ -223,7 +223,7 @@ class Timed:
 
 def timed_reports(
     build: Callable[[], bytes],
-    prepare: Callable[[Path], Photo | None],
+    prepare: Callable[[bytes], Photo | None],
     runs: int,
     fresh_photos: bool = True,
 ) -> Timed:
@@ -233,16 +233,16 @@ def timed_reports(
     parts: list[float] = []
     pdf = b""
 
-    def clocked(path: Path) -> Photo | None:
+    def clocked(content: bytes) -> Photo | None:
         start = time.perf_counter()
         try:
-            return prepare(path)
+            return prepare(content)
         finally:
             parts[-1] += time.perf_counter() - start
 
     for _ in range(runs):
         if fresh_photos:
-            photo_preparation._prepared.cache_clear()
+            photo_preparation.clear_cache()
         parts.append(0.0)
         with mock.patch.object(evidence, "prepared_photo", clocked):
             start = time.perf_counter()
@@ -255,7 +255,7 @@ def stored_check(folder: Path, registry: PackRegistry, photos: list[Path]) -> Ch
     """A finalized check of COMMAND_PACK, made through the store API."""
     pack = registry.get(COMMAND_PACK)
     assert pack is not None
-    with Store.open(folder, registry, actor="bench") as store:
+    with open_store(folder, registry, actor="bench") as store:
         check_id = store.create(pack, Role.LANDLORD).id
         values = planned_answers(pack)
         for qid, value in values.items():

@@ -25,13 +25,12 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.big_store import write_big_store  # noqa: E402
+from benchmarks.big_store import open_store, write_big_store  # noqa: E402
 from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
 from vastgoedcheck.storage.backup_reading import stage_backup  # noqa: E402
 from vastgoedcheck.storage.checks import damage_in  # noqa: E402
 from vastgoedcheck.storage.layout import Layout  # noqa: E402
 from vastgoedcheck.storage.meta import SCHEMA_VERSION  # noqa: E402
-from vastgoedcheck.storage.store import Store  # noqa: E402
 
 
 def _seconds(start: float) -> str:
@@ -40,7 +39,7 @@ def _seconds(start: float) -> str:
 
 def measure(count: int, registry: PackRegistry, work: Path) -> None:
     folder = write_big_store(work / f"store-{count}", registry, count)
-    store = Store.open(folder, registry, actor="bench")
+    store = open_store(folder, registry, actor="bench")
     backup = work / f"backup-{count}.zip"
     store.backup(backup)
     print(f"{count:>6} checks, backup {backup.stat().st_size / 1e6:.1f} MB")

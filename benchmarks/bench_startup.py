@@ -25,9 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.big_store import write_big_store  # noqa: E402
+from benchmarks.big_store import BENCH_PASSPHRASE, folder_key_of, open_store, write_big_store  # noqa: E402
 from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
-from vastgoedcheck.storage.store import Store  # noqa: E402
 from vastgoedcheck.ui.app import STARTUP_PROBE_VARIABLE  # noqa: E402
 
 MINIMAL = """
@@ -88,11 +87,13 @@ def main() -> None:
         "VASTGOEDCHECK_CONFIG_DIR": str(config),
         "VASTGOEDCHECK_CACHE_DIR": str(work / "cache"),
         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "VASTGOEDCHECK_PASSPHRASE": BENCH_PASSPHRASE,
     }
     registry = PackRegistry.builtin()
     empty = work / "empty"
+    folder_key_of(empty)  # set up (a new folder would ask for a passphrase and show its key)
     big = write_big_store(work / "big", registry, args.checks)
-    Store.open(big, registry, actor="benchmark").close()  # the index is built once, not timed
+    open_store(big, registry, actor="benchmark").close()  # the index is built once, not timed
     load = f", load average {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else ""
     print(f"{os.cpu_count()} CPUs{load}; Qt platform {environment['QT_QPA_PLATFORM']}; ", end="")
     print(f"median of {args.runs} starts each")

@@ -53,6 +53,8 @@ from benchmarks.big_store import (  # noqa: E402  (the names and places of the m
     POSTCODE_LETTERS,
     STREETS,
     SURNAMES,
+    folder_key_of,
+    open_store,
 )
 from vastgoedcheck.domain.check import Answer, AnswerValue, Check, Examiner, Party, PartyKind  # noqa: E402
 from vastgoedcheck.domain.pack import FlagValue, Pack, QuestionType  # noqa: E402
@@ -63,7 +65,6 @@ from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
 from vastgoedcheck.storage.audit import AuditEvent, event_record  # noqa: E402
 from vastgoedcheck.storage.layout import Layout  # noqa: E402
 from vastgoedcheck.storage.meta import MetaFile, now  # noqa: E402
-from vastgoedcheck.storage.store import Store  # noqa: E402
 from vastgoedcheck.storage.summary import Summary, search_key, summary_row  # noqa: E402
 
 try:
@@ -311,7 +312,8 @@ def connect(path: Path) -> sqlite3.Connection:
 def generate(root: Path, count: int, registry: PackRegistry, with_plain: bool) -> Variants:
     """Write ``count`` checks as a store folder, one plain TinyDB file and one sqlite database."""
     variants = Variants(root)
-    layout = Layout(variants.store)
+    key = folder_key_of(variants.store)  # the store's files are sealed, as the app seals them
+    layout = Layout(variants.store, key=key)
     layout.create_folders()
     # meta.json as a new store writes it: a store refuses check files without one
     MetaFile(layout).create()
@@ -336,7 +338,7 @@ def generate(root: Path, count: int, registry: PackRegistry, with_plain: bool) -
             checks_folder / f"{check_id}.json", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600
         )
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(_compact(content).encode("utf-8"))
+            handle.write(key.seal(_compact(content).encode("utf-8"), f"{check_id}.json"))
         # sqlite: one row per check, its summary row, its events
         connection.execute(
             "INSERT INTO checks (id, document) VALUES (?, ?)", (check_id, _compact(item.document))
@@ -378,7 +380,7 @@ def same_as_the_api(root: Path, registry: PackRegistry, count: int) -> None:
     checks (Store.create, then set_answer and set_note per answer), ids and times aside."""
     generated = generate(root / "generated", count, registry, with_plain=False)
     maker = Checks(registry)
-    with fsync_disabled(), Store.open(root / "api", registry, actor=ACTOR) as store:
+    with fsync_disabled(), open_store(root / "api", registry, actor=ACTOR) as store:
         for number, target in enumerate(generated.targets):
             item = maker.generate(number)
             check = item.check
@@ -400,7 +402,7 @@ def same_as_the_api(root: Path, registry: PackRegistry, count: int) -> None:
 
 
 def _without_ids_and_times(path: Path) -> str:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(folder_key_of(path.parent.parent).open(path.read_bytes(), path.name))
     for record in (data["revisions"]["1"]["document"], data["summary"]["1"]):
         for key in ("id", "created_at", "updated_at"):
             record.pop(key)
@@ -454,7 +456,7 @@ class Changes:
 
 def store_changes(variants: Variants, registry: PackRegistry, chosen: list[int]) -> Changes:
     result = Changes()
-    store = Store.open(variants.store, registry, actor=ACTOR)
+    store = open_store(variants.store, registry, actor=ACTOR)
     try:
         for position, index in enumerate(chosen):
             target = variants.targets[index]
@@ -545,7 +547,7 @@ def _changer(target: Target) -> Callable[[dict[str, Any]], None]:
 
 
 def store_open_list(variants: Variants, registry: PackRegistry) -> tuple[float, float, int]:
-    opened, store = timed(lambda: Store.open(variants.store, registry, actor=ACTOR))
+    opened, store = timed(lambda: open_store(variants.store, registry, actor=ACTOR))
     try:
         listed, rows = timed(store.summaries)
     finally:
@@ -636,7 +638,7 @@ def child(variant: str, path: Path) -> None:
     before, _peak = memory_kib()
     start = time.perf_counter()
     if variant == "store":
-        with Store.open(path, registry, actor=ACTOR) as store:
+        with open_store(path, registry, actor=ACTOR) as store:
             count = len(store.summaries())
     elif variant == "sqlite":
         connection = sqlite3.connect(path)
@@ -789,7 +791,7 @@ def run(args: argparse.Namespace, root: Path) -> None:
 
     print("\nfirst open of the generated folder (no index yet: rebuilt from the check files)")
     for variants, count in ((big, big_n), (small, small_n)):
-        first, store = timed(lambda v=variants: Store.open(v.store, registry, actor=ACTOR))
+        first, store = timed(lambda v=variants: open_store(v.store, registry, actor=ACTOR))
         try:
             assert len(store) == count and not store.problems, store.problems
         finally:
@@ -896,10 +898,18 @@ def run(args: argparse.Namespace, root: Path) -> None:
     # 5: search
     print(f"\nsearch the summaries (ms; median of 20, plain TinyDB of 3; N={big_n:,})")
     sample = Summary.from_row(
-        next(iter(json.loads((big.store / "index.json").read_text("utf-8"))["summaries"].values()))
+        next(
+            iter(
+                json.loads(
+                    folder_key_of(big.store).open(
+                        (big.store / "index.json").read_bytes(), "index.json"
+                    )
+                )["summaries"].values()
+            )
+        )
     )
     searches = ("Çelik", "kowalski utrecht", sample.postcode)
-    store = Store.open(big.store, registry, actor=ACTOR)
+    store = open_store(big.store, registry, actor=ACTOR)
     connection = connect(big.sqlite)
     try:
         for text in searches:

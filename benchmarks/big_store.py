@@ -40,10 +40,16 @@ from vastgoedcheck.exchange.reading import check_from_document  # noqa: E402
 from vastgoedcheck.exchange.writing import check_document, document_fingerprint  # noqa: E402
 from vastgoedcheck.identifiers import normalise  # noqa: E402
 from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
+from vastgoedcheck.storage import folder_key  # noqa: E402
 from vastgoedcheck.storage.audit import AuditEvent, event_record  # noqa: E402
 from vastgoedcheck.storage.layout import Layout  # noqa: E402
 from vastgoedcheck.storage.meta import MetaFile  # noqa: E402
+from vastgoedcheck.storage.sealing import DataKey  # noqa: E402
+from vastgoedcheck.storage.store import Store  # noqa: E402
 from vastgoedcheck.storage.summary import search_text, summary_row  # noqa: E402
+
+BENCH_PASSPHRASE = "a benchmark's passphrase, not a secret"
+_keys: dict[str, DataKey] = {}  # by key id: each folder's key is unlocked once
 
 EXAMPLES = REPO / "docs" / "examples"
 SEED = 2026
@@ -258,10 +264,12 @@ def write_big_store(
     *,
     now: dt.datetime | None = None,
     seed: int = SEED,
+    key: DataKey | None = None,
 ) -> Path:
     """Write ``count`` checks as a new store folder (no index yet: ``Store.open`` builds it
     from the check files). Returns ``folder``."""
-    layout = Layout(folder)
+    key = key or folder_key_of(folder)
+    layout = Layout(folder, key=key)
     layout.create_folders()
     MetaFile(layout).create()  # a store refuses check files without its meta.json
     for item in generated_checks(registry, count, now=now, seed=seed):
@@ -271,5 +279,25 @@ def write_big_store(
             layout.check_file(item.check.id), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600
         )
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data.encode("utf-8"))
+            handle.write(key.seal(data.encode("utf-8"), f"{item.check.id}.json"))
     return folder
+
+
+def folder_key_of(folder: Path) -> DataKey:
+    """The data key of ``folder``, made with BENCH_PASSPHRASE (and the app's own key derivation
+    parameters) when the folder has none yet."""
+    folder = Path(folder)
+    if not folder_key.has_key_file(folder):
+        folder.mkdir(0o700, parents=True, exist_ok=True)
+        key, _recovery = folder_key.create(folder, BENCH_PASSPHRASE)
+        _keys[key.key_id] = key
+        return key
+    key_file = folder_key.KeyFile.read(folder)
+    if key_file.key_id not in _keys:
+        _keys[key_file.key_id] = key_file.unlock(BENCH_PASSPHRASE)
+    return _keys[key_file.key_id]
+
+
+def open_store(folder: Path, registry: PackRegistry, **options: Any) -> Store:
+    """``Store.open`` with the folder's key (made when it has none yet)."""
+    return Store.open(Path(folder), registry, key=folder_key_of(folder), **options)

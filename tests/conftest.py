@@ -18,6 +18,7 @@ from babel.messages.pofile import read_po
 from tests.stores import CHEAP_KDF, TEST_PASSPHRASE, key_for
 from vastgoedcheck.cli import main
 from vastgoedcheck.cli.passphrase_source import ENVIRONMENT
+from vastgoedcheck.data_location import refusal
 from vastgoedcheck.i18n import set_language
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import folder_key
@@ -29,6 +30,11 @@ REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Which packs passed validation is remembered here, not in the user's own cache folder.
 os.environ["VASTGOEDCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="vastgoedcheck-test-cache-")
+# Every test's commands and app (subprocesses too) find the passphrase in the environment; a
+# test about a missing one removes it. New keys are derived with cheap Argon2id parameters.
+os.environ[ENVIRONMENT] = TEST_PASSPHRASE
+REAL_DEFAULT_KDF = folder_key.DEFAULT_KDF  # as the app has it (one test asserts it)
+folder_key.DEFAULT_KDF = CHEAP_KDF
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -61,14 +67,6 @@ class Result:
     err: str
 
 
-@pytest.fixture(autouse=True)
-def test_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test's commands and app find the passphrase in the environment, and new keys are
-    derived with cheap Argon2id parameters (one test asserts the real default)."""
-    monkeypatch.setenv(ENVIRONMENT, TEST_PASSPHRASE)
-    monkeypatch.setattr(folder_key, "DEFAULT_KDF", CHEAP_KDF)
-
-
 def set_up_data_folder(args: Sequence[str], env: dict[str, str] | None = None) -> None:
     """Give the data folder a command is about to use its key (TEST_PASSPHRASE), as
     ``vastgoedcheck init`` would, when it has none and is not a folder of an earlier version;
@@ -85,7 +83,7 @@ def set_up_data_folder(args: Sequence[str], env: dict[str, str] | None = None) -
         folder = {**os.environ, **(env or {})}.get("VASTGOEDCHECK_DATA_DIR")
     if not folder:
         return
-    if folder_state(Path(folder)) is FolderState.NEW:
+    if refusal(Path(folder)) is None and folder_state(Path(folder)) is FolderState.NEW:
         with contextlib.suppress(OSError, StoreError):  # the command says what is wrong
             key_for(Path(folder))
 

@@ -102,7 +102,7 @@ def test_viewing_copies_are_removed_although_they_are_read_only(
     stored = tmp_path / ("ab" * 32)
     stored.write_bytes(PDF)
     copies = ViewingCopies(tmp_path)
-    copy = copies.copy(stored, "paspoort.pdf", detect(PDF))
+    copy = copies.copy(PDF, stored.name, "paspoort.pdf", detect(PDF))
     assert (copy.read_bytes() == PDF and not os.access(copy, os.W_OK)) or os.geteuid() == 0
     folder = copy.parent.parent
     assert copies.remove()
@@ -116,7 +116,7 @@ def test_copies_left_by_a_session_that_ended_are_removed_at_the_next_start(
     stored = tmp_path / ("cd" * 32)
     stored.write_bytes(PDF)
     running = ViewingCopies(tmp_path)  # another copy of the app, still open
-    running_copy = running.copy(stored, "paspoort.pdf", detect(PDF))
+    running_copy = running.copy(PDF, stored.name, "paspoort.pdf", detect(PDF))
     crashed = tmp_path / f"{PREFIX}crashed"  # a session that never closed (no lock held)
     (crashed / "cdcdcdcd").mkdir(parents=True)
     left = crashed / "cdcdcdcd" / "paspoort.pdf"
@@ -139,13 +139,13 @@ def test_viewing_copies_carry_the_mark_of_the_web_on_windows(
     stored.write_bytes(PROGRAM)
     monkeypatch.setattr(viewing_copies.sys, "platform", "win32")
     copies = ViewingCopies(tmp_path)
-    copy = copies.copy(stored, "scan\u202efdp.exe", None)
+    copy = copies.copy(PROGRAM, stored.name, "scan\u202efdp.exe", None)
     assert copy.name == "scanfdp.exe"
     # on Linux the stream is a file of its own, named as Windows names the stream
     assert Path(f"{copy}:Zone.Identifier").read_bytes().startswith(b"[ZoneTransfer]")
     pdf = tmp_path / ("12" * 32)
     pdf.write_bytes(PDF)
-    shown = copies.copy(pdf, "huurcontract.pdf", detect(PDF))  # opened in protected view
+    shown = copies.copy(PDF, pdf.name, "huurcontract.pdf", detect(PDF))  # opened in protected view
     assert Path(f"{shown}:Zone.Identifier").exists()
     copies.remove()
 

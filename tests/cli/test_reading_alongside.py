@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run_subprocess
+from tests.stores import read_plain
 
 EXAMPLES = REPO / "docs" / "examples"
 
@@ -137,10 +138,10 @@ def test_what_a_reader_issued_is_entered_by_the_writer_and_still_verifies(
     assert len(list((folder / "pending").glob("issued-*.json"))) == 1
     close(holder)  # the app closes: it enters what was issued meanwhile
     assert list((folder / "pending").glob("issued-*.json")) == []
-    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    meta = json.loads(read_plain(folder / "meta.json").decode("utf-8"))
     issued = [entry for entry in meta["log"].values() if entry["action"] == "issued"]
     assert [(entry["check"], entry["recipient"]) for entry in issued] == [(check_id, "dossier")]
-    check_file = json.loads((folder / "checks" / f"{check_id}.json").read_text(encoding="utf-8"))
+    check_file = json.loads(read_plain(folder / "checks" / f"{check_id}.json").decode("utf-8"))
     events = [event for event in check_file["events"].values() if event["action"] == "issued"]
     assert len(events) == 1 and events[0]["new"]["sha256"] == issued[0]["sha256"]
     code, out, _err = run(folder, "verify", str(pdf))  # now with the lock: once, not twice

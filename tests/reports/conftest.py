@@ -66,8 +66,9 @@ class Files:
         (self.folder / sha256).write_bytes(content)
         return Attachment(sha256, name, len(content), media_type)
 
-    def path(self, sha256: str) -> Path:
-        return self.folder / sha256
+    def content(self, sha256: str) -> bytes:
+        """The content, as ``Store.attachment_content`` gives it; missing: it raises."""
+        return (self.folder / sha256).read_bytes()
 
 
 @pytest.fixture
@@ -92,7 +93,11 @@ def report(
     internal: bool = False,
     records: Sequence[ReportRecord] = (),
 ) -> bytes:
-    lookup = files.path if files is not None else (lambda sha: Path("/nonexistent") / sha)
+    lookup = (
+        files.content
+        if files is not None
+        else (lambda sha: (Path("/nonexistent") / sha).read_bytes())
+    )
     return build_report(
         check,
         pack,

@@ -45,7 +45,7 @@ def _hemp_check(registry: PackRegistry, files: Files, *contents: tuple[bytes, st
 def test_a_photo_taken_sideways_is_shown_upright(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "zolder.jpg"
     path.write_bytes(_jpeg(400, 200, ROTATED_90_CLOCKWISE))
-    photo = prepared_photo(path)
+    photo = prepared_photo(path.read_bytes())
     assert photo is not None
     assert (photo.width, photo.height) == (200, 400)
     upright = Image.open(io.BytesIO(photo.jpeg))

@@ -7,15 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REAL_DEFAULT_KDF
 from vastgoedcheck.storage import folder_key
 from vastgoedcheck.storage.errors import StoreDamaged, StoreError
 from vastgoedcheck.storage.folder_key import KdfParameters, KeyFile
 from vastgoedcheck.storage.sealing import SealBroken
 
 CHEAP = KdfParameters(memory_kib=64, iterations=1, lanes=1)
-
-# As the app has it (tests/conftest.py makes it cheap while each test runs).
-REAL_DEFAULT_KDF = folder_key.DEFAULT_KDF
 
 
 def test_the_passphrase_opens_the_key_and_a_wrong_one_changes_nothing(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from tests.stores import open_store
+from tests.stores import key_for, open_store
 from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import Dialogs, complete_draft, example, new_draft
 from tests.ui.test_new_check_wizard import choose_role, double_click_pack
@@ -120,7 +120,9 @@ def test_every_page_names_every_control(
         walked(qtbot, settings, f"settings: {settings.tabs.tabText(index)}", seen)
     settings.reject()
     store.backup(folder / "backups" / "backup-2026-11-01.zip")
-    recovery = RecoveryDialog(folder, "the store's meta.json is damaged", "M. Jansen")
+    recovery = RecoveryDialog(
+        folder, "the store's meta.json is damaged", "M. Jansen", key_for(folder)
+    )
     qtbot.addWidget(recovery)
     recovery.show()
     walked(qtbot, recovery, "recovery dialog", seen)

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
-from tests.stores import open_store
+from tests.stores import key_for, open_store
 from tests.ui.conftest import Dialogs, new_draft
 from vastgoedcheck.cli import main
 from vastgoedcheck.packs.registry import PackRegistry
@@ -43,6 +43,7 @@ def test_without_a_command_the_desktop_window_opens_and_closes_cleanly(
     folder = tmp_path / "data"
     seen: list[str] = []
     close_window_when_shown(seen)
+    key_for(folder)  # set up (a new folder asks for a passphrase first)
     assert main(["--lang", "en", "--data-dir", str(folder)]) == 0
     assert seen == ["vastgoedcheck"]
     # The window released the data folder and left today's backup behind.
@@ -151,6 +152,7 @@ def test_a_logout_or_kill_closes_the_app_as_its_window_would(
         "QT_QPA_PLATFORM": "offscreen",
         CONFIG_DIR_VARIABLE: str(tmp_path / "config"),
     }
+    key_for(folder)  # set up (a new folder asks for a passphrase first)
     command = [sys.executable, "-m", "vastgoedcheck", "--lang", "en", "--data-dir", str(folder)]
     with subprocess.Popen(
         command, env=environment, stderr=subprocess.PIPE, text=True, encoding="utf-8"

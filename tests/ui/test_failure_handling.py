@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from tests.stores import open_store
+from tests.stores import key_for, open_store
 from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import Dialogs, new_draft
 from vastgoedcheck.packs.registry import PackRegistry
@@ -53,7 +53,7 @@ def damaged(folder: Path, registry: PackRegistry) -> Iterator[tuple[str, str]]:
 
 
 def recovery(qtbot, folder: Path, message: str) -> RecoveryDialog:  # type: ignore[no-untyped-def]
-    dialog = RecoveryDialog(folder, message, "M. Jansen")
+    dialog = RecoveryDialog(folder, message, "M. Jansen", key_for(folder))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import Result
 from tests.storage.conftest import example
-from tests.stores import open_store
+from tests.stores import key_for, open_store
 from tests.test_file_types import PROGRAM
 from tests.ui.conftest import Dialogs, new_draft
 from vastgoedcheck.cli import main
@@ -53,6 +53,7 @@ def test_an_exchange_file_given_to_the_program_is_offered_for_import(
     folder = tmp_path / "data"
     dialogs.answer = QMessageBox.StandardButton.Yes
     close_window_when(lambda: len(dialogs.messages) >= 2)
+    key_for(folder)  # set up (a new folder asks for a passphrase first)
     assert main(["--lang", "en", "--data-dir", str(folder), str(exchange_file)]) == 0
     assert "Import the checks in" in dialogs.messages[0]
     assert "1 check from from the agent.json is in this data folder" in dialogs.messages[1]

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox
 
 from benchmarks.big_store import write_big_store
-from tests.stores import open_store
+from tests.stores import key_for, open_store
 from tests.ui.accessibility import unnamed_controls
 from tests.ui.conftest import complete_draft, example, new_draft
 from vastgoedcheck.domain.check import Decision
@@ -419,7 +419,7 @@ def test_every_control_has_a_name_for_screen_readers(
 def big_store(tmp_path_factory: pytest.TempPathFactory, registry: PackRegistry) -> Iterator[Store]:
     """A real store of 20,000 checks spread over three years (built once for this module)."""
     root = tmp_path_factory.mktemp("big")
-    folder = write_big_store(root / "data", registry, BIG)
+    folder = write_big_store(root / "data", registry, BIG, key=key_for(root / "data"))
     store = open_store(folder, registry, actor="M. Jansen")
     yield store
     store.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.stores import open_store
+from tests.stores import open_store, read_plain
 from tests.ui.conftest import Dialogs, new_draft
 from tests.ui.test_full_flow import open_page, open_window
 from vastgoedcheck.packs.registry import PackRegistry
@@ -32,7 +32,7 @@ def type_note(qtbot: QtBot, window: MainWindow, check_id: str, text: str) -> Non
 
 
 def on_disk(folder: Path, check_id: str) -> str:
-    return (folder / "checks" / f"{check_id}.json").read_text(encoding="utf-8")
+    return read_plain(folder / "checks" / f"{check_id}.json").decode("utf-8")
 
 
 def test_a_logout_stores_what_is_typed_and_closes_the_data_folder_cleanly(

@@ -12,6 +12,7 @@ from vastgoedcheck import APP_NAME
 from vastgoedcheck.i18n import _
 from vastgoedcheck.storage import folder_key
 from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.folder_backups import unusable
 from vastgoedcheck.storage.folder_state import FolderState, folder_state
 from vastgoedcheck.storage.sealing import DataKey
 from vastgoedcheck.ui.feedback import show_problem
@@ -26,6 +27,11 @@ def _ask(label: str) -> str | None:
 
 def _set_up(folder: Path) -> DataKey | None:
     """A new folder: a passphrase chosen (twice), the key made, the recovery key shown once."""
+    try:
+        folder.mkdir(0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        show_problem(None, str(unusable(folder, error)), _("The data folder cannot be opened"))
+        return None
     while True:
         chosen = os.environ.get(ENVIRONMENT) or _ask(
             _("Choose a passphrase for the data folder {folder}:").format(folder=folder)
@@ -40,9 +46,8 @@ def _set_up(folder: Path) -> DataKey | None:
                 show_problem(None, _("the two passphrases are not the same; try again"))
                 continue
         try:
-            folder.mkdir(0o700, parents=True, exist_ok=True)
             key, recovery_key = folder_key.create(folder, chosen)
-        except (StoreError, OSError) as error:
+        except StoreError as error:
             show_problem(None, str(error))
             if os.environ.get(ENVIRONMENT):
                 return None
