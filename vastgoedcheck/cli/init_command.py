@@ -47,10 +47,9 @@ def initialise(args: argparse.Namespace) -> int:
     state = folder_state(folder)
     if state is FolderState.ENCRYPTED:
         raise UserError(
-            _(
-                "{folder} is already set up with its own passphrase; nothing was changed (to "
-                "change the passphrase, use the app's settings)"
-            ).format(folder=folder)
+            _("{folder} is already set up with its own passphrase; nothing was changed").format(
+                folder=folder
+            )
         )
     if state is FolderState.PLAIN:
         raise UserError(
