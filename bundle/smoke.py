@@ -56,6 +56,7 @@ class Bundle:
             **os.environ,
             "VASTGOEDCHECK_DATA_DIR": str(self.data),
             "VASTGOEDCHECK_CONFIG_DIR": str(work / "config"),
+            "VASTGOEDCHECK_PASSPHRASE": "rookproef van de gebundelde app",
             "QT_QPA_PLATFORM": "offscreen",
             "LANG": "nl_NL.UTF-8",
             "LANGUAGE": "",
@@ -172,6 +173,8 @@ def assess_and_import(bundle: Bundle) -> str:
     files[files.index(str(EXAMPLES / "broker-buyer-cash-deposit.json"))] = str(
         _with_photos(EXAMPLES / "broker-buyer-cash-deposit.json", bundle.work / "photos.json")
     )
+    said = bundle.run("init")  # the data folder: encrypted, its recovery key shown once
+    expect("-" in said and bundle.data.joinpath("vastgoedcheck.key").is_file(), "init")
     ids = bundle.run("import", *files).split()
     expect(len(ids) == len(expected), f"import stored {len(ids)} of {len(expected)} checks")
     listed = bundle.run_json("list", "--json")
@@ -234,6 +237,7 @@ def exchange_and_backups(bundle: Bundle) -> str:
     exported = bundle.work / "exported.json"
     bundle.run("export", broker, "-o", str(exported))
     other = bundle.work / "other-data"
+    bundle.run("init", data=other)
     imported = bundle.run("import", str(exported), data=other).split()
     expect(imported == [broker], f"the exported check imported as {imported}")
     backup = bundle.work / "backup.zip"
@@ -254,6 +258,7 @@ def _start_window(bundle: Bundle, language: str) -> subprocess.Popen[str]:
     data = bundle.work / f"window-{language}"
     config = data / "config"
     config.mkdir(parents=True)
+    bundle.run("init", data=data / "checks")  # else the window first asks for a passphrase
     environment = {
         **bundle.environment,
         "VASTGOEDCHECK_DATA_DIR": str(data / "checks"),
