@@ -15,6 +15,7 @@ from vastgoedcheck.storage.folder_state import FolderState, folder_state
 from vastgoedcheck.storage.sealing import DataKey
 
 ENVIRONMENT = "VASTGOEDCHECK_PASSPHRASE"
+_unlocked: dict[str, DataKey] = {}  # by key id, for the rest of this command
 
 
 class NoPassphrase(UserError):
@@ -72,6 +73,12 @@ def unlocked_key(folder: Path) -> DataKey:
         )
     try:
         key_file = folder_key.KeyFile.read(folder)
-        return key_file.unlock(passphrase(_("Passphrase for {folder}: ").format(folder=folder)))
+        known = _unlocked.get(key_file.key_id)
+        if known is not None:
+            return known  # typed once per command, also when a restore must recover
+        key = key_file.unlock(passphrase(_("Passphrase for {folder}: ").format(folder=folder)))
     except StoreError as error:
         raise UserError(str(error)) from None
+    if not os.environ.get(ENVIRONMENT):
+        _unlocked[key.key_id] = key  # typed: not asked twice in one command
+    return key
