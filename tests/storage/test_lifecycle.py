@@ -68,8 +68,6 @@ def test_a_finalized_check_is_read_only_and_its_fingerprint_is_its_content(store
         with pytest.raises(StoreError, match="finalized"):
             change()
     assert store.layout.check_file(check.id).read_bytes() == on_disk
-    with pytest.raises(StoreError, match="cannot be deleted"):
-        store.delete(check.id, "clean up")
 
 
 def test_an_amendment_is_a_new_revision_and_the_old_one_stays_readable(store: Store) -> None:

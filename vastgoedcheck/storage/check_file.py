@@ -17,7 +17,8 @@ from vastgoedcheck.storage.sealing import DataKey
 class CheckFile:
     """``checks/<id>.json`` with tables ``revisions`` (doc id = revision number, holding the
     exchange document), ``events`` (the audit trail), ``summary`` (the index row) and
-    ``report_records`` (reports made and decisions not to report, beside the revisions)."""
+    ``report_records`` (reports made and decisions not to report, beside the revisions) and
+    ``retention`` (the end of the relationship and an adjusted erasure date, set by the user)."""
 
     def __init__(
         self, path: Path, guard: Callable[[], None] | None = None, key: DataKey | None = None
@@ -28,6 +29,7 @@ class CheckFile:
         self._events = database.table("events", cache_size=0)
         self._summary = database.table("summary", cache_size=0)
         self._records = database.table("report_records", cache_size=0)
+        self._retention = database.table("retention", cache_size=0)
 
     def revision_numbers(self) -> list[int]:
         return sorted(doc.doc_id for doc in self._revisions.all())
@@ -54,6 +56,20 @@ class CheckFile:
 
     def report_records(self) -> list[dict[str, Any]]:
         return [dict(record) for record in self._records.all()]
+
+    def retention(self) -> dict[str, Any]:
+        """What the user set about the check's retention (empty when nothing)."""
+        record = self._retention.get(doc_id=1)
+        return {} if record is None else dict(record)
+
+    def set_retention(
+        self, data: dict[str, Any], event: AuditEvent, summary: dict[str, Any]
+    ) -> None:
+        """Store the retention settings with their audit event and summary, in one write."""
+        with self.storage.batch():
+            self._retention.upsert(Document(data, doc_id=1))
+            self._add_event(event)
+            self._summary.upsert(Document(summary, doc_id=1))
 
     def add_report_record(
         self, record: dict[str, Any], event: AuditEvent, summary: dict[str, Any]

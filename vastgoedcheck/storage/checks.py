@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.meta import MetaFile
 from vastgoedcheck.storage.record_codec import record_from_json
+from vastgoedcheck.storage.retention_facts import iso_day, local_day, row_dates, status_of
 from vastgoedcheck.storage.sealing import DataKey
 from vastgoedcheck.storage.summary import SUMMARY_KEYS, summary_row
 
@@ -318,10 +320,15 @@ class CheckFiles:
         return self.summary(opened, opened.check)
 
     def summary(
-        self, opened: OpenCheck, check: Check, extra_record: dict[str, Any] | None = None
+        self,
+        opened: OpenCheck,
+        check: Check,
+        extra_record: dict[str, Any] | None = None,
+        retention: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """The index row of ``check`` with the report records in its file (and
-        ``extra_record``, one about to be added)."""
+        ``extra_record``, one about to be added), and its retention dates (with the
+        ``retention`` settings about to be stored, if given)."""
         stored = opened.file.report_records() + ([extra_record] if extra_record else [])
         try:
             records = [record_from_json(data) for data in stored]
@@ -329,7 +336,18 @@ class CheckFiles:
             records = []  # unreadable records: said when they are read (report_records)
         row = summary_row(check, opened.pack, records)
         row["attachments"] = sorted(opened.older_attachments | attachment_ids(check))
+        settings = opened.file.retention() if retention is None else retention
+        row |= row_dates(
+            status_of(check, opened.pack, records, settings, self.first_finalized(opened, check))
+        )
         return row
+
+    def first_finalized(self, opened: OpenCheck, check: Check) -> dt.date | None:
+        """The day the check's first revision was finalized (None while it never was)."""
+        if check.revision == 1:
+            return local_day(check.finalized_at)
+        numbers = opened.file.revision_numbers()
+        return iso_day(opened.file.document(numbers[0]).get("finalized_at")) if numbers else None
 
     def save(self, opened: OpenCheck, check: Check, events: list[AuditEvent]) -> None:
         """Write ``check`` as its revision, with its events and summary: one atomic write."""

@@ -96,3 +96,9 @@ class StoreReadOnly(StoreError):
                 "app or the command that is using it, and try again"
             )
         )
+
+
+class RetentionHold(StoreError):
+    """An erasure or an earlier erasure date the law does not allow yet: a Wwft record within
+    its 5 years (art. 33 and 34 Wwft), or one whose relationship has not ended. The sentence
+    says until when."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from vastgoedcheck import __version__
 from vastgoedcheck.storage.atomic import open_database
+from vastgoedcheck.storage.erasure_log import ERASED, scrub_entry
 from vastgoedcheck.storage.errors import DamagedFile
 from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.migration_steps import mark_cut_id_numbers
@@ -38,6 +40,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         mark_cut_id_numbers,
     ),
 )
+
+
+def _scrub(entry: MutableMapping[str, Any], erased: set[str]) -> None:
+    scrub_entry(entry, erased)
 
 
 def now() -> dt.datetime:
@@ -118,3 +124,45 @@ class MetaFile:
                 self._missing.remove(doc_ids=[record.doc_id])
                 return dict(record)
         return None
+
+    # -- erasure (storage/erasure.py) -------------------------------------------------------
+
+    def record_erasure(self, actor: str, details: dict[str, Any], pending: dict[str, Any]) -> None:
+        """In one write: take the erased check's personal data out of the log's entries and the
+        list of missing checks, and add its erasure record with the work still to do
+        (``pending``: it is the journal the next start finishes an interrupted erasure from)."""
+        erased = {details["check"]}
+        with self.storage.batch():
+            for entry in self._log.all():
+                if scrub_entry(dict(entry), erased):  # changed in place, keeping the order
+                    self._log.update(partial(_scrub, erased=erased), doc_ids=[entry.doc_id])
+            for record in self._missing.all():
+                if record.get("id") in erased:
+                    self._missing.remove(doc_ids=[record.doc_id])
+            self._log.insert(
+                {
+                    "at": now().isoformat(),
+                    "actor": actor,
+                    "action": ERASED,
+                    **details,
+                    "pending": pending,
+                }
+            )
+
+    def pending_erasures(self) -> list[dict[str, Any]]:
+        """The erasure records whose work (files, backups) is not finished yet."""
+        return [
+            dict(entry)
+            for entry in self._log.all()
+            if entry.get("action") == ERASED and isinstance(entry.get("pending"), dict)
+        ]
+
+    def erasure_finished(self, check_id: str) -> None:
+        """The erasure of ``check_id`` is complete: its record no longer holds pending work."""
+        for entry in self._log.all():
+            if (
+                entry.get("action") == ERASED
+                and entry.get("check") == check_id
+                and "pending" in entry
+            ):
+                self._log.update(lambda doc: doc.pop("pending", None), doc_ids=[entry.doc_id])

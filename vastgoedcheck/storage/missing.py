@@ -87,7 +87,7 @@ class MissingChecks:
                 return  # the files are being switched: not gone
             self.meta.storage.forget()  # read again: a writer may have deleted it just now
         deleted = any(  # deleted after its last change: the index only missed the deletion
-            entry.get("action") == "deleted"
+            entry.get("action") in ("deleted", "erased")
             and entry.get("check") == check_id
             and str(entry.get("at")) >= str(row.get("updated_at"))
             for entry in self.meta.entries()

@@ -37,6 +37,7 @@ from vastgoedcheck.storage.checks import (
     missing_pack,
 )
 from vastgoedcheck.storage.editing import DraftEditing
+from vastgoedcheck.storage.erasure import Erasing
 from vastgoedcheck.storage.errors import (
     DamagedFile,
     ImportPartlyStored,
@@ -76,7 +77,13 @@ def _refuse_writing() -> None:
 
 
 class Store(
-    DraftEditing, ReportRecording, MissingChecks, RelatedChecks, BackupsAndRestore, IssuingFiles
+    DraftEditing,
+    ReportRecording,
+    MissingChecks,
+    RelatedChecks,
+    BackupsAndRestore,
+    IssuingFiles,
+    Erasing,
 ):
     """Checks in a data folder. Open with ``Store.open``; one running copy per folder."""
 
@@ -154,6 +161,7 @@ class Store(
             migrate(store.meta, layout, actor, migrations)
             store._open_index(after_crash=crashed)
             store.enter_pending()
+            store.finish_erasures()  # an erasure a stop interrupted (storage/erasure.py)
             if not lazy_index:
                 store.index.read_now()
         except OSError as error:
@@ -360,7 +368,9 @@ class Store(
         return amended
 
     def delete(self, check_id: str, reason: str) -> None:
-        """Delete a draft that was never finalized; the store log keeps who, when and why."""
+        """Delete a draft that was never finalized (the store log keeps who, when and why), or
+        erase a finalized check on request (``erase``: refused for a Wwft record within its
+        legal period)."""
         if not self.layout.check_file(check_id).exists():
             self._delete_missing(check_id, reason)
             return
@@ -373,12 +383,9 @@ class Store(
             return
         check = opened.check
         if check.status is Status.FINAL or check.revision > 1:
-            raise StoreError(
-                _(
-                    "the check {id} has been finalized; it is kept for the legal retention period "
-                    "and cannot be deleted"
-                ).format(id=check_id)
-            )
+            # A finalized check is erased on request (art. 17 AVG), unless the law keeps it.
+            self.erase(check_id, reason=reason, on_request=True)
+            return
         reason = self._reason(reason)
         path = self.layout.check_file(check_id)
         self.layout.check_guard()  # the file is removed before anything else is written

@@ -121,6 +121,10 @@ class Summary(NamedTuple):
     # What related checks are found by (domain.related): the property's and parties' keys.
     match_keys: tuple[str, ...] = ()
     search: str = ""  # the folded text a search looks in
+    # When the check is due for erasure or for a review (domain.retention); None when not
+    # known yet (e.g. the end of the tenancy is not set) or for a row of an earlier version.
+    erase_on: dt.date | None = None
+    review_on: dt.date | None = None
 
     @classmethod
     def of_missing(cls, record: dict[str, Any]) -> Summary:
@@ -175,6 +179,8 @@ class Summary(NamedTuple):
             undecided=bool(row.get("undecided", False)),
             match_keys=tuple(row.get("match_keys", ())),
             search=row.get("search", ""),
+            erase_on=_day(row.get("erase_on")),
+            review_on=_day(row.get("review_on")),
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -185,13 +191,28 @@ class Summary(NamedTuple):
         del data["search"]
         for name in ("created_at", "updated_at", "finalized_at"):
             data[name] = _stamp(data[name])
+        for name in ("erase_on", "review_on"):
+            data[name] = None if data[name] is None else data[name].isoformat()
         return data
 
 
 # The keys of a row as summary_row writes it: the Summary's fields, the search text and the
 # moment of the last change in microseconds since 1970 (sorting 20,000 rows by it is quick).
-SUMMARY_KEYS = frozenset({*Summary._fields, "search", "changed"} - {"tampered", "missing"})
+# (The retention dates are left out: a row an earlier version wrote without them is still
+# whole; ``Store.due`` works them out for such a row.)
+SUMMARY_KEYS = frozenset(
+    {*Summary._fields, "search", "changed"} - {"tampered", "missing", "erase_on", "review_on"}
+)
 
 
 def _moment(text: str | None) -> dt.datetime | None:
     return None if text is None else dt.datetime.fromisoformat(text)
+
+
+def _day(text: object) -> dt.date | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
