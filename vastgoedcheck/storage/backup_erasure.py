@@ -177,6 +177,16 @@ def leave_out_erased(staging: Path, records: list[dict[str, Any]], codec: FileCo
     erased = {str(record["check"]) for record in records}
     if not erased:
         return 0
+    try:
+        return _leave_out(staging, erased, records, codec)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)  # nothing staged is left to undo
+        raise
+
+
+def _leave_out(
+    staging: Path, erased: set[str], records: list[dict[str, Any]], codec: FileCodec
+) -> int:
     candidates: set[str] = set()
     removed = 0
     for check_id in sorted(erased):
@@ -199,7 +209,3 @@ def leave_out_erased(staging: Path, records: list[dict[str, Any]], codec: FileCo
         payload = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         write_atomically(meta_path, codec.seal(payload, "meta.json"))
     return removed
-
-
-def remove_staging(staging: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)

@@ -7,14 +7,17 @@ import json
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import backups, restoring
 from vastgoedcheck.storage.atomic import PRIVATE_FOLDER, write_atomically
-from vastgoedcheck.storage.backup_reading import backup_key_file, stage_backup
+from vastgoedcheck.storage.backup_erasure import FileCodec, PlainFiles, leave_out_erased
+from vastgoedcheck.storage.backup_reading import STAGING, backup_key_file, stage_backup
 from vastgoedcheck.storage.checks import damage_in
+from vastgoedcheck.storage.erasure_log import erasure_records
 from vastgoedcheck.storage.errors import DamagedFile, StoreError
 from vastgoedcheck.storage.folder_key import KEY_FILE
 from vastgoedcheck.storage.folder_state import FolderState, folder_state, refuse_unless_keyed
@@ -65,6 +68,15 @@ def ready_to_read(layout: Layout) -> bool:
     return version == SCHEMA_VERSION
 
 
+def current_erasures(layout: Layout) -> list[dict[str, Any]]:
+    """The erasure records of a folder's store log; none when it cannot be read (a damaged
+    ``meta.json`` being recovered from a backup)."""
+    try:
+        return erasure_records(MetaFile(layout).entries())
+    except (OSError, DamagedFile, StoreError, ValueError):
+        return []
+
+
 def prepare_folder(layout: Layout, actor: str) -> Finished | None:
     """Finish an interrupted restore (what was done, to tell the user), then make the folders."""
     finished = restoring.finish_interrupted_restore(layout, actor)
@@ -99,6 +111,7 @@ class BackupsAndRestore:
     _connect: Callable[[], None]  # Store's (re)reading of meta file and index
     _open_index: Callable[[], None]
     enter_pending: Callable[[], int]  # Store's entering of files issued by readers
+    backup_codec: Callable[[], FileCodec]  # how store files are read inside a backup
 
     @staticmethod
     def recover(
@@ -122,9 +135,11 @@ class BackupsAndRestore:
         try:
             prepare_folder(layout, actor)
             packs = registry or PackRegistry.builtin()
+            erased = current_erasures(layout)  # read before the backup is unpacked
             staged = stage_backup(
                 layout, source, SCHEMA_VERSION, lambda path, id_: damage_in(packs, path, id_, key)
             )
+            left_out = leave_out_erased(layout.root / STAGING, erased, PlainFiles())
             safety = restoring.before_switch(
                 layout, lambda: backups.special_backup(layout, "before-restore", source)
             )
@@ -133,7 +148,7 @@ class BackupsAndRestore:
             raise unusable(folder, error) from None
         finally:
             lock.release()
-        return staged.checks
+        return staged.checks - left_out
 
     @staticmethod
     def backup_files(folder: Path) -> list[Path]:
@@ -164,12 +179,17 @@ class BackupsAndRestore:
         """Replace the whole store by the backup at ``source``; the current state is backed up
         first. Returns the number of checks restored."""
         self.layout.check_guard()  # nothing is unpacked into a folder another copy may be using
+        codec = self.backup_codec()
         try:
             staged = stage_backup(
                 self.layout,
                 source,
                 SCHEMA_VERSION,
                 lambda path, id_: damage_in(self.registry, path, id_, self.layout.key),
+            )
+            # An erased check cannot come back: its erasure record here keeps it out.
+            left_out = leave_out_erased(
+                self.layout.root / STAGING, erasure_records(self.meta.entries()), codec
             )
             safety = restoring.before_switch(
                 self.layout, lambda: backups.special_backup(self.layout, "before-restore", source)
@@ -190,4 +210,4 @@ class BackupsAndRestore:
         migrate(self.meta, self.layout, self.actor, MIGRATIONS)
         self._open_index()
         self.index.read_now()  # rebuilt now, so that damaged checks are reported now
-        return staged.checks
+        return staged.checks - left_out
