@@ -114,6 +114,7 @@ def build_parser() -> LocalisedParser:
         record_command,
         related_command,
         report_command,
+        retention_command,
         templates_command,
     )
     from vastgoedcheck.cli.store_access import add_data_dir_option
@@ -149,6 +150,7 @@ def build_parser() -> LocalisedParser:
     backup_command.register(commands)
     report_command.register(commands)
     record_command.register(commands)
+    retention_command.register(commands)
     parser.command_names = list(commands.choices)
     return parser
 

@@ -8,6 +8,7 @@ from typing import Any
 from vastgoedcheck.cli.assess_command import print_assessment
 from vastgoedcheck.cli.history_command import event_line
 from vastgoedcheck.cli.output import print_json, printable, revision_number, say
+from vastgoedcheck.cli.retention_command import status_json, status_lines
 from vastgoedcheck.cli.store_access import add_data_dir_option, full_id, opened_store
 from vastgoedcheck.domain.assessment import Outcome, assess_check
 from vastgoedcheck.domain.check import Check, Status
@@ -191,6 +192,7 @@ def show_check(args: argparse.Namespace) -> int:
         revisions = store.revisions(check_id)
         events = store.events(check_id)
         tampered = store.tampered(check_id)  # and the store's problems say so on stderr
+        retention = store.retention(check_id)
     if args.json:
         print_json(
             {
@@ -207,10 +209,13 @@ def show_check(args: argparse.Namespace) -> int:
                 ],
                 "events": [_event_json(event) for event in events],
                 "tampered": tampered,
+                "retention": status_json(retention),
             }
         )
         return 0
     _print_check(check, pack, revisions, events)
+    for line in status_lines(retention):
+        say(line)
     return 0
 
 

@@ -42,10 +42,19 @@ def register(commands: Any) -> None:
     add_data_dir_option(amend)
     amend.set_defaults(handler=amend_check)
 
-    delete = commands.add_parser("delete", help=_("delete a draft that was never finalized"))
+    delete = commands.add_parser(
+        "delete",
+        help=_(
+            "delete a draft, or erase a finalized check on request (art. 17 GDPR); a Wwft "
+            "record is kept for its legal period"
+        ),
+    )
     delete.add_argument("id", metavar=_("ID"), help=_("the check's id, or its first characters"))
     delete.add_argument(
-        "--reason", required=True, metavar=_("TEXT"), help=_("why it is deleted (logged)")
+        "--reason",
+        required=True,
+        metavar=_("TEXT"),
+        help=_("why it is deleted (a draft's reason is logged; an erasure's is not kept)"),
     )
     add_data_dir_option(delete)
     delete.set_defaults(handler=delete_check)
@@ -82,6 +91,16 @@ def amend_check(args: argparse.Namespace) -> int:
 def delete_check(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         check_id = full_id(store, args.id)
+        erasures = len(store.erasures())
         store.delete(check_id, args.reason)
-    say(_("Check {id} is deleted").format(id=check_id))
+        erased = len(store.erasures()) > erasures
+    if erased:
+        say(
+            _(
+                "Check {id} is erased, also from the backups in the data folder; the store log "
+                "keeps only a record without personal data"
+            ).format(id=check_id)
+        )
+    else:
+        say(_("Check {id} is deleted").format(id=check_id))
     return 0

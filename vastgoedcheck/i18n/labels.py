@@ -70,6 +70,8 @@ ACTION_LABELS = {
     ),
     "report_recorded": N_("report record added"),
     "report_record_corrected": N_("report record corrected"),
+    "relationship_end": N_("end of the relationship set"),
+    "retention_adjusted": N_("erasure date changed"),
 }
 
 

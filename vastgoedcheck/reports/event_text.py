@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.i18n import _
+from vastgoedcheck.i18n.formatting import format_date
 from vastgoedcheck.i18n.labels import action_label, flag_label
 from vastgoedcheck.i18n.outcome_text import decision_label
 from vastgoedcheck.reports.profiles import recipient_name
@@ -97,8 +99,26 @@ def event_text(event: AuditEvent, *, wwft: bool = False) -> str:
         "amended": lambda: _("correction started as revision {revision}: {reason}").format(
             revision=event.new, reason=event.reason or ""
         ),
+        "relationship_end": lambda: _relationship_end(event),
+        "retention_adjusted": lambda: _("erasure date changed to {date}: {reason}").format(
+            date=_day(event.new), reason=event.reason or ""
+        ),
     }
     text = texts.get(action)
     if text is not None:
         return text()
     return f"{action_label(action)} {event.target}" if event.target else action_label(action)
+
+
+def _day(value: object) -> str:
+    """An ISO date of an event, in the user's language (as it is, if it is not one)."""
+    try:
+        return format_date(dt.date.fromisoformat(str(value)))
+    except ValueError:
+        return str(value)
+
+
+def _relationship_end(event: AuditEvent) -> str:
+    if event.new is None:
+        return _("end of the relationship taken back")
+    return _("end of the relationship set to {date}").format(date=_day(event.new))
