@@ -232,11 +232,9 @@ def _confirm(items: list[DueCheck], yes: bool) -> None:
         raise UserError(_("erasing cannot be undone; add --yes to erase without being asked"))
     for item in items:
         say(f"  {item.check_id}  {printable(item.label)}")
-    question = ngettext(
-        "Erase this check for good, also from the backups in the data folder? [y/N] ",
-        "Erase these {count} checks for good, also from the backups in the data folder? [y/N] ",
-        len(items),
-    ).format(count=len(items))
+    question = _(
+        "Erase the checks listed above for good, also from the backups in the data folder? [y/N] "
+    )
     answer = input(question).strip().lower()
     if answer not in (_("y"), _("yes"), "y", "yes"):
         raise UserError(_("nothing was erased"))
