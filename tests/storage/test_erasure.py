@@ -218,3 +218,11 @@ def test_a_draft_erased_on_request_is_gone_with_its_record(store: Store) -> None
     store.erase(check.id, reason="Entered by mistake", on_request=True)
     assert len(store) == 0
     assert [e["rule"] for e in store.log() if e["action"] == "erased"] == ["draft"]
+
+
+def test_when_one_check_is_refused_none_is_erased(store: Store) -> None:
+    landlord = store.finalize(complete_draft(store).id).id
+    wwft = imported(store, "broker-buyer-cash-deposit")
+    with pytest.raises(RetentionHold):
+        store.erase_many([landlord, wwft], reason="Cleaning up", on_request=True)
+    assert len(store) == 2 and not store.erasures()

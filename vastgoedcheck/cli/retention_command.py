@@ -9,13 +9,12 @@ import sys
 from typing import Any
 
 from vastgoedcheck.cli.output import print_json, printable, say
-from vastgoedcheck.cli.store_access import add_data_dir_option, full_id, opened_store, warn
+from vastgoedcheck.cli.store_access import add_data_dir_option, full_id, opened_store
 from vastgoedcheck.domain.retention import DueCheck, RetentionStatus
 from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.i18n.formatting import format_date
 from vastgoedcheck.i18n.retention_text import basis_text, retention_line
-from vastgoedcheck.storage.errors import StoreError
 
 # What ``--ended`` takes to say the end is not known after all.
 NOT_ENDED = "none"
@@ -174,13 +173,12 @@ def _due(args: argparse.Namespace) -> int:
         erased: list[str] = []
         if args.apply and to_erase:
             _confirm(to_erase, args.yes)
-            for item in to_erase:
-                try:
-                    store.erase(item.check_id, reason=_("retention period ended"), on_request=False)
-                except StoreError as error:
-                    warn(str(error))
-                    continue
-                erased.append(item.check_id)
+            records = store.erase_many(
+                [item.check_id for item in to_erase],
+                reason=_("retention period ended"),
+                on_request=False,
+            )
+            erased = [record.check_id for record in records]
     if args.json:
         print_json(
             [

@@ -17,7 +17,7 @@ import contextlib
 import datetime as dt
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,11 +99,33 @@ class Erasing(RetentionKeeping):
         its retention has ended (StoreError when it has not). A Wwft record within its legal
         period is refused (RetentionHold, saying until when). ``reason`` is asked for so the
         user weighs it, but not kept: it may name the person."""
+        [record] = self.erase_many([check_id], reason=reason, on_request=on_request)
+        return record
+
+    def erase_many(
+        self, check_ids: Sequence[str], *, reason: str, on_request: bool
+    ) -> list[ErasureRecord]:
+        """Erase several checks as ``erase`` does, rewriting each backup once for all of them.
+        Every check is weighed first: when one is refused, none is erased."""
         self._reason(reason)
+        today = dt.date.today()
+        prepared = [
+            self._prepared(check_id, on_request, today) for check_id in dict.fromkeys(check_ids)
+        ]
+        self.layout.check_guard()
+        for details, used in prepared:
+            self.meta.record_erasure(self.actor, details, {"attachments": sorted(used)})
+        self._finish({details["check"]: used for details, used in prepared})
+        return [ErasureRecord.from_entry(details) for details, _used in prepared]
+
+    def _prepared(
+        self, check_id: str, on_request: bool, today: dt.date
+    ) -> tuple[dict[str, Any], set[str]]:
+        """The erasure record of a check and the attachments it uses; refused as ``erase``
+        says."""
         opened = self.checks.load(check_id)
         check = opened.check
         status = self._status(opened)
-        today = dt.date.today()
         was_finalized = check.status is Status.FINAL or check.revision > 1
         if was_finalized and status.held_on(today):
             raise RetentionHold(hold_message(check_id, status))
@@ -131,11 +153,7 @@ class Erasing(RetentionKeeping):
             decision=decision,
             questions=questions,
         )
-        used = sorted(opened.older_attachments | attachment_ids(check))
-        self.layout.check_guard()
-        self.meta.record_erasure(self.actor, details, {"attachments": used})
-        self._finish_erasure(check_id, set(used))
-        return ErasureRecord.from_entry(details)
+        return details, set(opened.older_attachments | attachment_ids(check))
 
     def erasures(self) -> list[ErasureRecord]:
         """The records of the checks erased from this folder, oldest first."""
@@ -150,16 +168,44 @@ class Erasing(RetentionKeeping):
         """Finish the erasures a stop interrupted (files, index, backups); returns how many.
         What cannot be finished now is said in ``problems`` and tried again next time."""
         pending = self.meta.pending_erasures()
-        for entry in pending:
-            work = entry.get("pending") or {}
-            try:
-                self._finish_erasure(str(entry["check"]), set(work.get("attachments") or ()))
-            except StoreError as error:
-                self.problems.append(str(error))
+        if not pending:
+            return 0
+        work = {
+            str(entry["check"]): set((entry.get("pending") or {}).get("attachments") or ())
+            for entry in pending
+        }
+        try:
+            self._finish(work)
+        except StoreError as error:
+            self.problems.append(str(error))
         return len(pending)
 
-    def _finish_erasure(self, check_id: str, attachments: set[str]) -> None:
-        """Every step after the erasure record, each one safe to repeat."""
+    def _finish(self, work: dict[str, set[str]]) -> None:
+        """Every step after the erasure records (``work``: check id → the attachments it
+        used), each one safe to repeat."""
+        for check_id in work:
+            self._remove_files(check_id)
+            self.index.drop(check_id)
+        self.index.read_now()
+        self.index.compact()  # no line of the index or its journal names the checks any more
+        attachments = set().union(*work.values())
+        self._drop_unused_attachments(attachments)
+        try:
+            rewrite_backups(self.layout, set(work), attachments, self.backup_codec())
+        except (OSError, zipfile.BadZipFile, zlib.error, ValueError, KeyError) as error:
+            why = os_reason(error) if isinstance(error, OSError) else _("a backup is damaged")
+            raise StoreWriteError(
+                _(
+                    "the check {id} is erased from the data folder, but not yet from every "
+                    "backup ({reason}); that is done the next time the data folder is opened"
+                ).format(id=", ".join(work), reason=why)
+            ) from error
+        for check_id in work:
+            self.meta.erasure_finished(check_id)
+
+    def _remove_files(self, check_id: str) -> None:
+        """The check's file, a copy set aside as damaged, and files issued about it that wait
+        in ``pending/``."""
         self.checks.forget(check_id)
         path = self.layout.check_file(check_id)
         try:
@@ -178,18 +224,3 @@ class Erasing(RetentionKeeping):
             ) from error
         with contextlib.suppress(OSError):
             fsync_folder(path.parent)
-        self.index.drop(check_id)
-        self.index.read_now()
-        self.index.compact()  # no line of the index or its journal names the check any more
-        self._drop_unused_attachments(attachments)
-        try:
-            rewrite_backups(self.layout, {check_id}, attachments, self.backup_codec())
-        except (OSError, zipfile.BadZipFile, zlib.error, ValueError, KeyError) as error:
-            why = os_reason(error) if isinstance(error, OSError) else _("a backup is damaged")
-            raise StoreWriteError(
-                _(
-                    "the check {id} is erased from the data folder, but not yet from every "
-                    "backup ({reason}); that is done the next time the data folder is opened"
-                ).format(id=check_id, reason=why)
-            ) from error
-        self.meta.erasure_finished(check_id)
