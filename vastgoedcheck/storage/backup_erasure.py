@@ -29,6 +29,7 @@ from vastgoedcheck.storage.atomic import (
 from vastgoedcheck.storage.backups import MANIFEST, manifest_of
 from vastgoedcheck.storage.erasure_log import add_records, scrub_tables
 from vastgoedcheck.storage.layout import SHA256, Layout
+from vastgoedcheck.storage.sealing import is_sealed
 
 
 class FileCodec(Protocol):
@@ -47,6 +48,12 @@ class PlainFiles:
 
     def open(self, sealed: bytes, name: str) -> bytes:
         return sealed
+
+
+def _opened(codec: FileCodec, raw: bytes, name: str) -> bytes:
+    """A member's content: sealed ones opened; a plain one (a backup made before the folder
+    was encrypted) as it is."""
+    return codec.open(raw, name) if is_sealed(raw) else raw
 
 
 def check_member(check_id: str) -> str:
@@ -107,14 +114,15 @@ def rewrite_backup(path: Path, erased: set[str], known: set[str], codec: FileCod
         dropped = {check_member(check_id) for check_id in erased} & names
         candidates = set(known)
         for name in dropped:
-            candidates |= _attachments_in(codec.open(archive.read(name), Path(name).name))
-        meta = json.loads(codec.open(archive.read("meta.json"), "meta.json").decode("utf-8"))
+            candidates |= _attachments_in(_opened(codec, archive.read(name), Path(name).name))
+        meta_raw = archive.read("meta.json")
+        meta = json.loads(_opened(codec, meta_raw, "meta.json").decode("utf-8"))
         meta_changed = scrub_tables(meta, erased)
         held = {name.rsplit("/", 1)[-1] for name in names if name.startswith("attachments/")}
         candidates &= held
         if candidates:
             others = (
-                codec.open(archive.read(name), Path(name).name)
+                _opened(codec, archive.read(name), Path(name).name)
                 for name in sorted(names)
                 if name.startswith("checks/") and name not in dropped
             )
@@ -122,7 +130,8 @@ def rewrite_backup(path: Path, erased: set[str], known: set[str], codec: FileCod
         dropped |= {f"attachments/{sha[:2]}/{sha}" for sha in candidates}
         if not dropped and not meta_changed:
             return False
-        _write_without(path, archive, dropped, meta, codec)
+        seal = codec if is_sealed(meta_raw) else PlainFiles()  # as it was
+        _write_without(path, archive, dropped, meta, seal)
     return True
 
 
@@ -193,19 +202,20 @@ def _leave_out(
         path = staging / "checks" / f"{check_id}.json"
         if path.is_file():
             with contextlib.suppress(Exception):  # unreadable: removed all the same
-                candidates |= _attachments_in(codec.open(path.read_bytes(), path.name))
+                candidates |= _attachments_in(_opened(codec, path.read_bytes(), path.name))
             path.unlink()
             removed += 1
     if candidates:
         remaining = (
-            codec.open(path.read_bytes(), path.name)
+            _opened(codec, path.read_bytes(), path.name)
             for path in sorted((staging / "checks").glob("*.json"))
         )
         for sha in candidates - _used(remaining, candidates):
             (staging / "attachments" / sha[:2] / sha).unlink(missing_ok=True)
     meta_path = staging / "meta.json"
-    meta = json.loads(codec.open(meta_path.read_bytes(), "meta.json").decode("utf-8"))
+    raw = meta_path.read_bytes()
+    meta = json.loads(_opened(codec, raw, "meta.json").decode("utf-8"))
     if scrub_tables(meta, erased) | add_records(meta, records):
         payload = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        write_atomically(meta_path, codec.seal(payload, "meta.json"))
+        write_atomically(meta_path, codec.seal(payload, "meta.json") if is_sealed(raw) else payload)
     return removed
