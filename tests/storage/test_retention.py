@@ -176,3 +176,13 @@ def test_retention_of_a_finalized_check_leaves_its_fingerprint_alone(store: Stor
     store.set_relationship_end(check_id, dt.date(2026, 1, 1))
     assert store.tampered(check_id) == []
     assert store.get(check_id).fingerprint is not None
+
+
+def test_a_row_of_an_earlier_version_gets_its_dates_when_due_is_asked(store: Store) -> None:
+    check_id = rejected(store)
+    row = store.index.rows[check_id]
+    del row["erase_on"], row["review_on"]  # as an earlier version wrote it
+    assert store.summaries()[0].erase_on is None
+    [due] = store.due(TODAY + dt.timedelta(weeks=4))
+    assert due.check_id == check_id
+    assert store.summaries()[0].erase_on == TODAY + dt.timedelta(weeks=4)  # kept in the index

@@ -15,9 +15,10 @@ from vastgoedcheck.storage.audit import AuditEvent
 from vastgoedcheck.storage.checks import CheckFiles, OpenCheck
 from vastgoedcheck.storage.errors import RetentionHold, StoreError
 from vastgoedcheck.storage.index import SummaryIndex
+from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.meta import now
 from vastgoedcheck.storage.record_codec import record_from_json
-from vastgoedcheck.storage.retention_facts import iso_day, status_of
+from vastgoedcheck.storage.retention_facts import iso_day, row_dates, status_of
 
 
 def hold_message(check_id: str, status: RetentionStatus) -> str:
@@ -44,6 +45,7 @@ class RetentionKeeping:
     """The retention half of ``Store`` (a mixin)."""
 
     actor: str
+    layout: Layout
     checks: CheckFiles
     index: SummaryIndex
     _reason: Callable[[str], str]
@@ -97,12 +99,14 @@ class RetentionKeeping:
         found = []
         for check_id, row in list(self.index.rows.items()):
             erase_on, review_on = iso_day(row.get("erase_on")), iso_day(row.get("review_on"))
-            if "erase_on" not in row:  # a row of an earlier version: worked out now
+            if "erase_on" not in row:  # a row of an earlier version: worked out once
                 try:
                     status = self.retention(check_id)
                 except StoreError:
                     continue
                 erase_on, review_on = status.erase_on, status.review_on
+                if not self.layout.read_only:  # kept in the index (a cache) from now on
+                    self.index.put({**row, **row_dates(status)})
             if erase_on is not None and erase_on <= as_of:
                 found.append(DueCheck(check_id, due_label(row), row["pack"], erase_on, "erase"))
             elif review_on is not None and review_on <= as_of:
