@@ -14,6 +14,7 @@ from tests.storage.conftest import complete_draft, new_draft
 from tests.storage.test_retention import imported, rejected
 from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.packs.registry import PackRegistry
+from vastgoedcheck.reports.verifying import verdict
 from vastgoedcheck.storage import backup_erasure
 from vastgoedcheck.storage.errors import RetentionHold, StoreError
 from vastgoedcheck.storage.store import Store
@@ -226,3 +227,15 @@ def test_when_one_check_is_refused_none_is_erased(store: Store) -> None:
     with pytest.raises(RetentionHold):
         store.erase_many([landlord, wwft], reason="Cleaning up", on_request=True)
     assert len(store) == 2 and not store.erasures()
+
+
+def test_a_report_of_an_erased_check_is_still_recognised(store: Store, tmp_path: Path) -> None:
+    final = store.finalize(complete_draft(store).id)
+    target = tmp_path / f"Rapport {NAME}.pdf"
+    payload = b"%PDF-1.4 a report"
+    store.issue_file(final, target, payload, kind="report", recipient="police", language="nl")
+    store.erase(final.id, reason="The tenant asked us to", on_request=True)
+    issued, [line] = verdict(store.issued(), target, payload)
+    assert issued and final.id in line and "erased since" in line
+    said = line.removeprefix(str(target))  # the file named on the command line, and then:
+    assert NAME not in said and "police" not in said

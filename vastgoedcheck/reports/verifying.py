@@ -43,6 +43,20 @@ def verdict(
     reports = [item for item in issued_files if item.kind == "report"]
     issued = [item for item in reports if item.sha256 == sha256]
     known_checks = {item.check_id for item in reports}
+    if issued and not issued[0].recipient:  # its check was erased since (docs/retention.md)
+        first = issued[0]
+        return True, [
+            _(
+                "{file} is an unaltered report of check {id}, revision {revision}, issued on "
+                "{when} by {actor}; the check has been erased since."
+            ).format(
+                file=path,
+                id=first.check_id,
+                revision=first.revision,
+                when=format_datetime(first.at),
+                actor=first.actor,
+            )
+        ]
     if issued:
         first = issued[0]
         lines = [

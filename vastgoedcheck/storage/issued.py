@@ -36,9 +36,10 @@ def issued_files(entries: Iterable[Mapping[str, Any]]) -> list[IssuedFile]:
                     check_id=str(entry["check"]),
                     kind=str(entry["kind"]),
                     sha256=str(entry["sha256"]),
-                    recipient=str(entry["recipient"]),
+                    # "" once the check was erased: the entry keeps no recipient or file name
+                    recipient=str(entry.get("recipient", "")),
                     language=str(entry["language"]),
-                    file=str(entry["file"]),
+                    file=str(entry.get("file", "")),
                     revision=int(entry["revision"]),
                     fingerprint=entry.get("fingerprint"),
                 )
