@@ -87,7 +87,7 @@ def test_show_and_the_json_say_the_retention(cli, data: str) -> None:  # type: i
     check_id = finalized(cli, data, "landlord-residential-all-clear", "do_not_proceed")
     erase_on = TODAY + dt.timedelta(weeks=4)
     shown = cli("show", check_id, "--data-dir", data).out
-    assert "Retention: Erased on" in shown and "Rejected applicant" in shown
+    assert "Retention: To be erased on" in shown and "Rejected applicant" in shown
     document = json.loads(cli("show", check_id, "--json", "--data-dir", data).out)
     assert document["retention"]["erase_on"] == erase_on.isoformat()
     assert document["retention"]["rule"] == "rejected_applicant"

@@ -10,7 +10,7 @@ from typing import Any
 
 from vastgoedcheck.cli.output import print_json, printable, say
 from vastgoedcheck.cli.store_access import add_data_dir_option, full_id, opened_store
-from vastgoedcheck.domain.retention import DueCheck, RetentionStatus
+from vastgoedcheck.domain.retention import DueCheck, RetentionStatus, Rule
 from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.i18n.formatting import format_date
@@ -140,10 +140,12 @@ def status_lines(status: RetentionStatus) -> list[str]:
     if status.review_on is not None and status.erase_on is not None:
         lines.append("  " + _("Reviewed on {date}").format(date=format_date(status.review_on)))
     if status.relationship_end is not None:
-        lines.append(
-            "  "
-            + _("End of the relationship: {date}").format(date=format_date(status.relationship_end))
+        label = (
+            _("Selection final: {date}")
+            if status.rule is Rule.REJECTED_APPLICANT
+            else _("End of the relationship: {date}")
         )
+        lines.append("  " + label.format(date=format_date(status.relationship_end)))
     if status.adjusted_reason:
         lines.append(
             "  " + _("Date changed: {reason}").format(reason=printable(status.adjusted_reason))

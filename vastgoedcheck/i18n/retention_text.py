@@ -53,7 +53,7 @@ def retention_line(status: RetentionStatus) -> str:
             return _("Kept until {date} (Wwft); then erased").format(
                 date=format_date(status.erase_on)
             )
-        return _("Erased on {date}").format(date=format_date(status.erase_on))
+        return _("To be erased on {date}").format(date=format_date(status.erase_on))
     if status.needs_relationship_end:
         return _("Erasure date not known yet: set the end of the relationship or tenancy")
     if status.review_on is not None:
