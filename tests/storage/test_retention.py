@@ -9,6 +9,7 @@ import json
 import pytest
 
 from tests.storage.conftest import EXAMPLES, complete_draft, new_draft
+from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.domain.report_record import Indicator, RecordKind, ReportChannel, ReportRecord
 from vastgoedcheck.domain.retention import Rule, add_months
@@ -186,3 +187,16 @@ def test_a_row_of_an_earlier_version_gets_its_dates_when_due_is_asked(store: Sto
     [due] = store.due(TODAY + dt.timedelta(weeks=4))
     assert due.check_id == check_id
     assert store.summaries()[0].erase_on == TODAY + dt.timedelta(weeks=4)  # kept in the index
+
+
+def test_a_note_written_with_a_risk_signal_is_reviewed_after_twelve_months(store: Store) -> None:
+    document = json.loads((EXAMPLES / "landlord-residential-hemp-signs.json").read_text())
+    [(check_id, _stored)] = store.import_checks([document], "t")
+    check = store.get(check_id)
+    pack = store.pack_of(check)
+    signal = next(item.question_id for item in assess_check(pack, check).items if item.signal)
+    store.set_note(check_id, signal, "Strong smell at the back door, 3 December")
+    store.set_decision(check_id, Decision("proceed_with_conditions", "Inspection next month."))
+    store.finalize(check_id)
+    status = store.retention(check_id)
+    assert status.rule is Rule.TENANT and status.review_on == add_months(TODAY, 12)

@@ -22,7 +22,8 @@ The rules and their legal sources (docs/retention.md says the same for users):
   no statute fixes it. The same rule serves an owner or operator's other relationships
   (hospitality, a notary or agent outside the Wwft): the end of the matter plus two years.
 * **Suspicion** — a decision to report, a report to the police, Meld Misdaad Anoniem or the
-  municipality, or an escalation is criminal-nature data (art. 10 AVG; art. 33 UAVG allows it
+  municipality, an escalation, or a note written with an answer that is a risk signal (an
+  observation of a possible offence) is criminal-nature data (art. 10 AVG; art. 33 UAVG allows it
   only while needed to protect the user's interests). Outside the Wwft such a check is
   reviewed 12 months after the report or decision (a recommendation); a rejected applicant
   with a report is not erased after four weeks but at that review.
@@ -106,7 +107,9 @@ class RetentionFacts:
     changed_on: dt.date  # the last change
     rejected: bool = False  # an applicant turned down (decision not to proceed before letting)
     letting: bool = False  # the screening of an applicant or tenant for a letting
-    suspicion_on: dt.date | None = None  # latest report, decision to report or escalation
+    # the latest report, decision to report or escalation, or (the day the check was
+    # finalized) a note written with a risk signal
+    suspicion_on: dt.date | None = None
     fiu_report_on: dt.date | None = None  # latest report to FIU-Nederland
     transaction_on: dt.date | None = None  # the transaction date recorded with the property
     relationship_end: dt.date | None = None  # set by the user

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from vastgoedcheck.domain.assessment import assess_check
 from vastgoedcheck.domain.check import Check, Status
 from vastgoedcheck.domain.decisions import REPORT_UNSPECIFIED, DecisionCode, current_code
 from vastgoedcheck.domain.pack import Pack
@@ -62,6 +63,16 @@ def rejected_applicant(check: Check, pack: Pack, wwft: bool) -> bool:
     return stages.position(stage) < stages.position(stages.running_from)
 
 
+def signal_noted(check: Check, pack: Pack) -> bool:
+    """Whether a note was written with an answer that is a risk signal: an observation about a
+    possible offence, criminal-nature data (art. 10 AVG; DOMAIN §1.6 guardrail 5)."""
+    noted = {qid for qid, answer in check.answers.items() if answer.note.strip()}
+    if not noted:
+        return False
+    assessment = assess_check(pack, check)
+    return any(item.signal and item.question_id in noted for item in assessment.items)
+
+
 def retention_facts(
     check: Check,
     pack: Pack,
@@ -83,7 +94,10 @@ def retention_facts(
         SUSPICION_DECISIONS
     ):
         decided = local_day(check.decision.decided_at) or finalized
-    suspicion = max([*reported, *([decided] if decided else [])], default=None)
+    noted = finalized if finalized is not None and signal_noted(check, pack) else None
+    suspicion = max(
+        [*reported, *([decided] if decided else []), *([noted] if noted else [])], default=None
+    )
     fiu = max((r.on for r in standing if r.channel is ReportChannel.FIU), default=None)
     changed = local_day(check.updated_at or check.created_at) or dt.date.today()
     return RetentionFacts(
