@@ -22,6 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.bench_store import generate  # noqa: E402
+from benchmarks.big_store import folder_key_of  # noqa: E402
 from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
 from vastgoedcheck.storage.store import Store  # noqa: E402
 
@@ -42,7 +43,8 @@ def main() -> None:
         registry = PackRegistry.builtin()
         made, variants = timed(lambda: generate(root, args.checks, registry, with_plain=False))
         print(f"{args.checks} checks made in {made:.0f} s")
-        store = Store.open(variants.store, registry, actor="bench")
+        key = folder_key_of(variants.store)  # the checks are sealed, as the app seals them
+        store = Store.open(variants.store, registry, key=key, actor="bench")
         try:
             start = dt.date(2026, 1, 1)
             for day in range(args.backups):
@@ -54,9 +56,7 @@ def main() -> None:
             again, _due = timed(lambda: store.due(later))
             print(f"due(): first listing {first:.2f} s ({len(due)} due), after that {again:.3f} s")
             ids = [summary.id for summary in store.summaries()]
-            one, _record = timed(
-                lambda: store.erase(ids[0], reason="benchmark", on_request=True)
-            )
+            one, _record = timed(lambda: store.erase(ids[0], reason="benchmark", on_request=True))
             print(f"erase one check (files, index, {args.backups} backups): {one:.2f} s")
             ten, _records = timed(
                 lambda: store.erase_many(ids[1:11], reason="benchmark", on_request=True)

@@ -3,6 +3,7 @@ backup the app manages, leaving only a record without personal data; a Wwft reco
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import zipfile
 from collections.abc import Iterator
@@ -12,11 +13,13 @@ import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
 from tests.storage.test_retention import imported, rejected
+from tests.stores import key_for, open_store
 from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.reports.verifying import verdict
 from vastgoedcheck.storage import backup_erasure
 from vastgoedcheck.storage.errors import RetentionHold, StoreError
+from vastgoedcheck.storage.sealing import DataKey, SealBroken, is_sealed
 from vastgoedcheck.storage.store import Store
 
 NAME = "Daan Bakker"  # the tenant of the example check
@@ -32,23 +35,33 @@ def photo(tmp_path: Path) -> Path:
     return path
 
 
-def every_byte(folder: Path) -> Iterator[tuple[str, bytes]]:
-    """Every file under ``folder``, and every member of every zip, as bytes."""
+def every_byte(folder: Path, key: DataKey | None) -> Iterator[tuple[str, bytes]]:
+    """Every file under ``folder``, and every member of every zip, as bytes — and the content
+    of each sealed one, opened with the folder's ``key`` (so that the search means something
+    in an encrypted folder: the data is gone, not only unreadable)."""
+
+    def opened(name: str, content: bytes) -> bytes:
+        if key is not None and is_sealed(content):
+            with contextlib.suppress(SealBroken):
+                return key.open(content, name)
+        return content
+
     for path in sorted(folder.rglob("*")):
         if not path.is_file():
             continue
         content = path.read_bytes()
-        yield str(path), content
+        yield str(path), opened(path.name, content)
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
                 for name in archive.namelist():
-                    yield f"{path}!{name}", archive.read(name)
+                    yield f"{path}!{name}", opened(Path(name).name, archive.read(name))
 
 
 def found(folder: Path, texts: tuple[str, ...] = PERSONAL) -> list[str]:
+    key = key_for(folder)
     return [
         f"{where}: {text}"
-        for where, content in every_byte(folder)
+        for where, content in every_byte(folder, key)
         for text in texts
         if text.encode("utf-8") in content or text.encode("unicode_escape") in content
     ]
@@ -174,7 +187,7 @@ def test_an_erased_check_cannot_be_restored_from_an_outside_backup(
 def test_a_stop_while_backups_are_rewritten_is_finished_at_the_next_opening(
     folder: Path, registry: PackRegistry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = Store.open(folder, registry, actor="M. Jansen")
+    store = open_store(folder, registry)
     check_id = personal_check(store, tmp_path)
     new_draft(store, "Eva de Vries")
     for day in (1, 2, 3):
@@ -202,7 +215,7 @@ def test_a_stop_while_backups_are_rewritten_is_finished_at_the_next_opening(
             assert archive.testzip() is None
     assert not store.layout.check_file(check_id).exists()
     assert len(written) == 1 and list(store.layout.backups.glob(".*.tmp"))
-    reopened = Store.open(folder, registry, actor="M. Jansen")
+    reopened = open_store(folder, registry)
     try:
         [entry] = [e for e in reopened.log() if e["action"] == "erased"]
         assert "pending" not in entry

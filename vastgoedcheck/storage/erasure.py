@@ -91,8 +91,9 @@ class Erasing(RetentionKeeping):
     _drop_unused_attachments: Callable[[set[str] | frozenset[str]], None]
 
     def backup_codec(self) -> FileCodec:
-        """How the store's files are opened and sealed inside its backups."""
-        return PlainFiles()
+        """How the store's files are opened and sealed inside its backups: with the folder's
+        data key (plain only for tests of the parts below the store)."""
+        return self.layout.key or PlainFiles()
 
     def erase(self, check_id: str, *, reason: str, on_request: bool) -> ErasureRecord:
         """Erase a check: ``on_request`` at the person's request (art. 17 AVG), else because

@@ -14,7 +14,7 @@ from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import backups, restoring
 from vastgoedcheck.storage.atomic import PRIVATE_FOLDER, write_atomically
-from vastgoedcheck.storage.backup_erasure import FileCodec, PlainFiles, leave_out_erased
+from vastgoedcheck.storage.backup_erasure import FileCodec, leave_out_erased
 from vastgoedcheck.storage.backup_reading import STAGING, backup_key_file, stage_backup
 from vastgoedcheck.storage.checks import damage_in
 from vastgoedcheck.storage.erasure_log import erasure_records
@@ -139,7 +139,7 @@ class BackupsAndRestore:
             staged = stage_backup(
                 layout, source, SCHEMA_VERSION, lambda path, id_: damage_in(packs, path, id_, key)
             )
-            left_out = leave_out_erased(layout.root / STAGING, erased, PlainFiles())
+            left_out = leave_out_erased(layout.root / STAGING, erased, key)
             safety = restoring.before_switch(
                 layout, lambda: backups.special_backup(layout, "before-restore", source)
             )
