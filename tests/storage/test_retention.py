@@ -200,3 +200,12 @@ def test_a_note_written_with_a_risk_signal_is_reviewed_after_twelve_months(store
     store.finalize(check_id)
     status = store.retention(check_id)
     assert status.rule is Rule.TENANT and status.review_on == add_months(TODAY, 12)
+
+
+def test_a_draft_of_an_earlier_version_is_listed_for_review_from_its_row(store: Store) -> None:
+    check = new_draft(store)
+    row = store.index.rows[check.id]
+    del row["erase_on"], row["review_on"]
+    [due] = store.due(add_months(TODAY, 12))
+    assert (due.check_id, due.kind) == (check.id, "review")
+    assert due.due_on == store.retention(check.id).review_on

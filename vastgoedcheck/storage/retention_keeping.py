@@ -8,7 +8,12 @@ from collections.abc import Callable
 from typing import Any
 
 from vastgoedcheck.domain.report_record import ReportRecord
-from vastgoedcheck.domain.retention import DueCheck, RetentionStatus
+from vastgoedcheck.domain.retention import (
+    DueCheck,
+    RetentionFacts,
+    RetentionStatus,
+    retention_status,
+)
 from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_date
 from vastgoedcheck.storage.audit import AuditEvent
@@ -39,6 +44,24 @@ def due_label(row: dict[str, Any]) -> str:
     """How the user knows a check in a list of what is due: its parties, else its address."""
     names = "; ".join(str(name) for name in row.get("parties") or [] if name)
     return names or str(row.get("address") or "") or str(row.get("reference") or "")
+
+
+def _draft_status(row: dict[str, Any]) -> RetentionStatus | None:
+    """The retention of a draft that was never finalized, from its summary row alone (an
+    earlier version kept no retention settings); None for any other row."""
+    if row.get("status") != "draft" or row.get("revision") != 1:
+        return None
+    changed = iso_day(row.get("updated_at") or row.get("created_at"))
+    if changed is None:
+        return None
+    facts = RetentionFacts(
+        pack_id=str(row.get("pack")),
+        role=str(row.get("role")),
+        wwft=False,
+        finalized_on=None,
+        changed_on=changed,
+    )
+    return retention_status(facts)
 
 
 class RetentionKeeping:
@@ -101,7 +124,7 @@ class RetentionKeeping:
             erase_on, review_on = iso_day(row.get("erase_on")), iso_day(row.get("review_on"))
             if "erase_on" not in row:  # a row of an earlier version: worked out once
                 try:
-                    status = self.retention(check_id)
+                    status = _draft_status(row) or self.retention(check_id)
                 except StoreError:
                     continue
                 erase_on, review_on = status.erase_on, status.review_on
