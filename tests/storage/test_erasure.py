@@ -13,7 +13,7 @@ import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
 from tests.storage.test_retention import imported, rejected
-from tests.stores import key_for, open_store
+from tests.stores import key_for, open_store, open_to_read
 from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.reports.verifying import verdict
@@ -252,3 +252,20 @@ def test_a_report_of_an_erased_check_is_still_recognised(store: Store, tmp_path:
     assert issued and final.id in line and "erased since" in line
     said = line.removeprefix(str(target))  # the file named on the command line, and then:
     assert NAME not in said and "police" not in said
+
+
+def test_a_file_issued_by_a_reader_leaves_nothing_once_the_check_is_erased(
+    store: Store, folder: Path, registry: PackRegistry, tmp_path: Path
+) -> None:
+    final = store.finalize(complete_draft(store).id)
+    reader = open_to_read(folder, registry)
+    try:
+        target = tmp_path / f"Rapport {NAME}.json"
+        reader.issue_file(final, target, b"{}", kind="export", recipient="own", language="nl")
+    finally:
+        reader.close()
+    assert list(store.layout.pending.glob("*.json"))
+    store.erase(final.id, reason="The tenant asked us to", on_request=True)
+    store.enter_pending()
+    assert not list(store.layout.pending.glob("*.json"))
+    assert found(folder, (NAME,)) == []

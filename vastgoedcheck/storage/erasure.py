@@ -184,6 +184,7 @@ class Erasing(RetentionKeeping):
     def _finish(self, work: dict[str, set[str]]) -> None:
         """Every step after the erasure records (``work``: check id → the attachments it
         used), each one safe to repeat."""
+        self.meta.scrub(set(work))  # again: a file issued meanwhile may have been entered
         for check_id in work:
             self._remove_files(check_id)
             self.index.drop(check_id)

@@ -118,7 +118,11 @@ class IssuingFiles:
                 opened = self.checks.load(pending.check_id)
                 self.index.put(self.checks.summary(opened, opened.check))
 
+        erased = self.meta.erased_ids()
+
         def log(pending: PendingIssue) -> None:
+            if pending.check_id in erased:
+                return  # issued by a reader from a check erased since: nothing of it is kept
             if not any(pending.same_entry(entry) for entry in self.meta.entries()):
                 entry = dict(pending.entry)
                 del entry["action"], entry["actor"]

@@ -131,14 +131,8 @@ class MetaFile:
         """In one write: take the erased check's personal data out of the log's entries and the
         list of missing checks, and add its erasure record with the work still to do
         (``pending``: it is the journal the next start finishes an interrupted erasure from)."""
-        erased = {details["check"]}
         with self.storage.batch():
-            for entry in self._log.all():
-                if scrub_entry(dict(entry), erased):  # changed in place, keeping the order
-                    self._log.update(partial(_scrub, erased=erased), doc_ids=[entry.doc_id])
-            for record in self._missing.all():
-                if record.get("id") in erased:
-                    self._missing.remove(doc_ids=[record.doc_id])
+            self.scrub({details["check"]})
             self._log.insert(
                 {
                     "at": now().isoformat(),
@@ -148,6 +142,23 @@ class MetaFile:
                     "pending": pending,
                 }
             )
+
+    def scrub(self, erased: set[str]) -> None:
+        """Take the personal data of the ``erased`` checks out of the log's entries and the
+        list of missing checks (erasure_log.scrub_entry)."""
+        with self.storage.batch():
+            for entry in self._log.all():
+                if scrub_entry(dict(entry), erased):  # changed in place, keeping the order
+                    self._log.update(partial(_scrub, erased=erased), doc_ids=[entry.doc_id])
+            for record in self._missing.all():
+                if record.get("id") in erased:
+                    self._missing.remove(doc_ids=[record.doc_id])
+
+    def erased_ids(self) -> set[str]:
+        """The ids of the checks erased from this folder."""
+        return {
+            str(entry.get("check")) for entry in self._log.all() if entry.get("action") == ERASED
+        }
 
     def pending_erasures(self) -> list[dict[str, Any]]:
         """The erasure records whose work (files, backups) is not finished yet."""
