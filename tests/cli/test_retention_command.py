@@ -103,3 +103,15 @@ def test_a_bad_date_is_one_sentence(cli, data: str, capsys) -> None:  # type: ig
         cli("retention", "--as-of", "31-12-2026", "--data-dir", data)
     err = capsys.readouterr().err
     assert ended.value.code != 0 and "YYYY-MM-DD" in err and "Traceback" not in err
+
+
+def test_a_review_is_put_off_with_a_reason(cli, data: str) -> None:  # type: ignore[no-untyped-def]
+    check_id = finalized(cli, data, "landlord-residential-hemp-signs", "report_police")
+    refused = cli("retention", check_id, "--review-on", "2029-01-01", "--data-dir", data)
+    assert refused.code == 1 and "--reason" in refused.err
+    kept = cli("retention", check_id, "--review-on", "2029-01-01", "--reason",
+               "Police investigation running", "--data-dir", data)  # fmt: skip
+    assert kept.code == 0 and "To be reviewed on 1 January 2029" in kept.out
+    assert "Police investigation running" in kept.out
+    history = cli("history", check_id, "--data-dir", data).out
+    assert "kept after a review until 1 January 2029: Police investigation running" in history

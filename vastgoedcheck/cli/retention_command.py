@@ -45,7 +45,9 @@ def register(commands: Any) -> None:
         "id",
         nargs="?",
         metavar=_("ID"),
-        help=_("one check: show its retention, or change it with --ended or --keep-until"),
+        help=_(
+            "one check: show its retention, or change it with --ended, --keep-until or --review-on"
+        ),
     )
     retention.add_argument(
         "--as-of",
@@ -78,22 +80,31 @@ def register(commands: Any) -> None:
         help=_("erase the check on this day instead (with --reason; never before the law allows)"),
     )
     retention.add_argument(
-        "--reason", metavar=_("TEXT"), help=_("why the date is changed (with --keep-until)")
+        "--review-on",
+        type=iso_date,
+        metavar=_("DATE"),
+        help=_("after a review: keep the check and review it again on this day (with --reason)"),
+    )
+    retention.add_argument(
+        "--reason",
+        metavar=_("TEXT"),
+        help=_("why the date is changed (with --keep-until or --review-on)"),
     )
     add_data_dir_option(retention)
     retention.set_defaults(handler=retention_command, ended=False)
 
 
 def retention_command(args: argparse.Namespace) -> int:
-    changing = args.ended is not False or args.keep_until is not None
+    dated = args.keep_until is not None or args.review_on is not None
+    changing = args.ended is not False or dated
     if args.id is None:
         if changing or args.reason is not None:
             raise UserError(_("give the check's id to change its retention"))
         return _due(args)
     if args.apply or args.as_of is not None:
         raise UserError(_("--apply and --as-of list all checks; leave out the id"))
-    if (args.keep_until is None) != (args.reason is None):
-        raise UserError(_("give --keep-until and --reason together"))
+    if dated != (args.reason is not None):
+        raise UserError(_("give --keep-until or --review-on together with --reason"))
     if not changing:
         return _show(args)
     with opened_store(args) as store:
@@ -103,6 +114,8 @@ def retention_command(args: argparse.Namespace) -> int:
             status = store.set_relationship_end(check_id, args.ended)
         if args.keep_until is not None:
             status = store.adjust_retention(check_id, args.keep_until, args.reason)
+        if args.review_on is not None:
+            status = store.adjust_review(check_id, args.review_on, args.reason)
     _print_status(check_id, status, args.json)
     return 0
 
@@ -127,6 +140,7 @@ def status_json(status: RetentionStatus) -> dict[str, Any]:
         "legal_until": day(status.legal_until),
         "relationship_end": day(status.relationship_end),
         "adjusted_reason": status.adjusted_reason,
+        "review_reason": status.review_reason,
         "needs_relationship_end": status.needs_relationship_end,
     }
 
@@ -137,8 +151,12 @@ def status_lines(status: RetentionStatus) -> list[str]:
         _("Retention: {line}").format(line=retention_line(status)),
         "  " + basis_text(status.basis),
     ]
-    if status.review_on is not None and status.erase_on is not None:
-        lines.append("  " + _("Reviewed on {date}").format(date=format_date(status.review_on)))
+    if status.review_on is not None and (
+        status.erase_on is not None or status.needs_relationship_end
+    ):
+        lines.append(
+            "  " + _("To be reviewed on {date}").format(date=format_date(status.review_on))
+        )
     if status.relationship_end is not None:
         label = (
             _("Selection final: {date}")
@@ -146,6 +164,10 @@ def status_lines(status: RetentionStatus) -> list[str]:
             else _("End of the relationship: {date}")
         )
         lines.append("  " + label.format(date=format_date(status.relationship_end)))
+    if status.review_reason:
+        lines.append(
+            "  " + _("Kept after a review: {reason}").format(reason=printable(status.review_reason))
+        )
     if status.adjusted_reason:
         lines.append(
             "  " + _("Date changed: {reason}").format(reason=printable(status.adjusted_reason))

@@ -38,7 +38,7 @@ the check's date.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 REJECTED_APPLICANT_WEEKS = 4
@@ -115,6 +115,9 @@ class RetentionFacts:
     relationship_end: dt.date | None = None  # set by the user
     adjusted_erase_on: dt.date | None = None  # set by the user, with a reason
     adjusted_reason: str | None = None
+    # after a review the user keeps the check until another review (with a reason)
+    adjusted_review_on: dt.date | None = None
+    review_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class RetentionStatus:
     needs_relationship_end: bool
     review_basis: str | None = None  # the sentence of the review, when it has its own rule
     rule_erase_on: dt.date | None = None  # the rule's own date, before any adjustment
+    review_reason: str | None = None  # why the review was put off, after the last review
 
     @property
     def legal_hold(self) -> bool:
@@ -179,7 +183,11 @@ def retention_status(facts: RetentionFacts) -> RetentionStatus:
     """The retention of a check from its facts (see the module's docstring for the rules)."""
     status = _by_rule(facts)
     if facts.adjusted_erase_on is not None and not status.legal_hold:
-        return _adjusted(status, facts)
+        status = _adjusted(status, facts)
+    if facts.adjusted_review_on is not None and status.review_on is not None:
+        # kept after a review: looked at again then, or later when a newer suspicion asks so
+        review_on = max(status.review_on, facts.adjusted_review_on)
+        status = replace(status, review_on=review_on, review_reason=facts.review_reason)
     return status
 
 

@@ -72,6 +72,7 @@ ACTION_LABELS = {
     "report_record_corrected": N_("report record corrected"),
     "relationship_end": N_("end of the relationship set"),
     "retention_adjusted": N_("erasure date changed"),
+    "review_adjusted": N_("kept after a review"),
 }
 
 

@@ -57,5 +57,5 @@ def retention_line(status: RetentionStatus) -> str:
     if status.needs_relationship_end:
         return _("Erasure date not known yet: set the end of the relationship or tenancy")
     if status.review_on is not None:
-        return _("Reviewed on {date}").format(date=format_date(status.review_on))
+        return _("To be reviewed on {date}").format(date=format_date(status.review_on))
     return _("No erasure date")

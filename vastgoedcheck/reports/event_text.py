@@ -103,6 +103,9 @@ def event_text(event: AuditEvent, *, wwft: bool = False) -> str:
         "retention_adjusted": lambda: _("erasure date changed to {date}: {reason}").format(
             date=_day(event.new), reason=event.reason or ""
         ),
+        "review_adjusted": lambda: _("kept after a review until {date}: {reason}").format(
+            date=_day(event.new), reason=event.reason or ""
+        ),
     }
     text = texts.get(action)
     if text is not None:

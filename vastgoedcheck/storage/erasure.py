@@ -130,7 +130,9 @@ class Erasing(RetentionKeeping):
         was_finalized = check.status is Status.FINAL or check.revision > 1
         if was_finalized and status.held_on(today):
             raise RetentionHold(hold_message(check_id, status))
-        if not on_request and status.due_on(today) != "erase":
+        # at the end of its retention, or when the review of its notes found them no longer
+        # needed (storage limitation, art. 5 lid 1 sub e AVG)
+        if not on_request and status.due_on(today) not in ("erase", "review"):
             raise StoreError(
                 _("the check {id} is not due for erasure yet").format(id=check_id)
                 if status.erase_on is None

@@ -114,7 +114,13 @@ def retention_facts(
         relationship_end=iso_day(settings.get("relationship_end")),
         adjusted_erase_on=iso_day(settings.get("erase_on")),
         adjusted_reason=settings.get("reason") if isinstance(settings.get("reason"), str) else None,
+        adjusted_review_on=iso_day(settings.get("review_on")),
+        review_reason=_text(settings.get("review_reason")),
     )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def status_of(

@@ -117,6 +117,29 @@ class RetentionKeeping:
         self._store_settings(opened, settings, event)
         return self._status(opened)
 
+    def adjust_review(self, check_id: str, review_on: dt.date, reason: str) -> RetentionStatus:
+        """Keep a check whose notes were reviewed until another review on ``review_on``, for
+        ``reason`` (audited). Only a check that has a review date can be kept this way."""
+        opened = self.checks.load(check_id)
+        reason = self._reason(reason)
+        if self._status(opened).review_on is None:
+            raise StoreError(_("the check {id} has no review date to put off").format(id=check_id))
+        settings = opened.file.retention()
+        old = settings.get("review_on")
+        settings |= {"review_on": review_on.isoformat(), "review_reason": reason}
+        event = AuditEvent(
+            now(),
+            self.actor,
+            opened.check.revision,
+            "review_adjusted",
+            "retention",
+            old,
+            review_on.isoformat(),
+            reason,
+        )
+        self._store_settings(opened, settings, event)
+        return self._status(opened)
+
     def due(self, as_of: dt.date) -> list[DueCheck]:
         """The checks due for erasure or review on ``as_of``, the earliest first."""
         found = []
