@@ -269,3 +269,14 @@ def test_a_file_issued_by_a_reader_leaves_nothing_once_the_check_is_erased(
     store.enter_pending()
     assert not list(store.layout.pending.glob("*.json"))
     assert found(folder, (NAME,)) == []
+
+
+def test_copies_set_aside_as_damaged_are_erased_too(store: Store) -> None:
+    check_id = store.finalize(complete_draft(store).id).id
+    store.layout.damaged.mkdir(exist_ok=True)
+    index_copy = store.layout.damaged / "20261201-101010-index.json"
+    index_copy.write_bytes(store.layout.index.read_bytes() if store.layout.index.exists() else b"x")
+    check_copy = store.layout.damaged / f"20261201-101011-{check_id}.json"
+    check_copy.write_bytes(store.layout.check_file(check_id).read_bytes())
+    store.erase(check_id, reason="The tenant asked us to", on_request=True)
+    assert not index_copy.exists() and not check_copy.exists()

@@ -192,6 +192,7 @@ class Erasing(RetentionKeeping):
             self.index.drop(check_id)
         self.index.read_now()
         self.index.compact()  # no line of the index or its journal names the checks any more
+        self._remove_damaged_index_copies()
         attachments = set().union(*work.values())
         self._drop_unused_attachments(attachments)
         try:
@@ -206,6 +207,14 @@ class Erasing(RetentionKeeping):
             ) from error
         for check_id in work:
             self.meta.erasure_finished(check_id)
+
+    def _remove_damaged_index_copies(self) -> None:
+        """Copies of the summary index once set aside as damaged: they name every check of
+        their time, and the index is a cache, so nothing is lost with them."""
+        for pattern in ("*-index.json", "*-index.journal"):
+            for copy in self.layout.damaged.glob(pattern):
+                with contextlib.suppress(OSError, StoreWriteError):
+                    fileops.remove(copy, missing_ok=True)
 
     def _remove_files(self, check_id: str) -> None:
         """The check's file, a copy set aside as damaged, and files issued about it that wait
