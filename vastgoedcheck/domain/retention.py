@@ -6,8 +6,9 @@ The rules and their legal sources (docs/retention.md says the same for users):
   (``domain.scope``) keeps the client due diligence and transaction data for five years after
   the end of the business relationship or after the transaction (art. 33 lid 3 Wwft), and the
   data of a report to FIU-Nederland for five years after the report (art. 34 lid 2 Wwft).
-  Before that date the record may not be erased (``legal_until``); while the end of the
-  relationship is not known, the legal end is not known either and the record stays. The
+  Before that date the record may not be erased (``legal_until``); after it, art. 34a Wwft
+  has the personal data destroyed. While the end of the relationship is not known, the legal
+  end is not known either and the record stays. The
   notary keeps only the check here; notarial deeds are kept under the Wna, not in this app.
 * **Rejected applicant** — a landlord (or a letting agent outside the Wwft, who screens for
   the landlord) erases a turned-down applicant's screening data four weeks after the selection
