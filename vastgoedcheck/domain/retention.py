@@ -15,8 +15,9 @@ The rules and their legal sources (docs/retention.md says the same for users):
   is final: storage limitation (art. 5 lid 1 sub e AVG), with the four weeks taken by analogy
   from the Dutch Data Protection Authority's line for job applicants (a recommendation, not a
   statutory period). Only a non-identifying record of the selection criteria and the reason is
-  kept, which the Wet goed verhuurderschap asks for (art. 2 lid 2 Wgv: transparent, objective
-  selection criteria; ``erasure record``).
+  kept, which the Wet goed verhuurderschap asks for (art. 2 lid 2 sub a and art. 3 lid 1
+  Wgv: published, objective selection criteria and a reason for the rejected applicant; the
+  erasure record).
 * **Tenant** — the screening and inspection record of a tenant is kept for the tenancy plus two
   years, as evidence of due care should the mayor close the premises (art. 13b Opiumwet) or a
   facilitation charge be brought (art. 11a Opiumwet). This is a recommendation (DOMAIN §4.4);
