@@ -280,3 +280,36 @@ def test_copies_set_aside_as_damaged_are_erased_too(store: Store) -> None:
     check_copy.write_bytes(store.layout.check_file(check_id).read_bytes())
     store.erase(check_id, reason="The tenant asked us to", on_request=True)
     assert not index_copy.exists() and not check_copy.exists()
+
+
+def test_a_landlords_check_whose_file_is_missing_can_still_be_erased_on_request(
+    folder: Path, registry: PackRegistry
+) -> None:
+    store = open_store(folder, registry)
+    check_id = store.finalize(complete_draft(store).id).id
+    store.daily_backup(dt.date(2026, 12, 1))
+    store.close()
+    (folder / "checks" / f"{check_id}.json").unlink()  # gone, behind the app's back
+    store = open_store(folder, registry)
+    try:
+        assert [s.missing for s in store.missing_checks()] == ["gone"]
+        store.erase(check_id, reason="The tenant asked us to", on_request=True)
+        assert store.missing_checks() == []
+        assert found(folder) == []
+    finally:
+        store.close()
+
+
+def test_a_wwft_check_whose_file_is_missing_is_not_erased_blind(
+    folder: Path, registry: PackRegistry
+) -> None:
+    store = open_store(folder, registry)
+    check_id = imported(store, "broker-buyer-cash-deposit")
+    store.close()
+    (folder / "checks" / f"{check_id}.json").unlink()
+    store = open_store(folder, registry)
+    try:
+        with pytest.raises(StoreError, match="restore it from a backup first"):
+            store.erase(check_id, reason="Client asked", on_request=True)
+    finally:
+        store.close()

@@ -36,10 +36,10 @@ from vastgoedcheck.storage.checks import CheckFiles, attachment_ids
 from vastgoedcheck.storage.erasure_log import BY_RETENTION, ON_REQUEST, erasure_entry
 from vastgoedcheck.storage.errors import RetentionHold, StoreError, StoreWriteError
 from vastgoedcheck.storage.index import SummaryIndex
-from vastgoedcheck.storage.layout import Layout
+from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.meta import MetaFile
 from vastgoedcheck.storage.pending import read_pending
-from vastgoedcheck.storage.retention_facts import local_day
+from vastgoedcheck.storage.retention_facts import iso_day, local_day
 from vastgoedcheck.storage.retention_keeping import RetentionKeeping, hold_message
 
 
@@ -124,6 +124,10 @@ class Erasing(RetentionKeeping):
     ) -> tuple[dict[str, Any], set[str]]:
         """The erasure record of a check and the attachments it uses; refused as ``erase``
         says."""
+        if not self.layout.check_file(check_id).exists():
+            missing = self.checks.missing_record(check_id) if CHECK_ID.fullmatch(check_id) else None
+            if missing is not None and on_request:
+                return self._prepared_missing(check_id, missing)
         opened = self.checks.load(check_id)
         check = opened.check
         status = self._status(opened)
@@ -157,6 +161,34 @@ class Erasing(RetentionKeeping):
             questions=questions,
         )
         return details, set(opened.older_attachments | attachment_ids(check))
+
+    def _prepared_missing(
+        self, check_id: str, missing: dict[str, Any]
+    ) -> tuple[dict[str, Any], set[str]]:
+        """The erasure of a check whose file is gone or was set aside as damaged (its copies
+        in ``damaged/`` and in the backups remain): on request, from its last known row. An
+        estate agent's or notary's check is refused, since without its file the Wwft period
+        cannot be told."""
+        found = missing.get("row")
+        row: dict[str, Any] = found if isinstance(found, dict) else {}
+        role = str(row.get("role", ""))
+        if role != "landlord":
+            raise StoreError(
+                _(
+                    "the file of the check {id} is missing, so whether the law still keeps it "
+                    "cannot be told; restore it from a backup first, then erase it"
+                ).format(id=check_id)
+            )
+        details = erasure_entry(
+            check_id=check_id,
+            pack=str(row.get("pack", "")),
+            role=role,
+            created=iso_day(row.get("created_at")),
+            finalized=iso_day(row.get("finalized_at")),
+            basis=ON_REQUEST,
+            rule="missing",
+        )
+        return details, {str(sha) for sha in row.get("attachments", ()) if isinstance(sha, str)}
 
     def erasures(self) -> list[ErasureRecord]:
         """The records of the checks erased from this folder, oldest first."""
