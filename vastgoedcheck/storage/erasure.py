@@ -162,6 +162,17 @@ class Erasing(RetentionKeeping):
         )
         return details, set(opened.older_attachments | attachment_ids(check))
 
+    def missing_landlord_record(self, check_id: str) -> bool:
+        """Whether ``check_id`` is a landlord's finalized check whose file went missing (it can
+        be erased on request from its last known row)."""
+        record = self.checks.missing_record(check_id) if CHECK_ID.fullmatch(check_id) else None
+        found = None if record is None else record.get("row")
+        row: dict[str, Any] = found if isinstance(found, dict) else {}
+        revision = row.get("revision")
+        amended = isinstance(revision, int) and revision > 1
+        finalized = row.get("status") == Status.FINAL.value or amended
+        return row.get("role") == "landlord" and finalized
+
     def _prepared_missing(
         self, check_id: str, missing: dict[str, Any]
     ) -> tuple[dict[str, Any], set[str]]:

@@ -372,14 +372,14 @@ class Store(
         erase a finalized check on request (``erase``: refused for a Wwft record within its
         legal period)."""
         if not self.layout.check_file(check_id).exists():
-            self._delete_missing(check_id, reason)
+            self._remove_missing(check_id, reason)
             return
         try:
             opened = self.checks.load(check_id)
         except StoreError:
             if self.layout.check_file(check_id).exists():
                 raise
-            self._delete_missing(check_id, reason)  # found damaged and set aside just now
+            self._remove_missing(check_id, reason)  # found damaged and set aside just now
             return
         check = opened.check
         if check.status is Status.FINAL or check.revision > 1:
@@ -405,6 +405,14 @@ class Store(
         self.checks.forget(check_id)
         self.index.drop(check_id)
         self._drop_unused_attachments(attachment_ids(check))
+
+    def _remove_missing(self, check_id: str, reason: str) -> None:
+        """A check whose file is gone: a landlord's finalized check is erased on request (its
+        copies in damaged/ and the backups with it), a draft deleted; else refused."""
+        if self.missing_landlord_record(check_id):
+            self.erase(check_id, reason=reason, on_request=True)
+        else:
+            self._delete_missing(check_id, reason)
 
     # -- documents out ---------------------------------------------------------------------
 
