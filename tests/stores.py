@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -72,3 +73,23 @@ def write_plain(path: Path, content: bytes | str) -> None:
     """Put ``content`` in a store file, sealed as the store seals it."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     Path(path).write_bytes(key_for(_folder_of(path)).seal(data, Path(path).name))
+
+
+def loosen(path: Path) -> None:
+    """Write a store file's JSON again with a space after every comma and colon: the same
+    meaning in a larger file, so that a later change can be padded to exactly its size
+    (``pad_to_size``)."""
+    data = json.loads(read_plain(path))
+    write_plain(path, json.dumps(data, ensure_ascii=False, separators=(", ", ": ")))
+
+
+def pad_to_size(path: Path, size: int) -> None:
+    """Pad the JSON in a store file with trailing spaces until the sealed file is ``size``
+    bytes, as a test needs a file that looks unchanged by its size. The content is compressed
+    before it is sealed, so equal lengths of JSON do not give equal sizes: ``loosen`` the file
+    before it is changed, so that the changed one is smaller and can be padded."""
+    text = read_plain(path)
+    while Path(path).stat().st_size < size:
+        text += b" "  # one byte more in the file, or none
+        write_plain(path, text)
+    assert Path(path).stat().st_size == size, "loosen the file before it is changed"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REAL_DEFAULT_KDF
-from vastgoedcheck.storage import folder_key
+from vastgoedcheck.storage import folder_key, sealing
 from vastgoedcheck.storage.errors import StoreDamaged, StoreError
 from vastgoedcheck.storage.folder_key import KdfParameters, KeyFile
 from vastgoedcheck.storage.sealing import SealBroken
@@ -113,3 +114,30 @@ def test_sealed_content_opens_only_unchanged_under_its_own_name_and_key(tmp_path
     other, _ = folder_key.create(tmp_path / "other", "correct horse battery", CHEAP)
     with pytest.raises(SealBroken):
         other.open(sealed, "a.json")
+
+
+def test_json_is_compressed_before_it_is_sealed_and_a_photo_is_not(tmp_path: Path) -> None:
+    key, _ = folder_key.create(tmp_path, "correct horse battery", CHEAP)
+    check = json.dumps(
+        {"answers": [{"id": f"RES-{n:02d}", "value": "yes", "note": "Contant"} for n in range(30)]}
+    ).encode()
+    sealed = key.seal(check, "c.json")
+    assert len(sealed) < len(check) / 3  # backups and the folder stay small
+    assert key.open(sealed, "c.json") == check
+    photo = os.urandom(200_000)  # already compressed content does not shrink
+    assert len(key.seal(photo, "p")) == len(photo) + sealing.OVERHEAD
+
+
+def test_the_packing_byte_is_authenticated_and_unpacking_is_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key, _ = folder_key.create(tmp_path, "correct horse battery", CHEAP)
+    sealed = key.seal(b"a" * 5_000, "c.json")
+    position = len(sealing.MAGIC)
+    for packing in (sealing.AS_IS, b"\x07"):
+        changed = sealed[:position] + packing + sealed[position + 1 :]
+        with pytest.raises(SealBroken):
+            key.open(changed, "c.json")
+    monkeypatch.setattr(sealing, "MAX_CONTENT_BYTES", 1_000)
+    with pytest.raises(SealBroken, match="not unpacked whole"):
+        key.open(sealed, "c.json")

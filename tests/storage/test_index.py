@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import run_subprocess
 from tests.storage.conftest import complete_draft, new_draft
-from tests.stores import open_store, read_plain, write_plain
+from tests.stores import loosen, open_store, pad_to_size, read_plain, write_plain
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import index as index_module
@@ -228,10 +228,13 @@ def test_after_a_crash_a_check_whose_size_and_time_look_unchanged_is_read_again(
     check = new_draft(store, "Anna Smit")
     store.set_answer(check.id, "RES-03", FlagValue.NO)
     store.close()
-    store = open_store(store.layout.root, registry, actor="M. Jansen")
     path = store.layout.check_file(check.id)
+    loosen(path)  # larger, so that the change below can be padded to its size
+    open_store(store.layout.root, registry, actor="M. Jansen").close()  # the index notes it
+    store = open_store(store.layout.root, registry, actor="M. Jansen")
     before = path.stat()
-    changed = store.set_answer(check.id, "RES-03", FlagValue.NA)  # same length as "no"
+    changed = store.set_answer(check.id, "RES-03", FlagValue.NA)
+    pad_to_size(path, before.st_size)
     store.lock.release()  # killed before the index was folded ...
     store.layout.journal.write_bytes(b"")  # ... and before the journal line reached the disk
     assert path.stat().st_size == before.st_size

@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import run_subprocess
 from tests.storage.conftest import complete_draft
-from tests.stores import open_store, read_plain, write_plain
+from tests.stores import loosen, open_store, pad_to_size, read_plain, write_plain
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreError
@@ -25,24 +25,30 @@ CHANGED = "changed after it was finalized"
 
 
 def flip_answer(path: Path, revision: int = 1, *, keep_time: bool = False) -> None:
-    """Change RES-03 from 'no' in a stored revision, as someone with an editor would: to 'yes',
-    or, with ``keep_time``, to 'na' so that the file keeps its size and modification time and
-    looks to the index exactly as the store wrote it."""
+    """Change RES-03 from 'no' in a stored revision, as someone with the key and an editor
+    would; with ``keep_time`` so that the file keeps its size and modification time and looks to
+    the index exactly as the store wrote it."""
     info = path.stat()
     data = json.loads(read_plain(path).decode("utf-8"))
     answer = data["revisions"][str(revision)]["document"]["answers"]["RES-03"]
     assert answer["value"] == "no"
-    answer["value"] = "na" if keep_time else "yes"
-    write_plain(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    answer["value"] = "yes"
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    write_plain(path, text)
     if keep_time:
-        assert path.stat().st_size == info.st_size
+        pad_to_size(path, info.st_size)
         os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
 
 
 @pytest.fixture
-def finalized(store: Store) -> str:
+def finalized(store: Store, registry: PackRegistry) -> str:
+    """A finalized check whose file the index knows in a loosened form (``loosen``), so that an
+    edit of it can be padded to the size the index remembers."""
     check = complete_draft(store)
     store.finalize(check.id)
+    store.close()
+    loosen(store.layout.check_file(check.id))
+    open_store(store.layout.root, registry, actor="M. Jansen").close()  # the index notes it
     return check.id
 
 
