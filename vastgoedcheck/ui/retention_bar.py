@@ -68,7 +68,7 @@ class RetentionBar(QWidget):
         self.dialog: RetentionDialog | None = None
         self.line = ElidedLabel()
         self.line.setObjectName("retentionLine")
-        self.button = QPushButton(_("&Retention…"))
+        self.button = QPushButton(_("Re&tention…"))
         self.button.setObjectName("retentionButton")
         self.button.setToolTip(
             _("Fill in the end of the tenancy or relationship, or adjust the retention date")

@@ -25,13 +25,6 @@ def review_basis_text(status: RetentionStatus) -> str:
     return _(status.review_basis) if status.review_basis else ""
 
 
-def end_name(role: Role | str) -> str:
-    """What ends the keeping: the tenancy for a landlord, else the relationship."""
-    if Role(role) is Role.LANDLORD:
-        return _("end of the tenancy")
-    return _("end of the business relationship or transaction")
-
-
 def kept_until(status: RetentionStatus, role: Role | str) -> str:
     """One line: until when the check is kept and why, or what is missing to know it."""
     if status.erase_on is None:
