@@ -325,3 +325,31 @@ def test_keeping_a_due_check_needs_a_reason_and_takes_it_off_the_list(
     assert status.erase_on is not None and status.erase_on > TODAY
     assert status.adjusted_reason == "De politie vroeg de gegevens te bewaren"
     assert not store.due(TODAY)
+
+
+def test_keeping_a_check_due_for_review_sets_a_new_review_date(
+    qtbot: QtBot, store: Store, preferences: Preferences
+) -> None:
+    [(check_id, _stored)] = store.import_checks([example("landlord-residential-hemp-signs")], "t")
+    store.set_decision(check_id, Decision("report_police", "Hemp smell and blacked-out windows."))
+    store.finalize(check_id)
+    review_on = store.retention(check_id).review_on
+    assert review_on is not None
+    window = window_with(qtbot, store, preferences)
+    offer_due_checks(window, review_on)  # the start, a year later
+    dialog = window.due_dialog
+    assert isinstance(dialog, DueDialog)
+    item = dialog.table.topLevelItem(0)
+    assert item is not None and item.text(3) == "to be reviewed"
+    item.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.keep_chosen, Qt.MouseButton.LeftButton)
+    keep = dialog.keep_dialog
+    assert keep is not None
+    later = review_on + dt.timedelta(days=180)
+    keep.date.setDate(QDate(later.year, later.month, later.day))
+    keep.reason.setText("Politieonderzoek loopt nog")
+    qtbot.mouseClick(keep.ok, Qt.MouseButton.LeftButton)
+    assert exists(store, check_id)
+    assert store.retention(check_id).review_on == later
+    assert store.due(review_on) == []
+    assert not dialog.isVisible()  # nothing left to decide

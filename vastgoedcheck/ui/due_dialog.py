@@ -234,7 +234,7 @@ def keep_until(store: Store, found: DueCheck, day: dt.date, reason: str) -> None
     if found.kind == ERASE:
         store.adjust_retention(found.check_id, day, reason)
     else:
-        store.set_review(found.check_id, day, reason)
+        store.adjust_review(found.check_id, day, reason)
 
 
 class KeepDialog(QDialog):

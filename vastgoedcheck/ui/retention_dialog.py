@@ -26,7 +26,13 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.feedback import sentence
-from vastgoedcheck.ui.retention_words import basis_text, kept_until, legal_hold, review_line
+from vastgoedcheck.ui.retention_words import (
+    basis_text,
+    kept_until,
+    legal_hold,
+    review_basis_text,
+    review_line,
+)
 from vastgoedcheck.ui.text_label import text_label
 
 WIDTH_IN_CHARACTERS = 70
@@ -133,6 +139,9 @@ class RetentionDialog(QDialog):
         review = review_line(status)
         if review:
             lines.append(review)
+        review_basis = review_basis_text(status)
+        if review_basis:
+            lines.append(review_basis)
         basis = basis_text(status)
         if status.adjusted_reason and basis:
             lines.append(_("The rule: {basis}").format(basis=basis))

@@ -8,6 +8,7 @@ from vastgoedcheck.domain.pack import Role
 from vastgoedcheck.domain.retention import RetentionStatus
 from vastgoedcheck.i18n import N_, _
 from vastgoedcheck.i18n.formatting import format_short_date
+from vastgoedcheck.i18n.retention_text import basis_text as rule_text
 from vastgoedcheck.storage.summary import Summary
 
 ERASE, REVIEW = "erase", "review"
@@ -17,12 +18,12 @@ DUE_LABELS = {ERASE: N_("to be erased"), REVIEW: N_("to be reviewed")}
 
 def basis_text(status: RetentionStatus) -> str:
     """The rule a retention date follows, in the user's language."""
-    return _(status.basis) if status.basis else ""
+    return rule_text(status.basis) if status.basis else ""
 
 
 def review_basis_text(status: RetentionStatus) -> str:
     """The rule of the review of the notes, when it differs from the retention's own."""
-    return _(status.review_basis) if status.review_basis else ""
+    return rule_text(status.review_basis) if status.review_basis else ""
 
 
 def kept_until(status: RetentionStatus, role: Role | str) -> str:
@@ -54,7 +55,12 @@ def review_line(status: RetentionStatus) -> str:
     """When the notes about suspicions are to be reviewed, or "" when there is no such date."""
     if status.review_on is None:
         return ""
-    return _("Review the notes on {date}").format(date=format_short_date(status.review_on))
+    day = format_short_date(status.review_on)
+    if status.review_reason:
+        return _("Review the notes on {date} (kept after a review: {reason})").format(
+            date=day, reason=status.review_reason
+        )
+    return _("Review the notes on {date}").format(date=day)
 
 
 def legal_hold(status: RetentionStatus, today: dt.date) -> str:
