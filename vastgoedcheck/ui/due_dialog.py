@@ -28,7 +28,7 @@ from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.formatting import format_number, format_short_date
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.ui.erase_dialog import what_is_erased
+from vastgoedcheck.ui.erase_dialog import check_label, what_is_erased
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.retention_dialog import date_edit, pydate
 from vastgoedcheck.ui.retention_words import DUE_LABELS, ERASE
@@ -73,7 +73,12 @@ class DueDialog(QDialog):
             pack = store.registry.get(found.pack_id)
             title = pack.title.get(language) if pack is not None else found.pack_id
             item = QTreeWidgetItem(
-                [found.label, title, format_short_date(found.due_on), _(DUE_LABELS[found.kind])]
+                [
+                    _label(store, found),
+                    title,
+                    format_short_date(found.due_on),
+                    _(DUE_LABELS[found.kind]),
+                ]
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
@@ -226,6 +231,14 @@ class DueDialog(QDialog):
         if problems:
             show_problem(self, "\n".join(problems))
         self._remove(done)
+
+
+def _label(store: Store, found: DueCheck) -> str:
+    """The parties and the address: two checks of one name are told apart."""
+    try:
+        return check_label(store.get(found.check_id))
+    except StoreError:
+        return found.label
 
 
 def keep_until(store: Store, found: DueCheck, day: dt.date, reason: str) -> None:

@@ -44,12 +44,14 @@ def what_is_erased() -> str:
             "• " + _("its attachments that no other check uses;"),
             "• " + _("the check in the backups the app keeps;"),
             "• " + _("the names and other personal data in the list of reports made of it."),
+            "",
             _("Kept:"),
             "• "
             + _(
                 "a record without personal data: the check's id, its checklist, the dates and "
                 "your reason, so that you can show that and why it was erased."
             ),
+            "",
             _(
                 "Reports and exports you saved elsewhere are not touched: delete those "
                 "yourself. Erasing cannot be undone."
@@ -83,6 +85,9 @@ class EraseDialog(QDialog):
         question.setFont(font)
         explanation = text_label(what_is_erased(), "eraseExplanation")
         self.hold = text_label(self.hold_text, "eraseHold")
+        hold_font = self.hold.font()
+        hold_font.setBold(True)
+        self.hold.setFont(hold_font)
         self.hold.setVisible(bool(self.hold_text))
         self.problem = text_label("", "eraseProblem")
         self.problem.hide()
@@ -106,8 +111,8 @@ class EraseDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(question)
+        layout.addWidget(self.hold)  # first: why nothing can be erased yet
         layout.addWidget(explanation)
-        layout.addWidget(self.hold)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)

@@ -147,6 +147,8 @@ class OverviewPage(QWidget):
             (_("To be reviewed"), REVIEW),
         ):
             self.retention_filter.addItem(text, due)
+        # the top row has room: every choice is shown whole
+        self.retention_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         retention_label = QLabel(_("R&etention"))
         retention_label.setBuddy(self.retention_filter)
 

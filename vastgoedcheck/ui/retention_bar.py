@@ -10,11 +10,12 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from vastgoedcheck.i18n import _
+from vastgoedcheck.i18n.formatting import format_short_date
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.feedback import sentence
 from vastgoedcheck.ui.retention_dialog import RetentionDialog
-from vastgoedcheck.ui.retention_words import basis_text, due_kind, kept_until, review_line
+from vastgoedcheck.ui.retention_words import ERASE, REVIEW, basis_text, kept_until, review_line
 
 WIDEST_IN_CHARACTERS = 125
 
@@ -90,15 +91,17 @@ class RetentionBar(QWidget):
             self.button.setEnabled(False)
             return
         self.button.setEnabled(not self.store.layout.read_only)
-        parts = [kept_until(status, role)]
-        review = review_line(status)
-        if review:
-            parts.append(review)
-        due = due_kind(status.erase_on, status.review_on, dt.date.today())
-        if due == "erase":
-            parts.insert(0, _("Due for erasure"))
-        elif due == "review":
-            parts.insert(0, _("Due for review"))
+        due = status.due_on(dt.date.today())
+        if due == ERASE and status.erase_on is not None:
+            since = format_short_date(status.erase_on)
+            parts = [_("Due for erasure since {date}").format(date=since), basis_text(status)]
+        elif due == REVIEW and status.review_on is not None:
+            since = format_short_date(status.review_on)
+            parts = [_("Notes due for review since {date}").format(date=since)]
+            parts.append(kept_until(status, role))
+        else:
+            parts = [kept_until(status, role), review_line(status)]
+        parts = [part for part in parts if part]
         self.line.set_full_text(" · ".join(parts))
         basis = basis_text(status)
         if basis and status.adjusted_reason:

@@ -39,6 +39,9 @@ def kept_until(status: RetentionStatus, role: Role | str) -> str:
                 "End of the business relationship or transaction not filled in yet — fill it "
                 "in to set the retention period"
             )
+        basis = basis_text(status)
+        if status.review_on is not None and basis:  # a draft, or notes about a suspicion
+            return _("Kept until the review — {basis}").format(basis=basis)
         return _("No retention date known")
     day = format_short_date(status.erase_on)
     if status.adjusted_reason:
