@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -83,7 +83,7 @@ def test_the_check_page_asks_for_the_end_of_the_tenancy_and_then_says_until_when
     dialog = page.retention.dialog
     assert dialog is not None and dialog.isVisible()
     dialog.end_unknown.setChecked(False)
-    dialog.end_date.setDate(QDate(2026, 6, 30))
+    dialog.end_date.setText("30-6-2026")
     qtbot.mouseClick(dialog.save_end, Qt.MouseButton.LeftButton)
 
     assert store.retention(check_id).relationship_end == dt.date(2026, 6, 30)
@@ -120,7 +120,7 @@ def test_adjusting_the_date_needs_a_reason_and_is_refused_before_the_wwft_period
     until = format_short_date(legal_until)
     assert until in dialog.hold.text()  # said before anything is tried
 
-    dialog.adjust_date.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))
+    dialog.adjust_date.set_day(TODAY)
     qtbot.mouseClick(dialog.adjust, Qt.MouseButton.LeftButton)
     assert dialog.problem.isVisible() and "Say why" in dialog.problem.text()
 
@@ -346,10 +346,25 @@ def test_keeping_a_check_due_for_review_sets_a_new_review_date(
     keep = dialog.keep_dialog
     assert keep is not None
     later = review_on + dt.timedelta(days=180)
-    keep.date.setDate(QDate(later.year, later.month, later.day))
+    keep.date.set_day(later)
     keep.reason.setText("Politieonderzoek loopt nog")
     qtbot.mouseClick(keep.ok, Qt.MouseButton.LeftButton)
     assert exists(store, check_id)
     assert store.retention(check_id).review_on == later
     assert store.due(review_on) == []
     assert not dialog.isVisible()  # nothing left to decide
+
+
+def test_a_date_that_is_no_date_is_said_and_nothing_is_stored(
+    qtbot: QtBot, store: Store, preferences: Preferences
+) -> None:
+    check_id = tenant_check(store)
+    page = check_page(qtbot, store, check_id, preferences)
+    page.retention.open_dialog()
+    dialog = page.retention.dialog
+    assert dialog is not None
+    dialog.end_unknown.setChecked(False)
+    dialog.end_date.setText("31-02-2026")
+    qtbot.mouseClick(dialog.save_end, Qt.MouseButton.LeftButton)
+    assert dialog.problem.isVisible() and "31-02-2026" in dialog.problem.text()
+    assert store.retention(check_id).relationship_end is None

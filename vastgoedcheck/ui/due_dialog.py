@@ -30,9 +30,10 @@ from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.erase_dialog import check_label, what_is_erased
 from vastgoedcheck.ui.feedback import sentence, show_problem
-from vastgoedcheck.ui.retention_dialog import date_edit, pydate
+from vastgoedcheck.ui.retention_dialog import DateField
 from vastgoedcheck.ui.retention_words import DUE_LABELS, ERASE
 from vastgoedcheck.ui.text_label import text_label
+from vastgoedcheck.ui.typed_values import InputProblem
 
 WIDTH_IN_CHARACTERS = 96
 KEEP_MONTHS = 12  # a kept check is looked at again after a year, unless the user says otherwise
@@ -264,7 +265,7 @@ class KeepDialog(QDialog):
                 count,
             ).format(count=format_number(count))
         )
-        self.date = date_edit(add_months(dt.date.today(), KEEP_MONTHS), "keepUntil")
+        self.date = DateField(add_months(dt.date.today(), KEEP_MONTHS), "keepUntil")
         self.reason = QLineEdit()
         self.reason.setObjectName("keepReason")
         self.reason.setPlaceholderText(_("Required: e.g. the police asked us to keep it"))
@@ -278,12 +279,26 @@ class KeepDialog(QDialog):
         self.ok.setText(_("&Keep"))
         self.ok.setEnabled(False)
         self.reason.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
-        buttons.accepted.connect(self.accept)
+        self.problem = text_label("", "keepProblem")
+        self.problem.hide()
+        buttons.accepted.connect(self._accept_date)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
+    def _accept_date(self) -> None:
+        """Close only with a date that is one."""
+        try:
+            self.date.day()
+        except InputProblem as error:
+            self.problem.setText(sentence(str(error)))
+            self.problem.show()
+            self.date.setFocus()
+            return
+        self.accept()
+
     def day(self) -> dt.date:
-        return pydate(self.date.date())
+        return self.date.day()

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,24 +33,28 @@ from vastgoedcheck.ui.retention_words import (
     review_line,
 )
 from vastgoedcheck.ui.text_label import text_label
+from vastgoedcheck.ui.typed_values import InputProblem, date_pattern, parse_typed_date, show_date
 
 WIDTH_IN_CHARACTERS = 70
 
 
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+class DateField(QLineEdit):
+    """A date typed as everywhere in the app (dd-mm-yyyy, 1-2-2030 or 2030-02-01)."""
 
+    def __init__(self, day: dt.date | None, name: str) -> None:
+        super().__init__(show_date(day) if day is not None else "")
+        self.setObjectName(name)
+        self.setPlaceholderText(date_pattern())
+        self.setMaxLength(20)
+        width = self.fontMetrics().horizontalAdvance("00-00-00000") + 16
+        self.setMaximumWidth(width * 2)
 
-def pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
+    def day(self) -> dt.date:
+        """The date typed; InputProblem (one sentence) when it is none."""
+        return parse_typed_date(self.text())
 
-
-def date_edit(day: dt.date, name: str) -> QDateEdit:
-    edit = QDateEdit(qdate(day))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    return edit
+    def set_day(self, day: dt.date) -> None:
+        self.setText(show_date(day))
 
 
 class RetentionDialog(QDialog):
@@ -76,7 +79,7 @@ class RetentionDialog(QDialog):
         ending = QGroupBox(
             _("End of the tenancy") if landlord else _("End of the business relationship")
         )
-        self.end_date = date_edit(status.relationship_end or today, "relationshipEnd")
+        self.end_date = DateField(status.relationship_end or today, "relationshipEnd")
         self.end_date.setAccessibleName(
             _("End date of the tenancy") if landlord else _("End date of the relationship")
         )
@@ -102,7 +105,7 @@ class RetentionDialog(QDialog):
         ending_layout.addWidget(end_hint)
 
         adjusting = QGroupBox(_("Adjust the retention date"))
-        self.adjust_date = date_edit(status.erase_on or today, "adjustedEraseOn")
+        self.adjust_date = DateField(status.erase_on or today, "adjustedEraseOn")
         self.adjust_reason = QLineEdit()
         self.adjust_reason.setObjectName("adjustReason")
         self.adjust_reason.setPlaceholderText(
@@ -148,22 +151,31 @@ class RetentionDialog(QDialog):
         self.summary.setText("\n".join(lines))
         self.hold.setText(legal_hold(status, dt.date.today()))
         self.hold.setVisible(bool(self.hold.text()))
+        self._fit()
+
+    def _fit(self) -> None:
+        """As high as the sentences now need: a longer one never hides the fields."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _said(self, text: str) -> None:
         self.problem.setText(sentence(text))
         self.problem.setVisible(bool(text))
+        self._fit()
 
     def store_end(self) -> None:
-        end = None if self.end_unknown.isChecked() else pydate(self.end_date.date())
         try:
+            end = None if self.end_unknown.isChecked() else self.end_date.day()
             status = self.store.set_relationship_end(self.check_id, end)
-        except StoreError as error:
+        except (InputProblem, StoreError) as error:
             self._said(str(error))
             return
         self._said("")
         self._show(status)
         if status.erase_on is not None:
-            self.adjust_date.setDate(qdate(status.erase_on))
+            self.adjust_date.set_day(status.erase_on)
         self.changed.emit()
 
     def store_adjustment(self) -> None:
@@ -173,10 +185,11 @@ class RetentionDialog(QDialog):
             self.adjust_reason.setFocus()
             return
         try:
-            status = self.store.adjust_retention(
-                self.check_id, pydate(self.adjust_date.date()), reason
-            )
-        except StoreError as error:  # a Wwft record before its legal end: the store says so
+            status = self.store.adjust_retention(self.check_id, self.adjust_date.day(), reason)
+        except (
+            InputProblem,
+            StoreError,
+        ) as error:  # a Wwft record before its legal end: the store says so
             self._said(str(error))
             return
         self._said("")
