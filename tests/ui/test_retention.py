@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import Dialogs, complete_draft, example
 from vastgoedcheck.domain.check import Decision
+from vastgoedcheck.domain.report_record import RecordKind, ReportChannel, ReportRecord
 from vastgoedcheck.i18n.formatting import format_short_date
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
@@ -368,3 +369,29 @@ def test_a_date_that_is_no_date_is_said_and_nothing_is_stored(
     qtbot.mouseClick(dialog.save_end, Qt.MouseButton.LeftButton)
     assert dialog.problem.isVisible() and "31-02-2026" in dialog.problem.text()
     assert store.retention(check_id).relationship_end is None
+
+
+def test_a_check_due_for_review_can_be_erased_from_the_start_dialog(
+    qtbot: QtBot, store: Store, preferences: Preferences, dialogs: Dialogs
+) -> None:
+    check = complete_draft(store)
+    store.set_decision(check.id, Decision("do_not_proceed", "Income not shown."))
+    store.finalize(check.id)
+    report = ReportRecord(
+        id="",
+        kind=RecordKind.REPORTED,
+        on=TODAY - dt.timedelta(days=400),
+        recorded_at=dt.datetime.now(dt.UTC),
+        actor="",
+        channel=ReportChannel.POLICE,
+    )
+    store.record_report(check.id, report)
+    dialog = DueDialog(store, store.due(TODAY))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    item = dialog.table.topLevelItem(0)
+    assert item is not None and item.text(3) == "to be reviewed"
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(dialog.erase_all, Qt.MouseButton.LeftButton)
+    assert not exists(store, check.id)
+    assert dialog.erased == [check.id]

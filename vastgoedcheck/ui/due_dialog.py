@@ -182,24 +182,23 @@ class DueDialog(QDialog):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter never erases
         if box.exec() != QMessageBox.StandardButton.Yes.value:
             return
+        reason = _("Due for erasure or review; erased after confirmation")
         done: set[str] = set()
         problems: list[str] = []
-        for found in which:
-            if found.kind == ERASE:
-                reason = _("Retention period passed on {date}").format(
-                    date=format_short_date(found.due_on)
-                )
-            else:
-                reason = _("Reviewed on {date}: no longer needed").format(
-                    date=format_short_date(dt.date.today())
-                )
-            try:
-                self.store.erase(found.check_id, reason=reason, on_request=False)
-            except StoreError as error:
-                problems.append(f"{found.label}: {sentence(str(error))}")
-                continue
-            done.add(found.check_id)
-            self.erased.append(found.check_id)
+        try:  # all at once: each backup is rewritten once
+            self.store.erase_many(
+                [found.check_id for found in which], reason=reason, on_request=False
+            )
+            done = {found.check_id for found in which}
+        except StoreError:  # one was refused, so none was erased: each on its own, said per check
+            for found in which:
+                try:
+                    self.store.erase(found.check_id, reason=reason, on_request=False)
+                except StoreError as error:
+                    problems.append(f"{found.label}: {sentence(str(error))}")
+                    continue
+                done.add(found.check_id)
+        self.erased.extend(found.check_id for found in which if found.check_id in done)
         if problems:
             show_problem(self, "\n".join(problems))
         self._remove(done)

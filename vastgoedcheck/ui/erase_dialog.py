@@ -48,8 +48,13 @@ def what_is_erased() -> str:
             _("Kept:"),
             "• "
             + _(
-                "a record without personal data: the check's id, its checklist, the dates and "
-                "your reason, so that you can show that and why it was erased."
+                "a record without personal data: the check's id, its checklist, your role and "
+                "the dates, so that you can show that it was erased and why (for a rejected "
+                "applicant also the decision and the questions that led to it)."
+            ),
+            _(
+                "The reason you give is asked so that you weigh it; it is not kept, as it may "
+                "name the person."
             ),
             "",
             _(
