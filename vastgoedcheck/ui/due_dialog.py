@@ -35,7 +35,7 @@ from vastgoedcheck.ui.retention_words import DUE_LABELS, ERASE
 from vastgoedcheck.ui.text_label import text_label
 from vastgoedcheck.ui.typed_values import InputProblem
 
-WIDTH_IN_CHARACTERS = 96
+WIDTH_IN_CHARACTERS = 130
 KEEP_MONTHS = 12  # a kept check is looked at again after a year, unless the user says otherwise
 
 
