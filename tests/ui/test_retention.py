@@ -5,16 +5,19 @@ without a confirmation, and erasing on request is refused for a Wwft record with
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.stores import open_store
 from tests.ui.conftest import Dialogs, complete_draft, example
 from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.domain.report_record import RecordKind, ReportChannel, ReportRecord
 from vastgoedcheck.i18n.formatting import format_short_date
+from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.check_page import CheckPage
@@ -395,3 +398,33 @@ def test_a_check_due_for_review_can_be_erased_from_the_start_dialog(
     qtbot.mouseClick(dialog.erase_all, Qt.MouseButton.LeftButton)
     assert not exists(store, check.id)
     assert dialog.erased == [check.id]
+
+
+def test_a_landlords_check_whose_file_went_missing_can_be_erased_on_request(
+    qtbot: QtBot, folder: Path, registry: PackRegistry
+) -> None:
+    store = open_store(folder, registry)
+    landlord, broker = tenant_check(store), wwft_check(store)
+    store.close()
+    for check_id in (landlord, broker):
+        (folder / "checks" / f"{check_id}.json").unlink()  # gone, behind the app's back
+    store = open_store(folder, registry)
+    try:
+        dialog = EraseDialog(store, landlord)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert "Daan Bakker" in dialog.findChild(type(dialog.hold), "eraseQuestion").text()
+        assert dialog.problem.isVisible() and "cannot be read" in dialog.problem.text()
+        dialog.reason.setText("Verzoek van de huurder")
+        qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+        assert dialog.erased
+
+        refused = EraseDialog(store, broker)  # the Wwft period cannot be told without its file
+        qtbot.addWidget(refused)
+        refused.show()
+        refused.reason.setText("Client asked")
+        qtbot.mouseClick(refused.erase_button, Qt.MouseButton.LeftButton)
+        assert not refused.erased and "restore it from a backup first" in refused.problem.text()
+        assert [summary.id for summary in store.missing_checks()] == [broker]
+    finally:
+        store.close()

@@ -65,6 +65,15 @@ def what_is_erased() -> str:
     )
 
 
+def _missing_label(store: Store, check_id: str) -> str:
+    """How the overview last knew a check whose file is missing: its parties and address."""
+    for summary in store.missing_checks():
+        if summary.id == check_id:
+            place = ", ".join(part for part in (summary.address, summary.city) if part)
+            return " — ".join(part for part in ("; ".join(summary.parties), place) if part)
+    return check_id
+
+
 class EraseDialog(QDialog):
     """Asks for the reason and erases the check on "Erase"; ``erased`` tells whether it was."""
 
@@ -74,15 +83,22 @@ class EraseDialog(QDialog):
         self.setWindowTitle(_("Erase this check on request"))
         self.store, self.check_id = store, check_id
         self.erased = False
-        check = store.get(check_id)
-        status = store.retention(check_id)
-        self.hold_text = legal_hold(status, dt.date.today())
+        self.missing = ""  # why the check's file cannot be read: erased from its last row
+        try:
+            label = check_label(store.get(check_id))
+            self.hold_text = legal_hold(store.retention(check_id), dt.date.today())
+        except StoreError as error:
+            label, self.hold_text = _missing_label(store, check_id), ""
+            self.missing = _(
+                "The check's file cannot be read ({reason}); its last known details are erased "
+                "and its copies in the backups."
+            ).format(reason=str(error).rstrip("."))
 
         question = text_label(
             _(
                 "Erase the check of {label}, at the request of the person it is about "
                 "(art. 17 AVG)?"
-            ).format(label=check_label(check)),
+            ).format(label=label),
             "eraseQuestion",
         )
         font = question.font()
@@ -94,8 +110,8 @@ class EraseDialog(QDialog):
         hold_font.setBold(True)
         self.hold.setFont(hold_font)
         self.hold.setVisible(bool(self.hold_text))
-        self.problem = text_label("", "eraseProblem")
-        self.problem.hide()
+        self.problem = text_label(self.missing, "eraseProblem")
+        self.problem.setVisible(bool(self.missing))
 
         self.reason = QLineEdit()
         self.reason.setObjectName("eraseReason")
