@@ -72,7 +72,9 @@ def test_the_app_refuses_a_data_folder_in_onedrive_and_offers_another(
         for widget in QApplication.topLevelWidgets():
             # The window is on screen before its store is open: wait for the store, or this
             # check fails inside the timer, is never tried again and the app waits for ever.
-            if isinstance(widget, MainWindow) and widget.isVisible() and widget.store is not None:
+            # (``store`` is set by ``attach``: before that the window has none at all)
+            attached = isinstance(widget, MainWindow) and widget.attached
+            if attached and widget.isVisible():
                 assert widget.store.layout.root == elsewhere
                 widget.close()
                 return

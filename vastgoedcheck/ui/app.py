@@ -31,6 +31,7 @@ from vastgoedcheck.ui.error_log import install_error_handling, uninstall_error_h
 from vastgoedcheck.ui.feedback import show_problem
 from vastgoedcheck.ui.main_window import MainWindow
 from vastgoedcheck.ui.preferences import Preferences, actor_of
+from vastgoedcheck.ui.retention_actions import offer_due_checks
 from vastgoedcheck.ui.viewing_copies import remove_stale as remove_stale_viewing_copies
 
 if TYPE_CHECKING:  # the store and the packs are loaded once the window is on screen
@@ -199,6 +200,7 @@ def fill_when_shown(window: MainWindow, app: QApplication, shown: float) -> None
         return
     window.show_problems_of_opening()
     window.welcome_first_run()
+    offer_due_checks(window)  # checks past their retention period: asks before erasing
 
 
 def _open_for(folder: Path, preferences: Preferences) -> Store | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from vastgoedcheck.ui.editor import CheckEditor
 from vastgoedcheck.ui.feedback import show_problem
 from vastgoedcheck.ui.preferences import Preferences
 from vastgoedcheck.ui.report_dialog import ReportDialog
+from vastgoedcheck.ui.retention_bar import RetentionBar
 from vastgoedcheck.ui.review_page import ReviewPage
 
 QUESTIONS_TAB, REVIEW_TAB = 0, 1
@@ -82,6 +83,9 @@ class CheckPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("checkTabs")
         self.tabs.setDocumentMode(True)
+        # until when the check is kept, beside the tabs: it takes no room from the questions
+        self.retention = RetentionBar(store, check_id)
+        self.tabs.setCornerWidget(self.retention, Qt.Corner.TopRightCorner)
         self.editor: CheckEditor
         self.review: ReviewPage
         self._build_pages()
@@ -111,6 +115,7 @@ class CheckPage(QWidget):
         self.editor.changed.connect(self.refresh_header)
         self.editor.review_requested.connect(self.show_review)
         self.review.saved.connect(self.saved)
+        self.review.saved.connect(self.retention.refresh)  # a decision can change the rule
         self.review.jump_requested.connect(self.jump_to)
         self.review.finalized.connect(self._lifecycle_changed)
         self.review.amended.connect(self._lifecycle_changed)
@@ -170,6 +175,7 @@ class CheckPage(QWidget):
         """Finalized or amended: the editor's lock and the header change with it."""
         self._build_pages()
         self.refresh_header()
+        self.retention.refresh()
         self.saved.emit()
 
     # -- actions --------------------------------------------------------------------------

@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.issued_dialog: QDialog | None = None
         self.blank_dialog: QDialog | None = None
         self.backup_choice: QDialog | None = None
+        self.erase_dialog: QDialog | None = None
+        self.due_dialog: QDialog | None = None
         self.closed = False  # the store is closed with the window, once
         self.backup_failed = False
         self.backup_timer = QTimer(self)
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         """The menus; what an item does beyond moving between pages is in menu_actions."""
         from vastgoedcheck.ui import menu_actions as do  # light: it imports its dialogs late
+        from vastgoedcheck.ui import retention_actions
         from vastgoedcheck.ui.help_window import REPORTING_CHANNELS, USER_GUIDE
 
         self.new_action = self._action(
@@ -178,6 +181,9 @@ class MainWindow(QMainWindow):
         self.record_action = self._action(_("Record a report &made…"), self.record_report)
         self.amend_action = self._action(_("&Amend…"), self.amend_check)
         self.delete_action = self._action(_("&Delete this draft…"), self.delete_draft)
+        self.erase_action = self._action(
+            _("Erase on re&quest…"), lambda: retention_actions.erase_on_request(self)
+        )
         self._menu(
             _("&Check"),
             self.review_action,
@@ -188,6 +194,7 @@ class MainWindow(QMainWindow):
             None,
             self.amend_action,
             self.delete_action,
+            self.erase_action,
         )
         self._menu(
             _("&Help"),
@@ -222,6 +229,7 @@ class MainWindow(QMainWindow):
             self.folder_action,
             self.issued_action,  # the open check, or the one selected in the list
             self.export_action,
+            self.erase_action,
         ):
             action.setEnabled(self.attached)
         open_check = self.check_page is not None

@@ -1,5 +1,6 @@
 """The filter in front of the checks overview: search words, status, checklist, outcome,
-decision, report status and period, each compared with keys the model worked out once."""
+decision, report status, period and what is due for erasure or review, each compared with keys
+the model worked out once."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Q
 
 from vastgoedcheck.storage.summary import search_key
 from vastgoedcheck.ui.overview_model import ModelIndex, OverviewModel, microseconds
+
+# The retention filter's value for checks due for erasure or for a review.
+DUE = "due"
 
 
 class Period(Enum):
@@ -52,6 +56,7 @@ class OverviewFilter(QSortFilterProxyModel):
         self.decision: str | None = None  # a decision code, "" for none recorded yet
         self.report_status: str | None = None
         self.period = Period.ANY
+        self.retention: str | None = None  # DUE (erasure or review), "erase" or "review"
         self._words: list[str] = []
         self._since: int | None = None
         self._filtering = False  # any filter set: False lets every row through at once
@@ -98,6 +103,12 @@ class OverviewFilter(QSortFilterProxyModel):
         if report_status != self.report_status:
             self._change(lambda: setattr(self, "report_status", report_status))
 
+    def set_retention(self, due: str | None) -> None:
+        """``DUE`` for checks due for erasure or a review, "erase" or "review" for one of the
+        two, None for any."""
+        if due != self.retention:
+            self._change(lambda: setattr(self, "retention", due))
+
     def set_period(self, period: Period, now: dt.datetime | None = None) -> None:
         """Show checks changed since ``period`` before ``now`` (default: this moment)."""
         since = period.since(now or dt.datetime.now(dt.UTC))
@@ -116,6 +127,7 @@ class OverviewFilter(QSortFilterProxyModel):
     def _clear(self) -> None:
         self.search, self._words = "", []
         self.status = self.pack = self.outcome = self.decision = self.report_status = None
+        self.retention = None
         self.period, self._since = Period.ANY, None
 
     def is_filtered(self) -> bool:
@@ -126,6 +138,7 @@ class OverviewFilter(QSortFilterProxyModel):
             or self.outcome is not None
             or self.decision is not None
             or self.report_status is not None
+            or self.retention is not None
             or self._since is not None
         )
 
@@ -151,6 +164,10 @@ class OverviewFilter(QSortFilterProxyModel):
         if self.report_status is not None and row.report_status != self.report_status:
             return False
         if self._since is not None and row.changed < self._since:
+            return False
+        if self.retention is not None and (
+            row.retention_due is None or self.retention not in (DUE, row.retention_due)
+        ):
             return False
         text = row.filter_text
         return all(word in text for word in self._words)

@@ -33,6 +33,7 @@ from vastgoedcheck.i18n.outcome_text import decision_label, outcome_label, stop_
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.summary import Summary, search_key
 from vastgoedcheck.ui.icons import incomplete_icon, outcome_icon
+from vastgoedcheck.ui.retention_words import DUE_LABELS, ERASE, due_kind, retention_tip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -48,6 +49,7 @@ class Column(IntEnum):
     REPORT = 7
     CHANGED = 8
     CREATED = 9
+    RETENTION = 10
 
 
 HEADERS = {
@@ -61,6 +63,7 @@ HEADERS = {
     Column.REPORT: N_("Report"),
     Column.CHANGED: N_("Changed"),
     Column.CREATED: N_("Created"),
+    Column.RETENTION: N_("Kept until"),
 }
 # Whether a report was made, as the report filter offers it, and as a cell says it (a check with
 # nothing recorded yet, "open", has an empty cell and says so to a screen reader and in a tip).
@@ -97,6 +100,7 @@ class OverviewRow:
         "outcome_tip",
         "pack",
         "report_status",
+        "retention_due",
         "status",
         "summary",
         "texts",
@@ -118,6 +122,8 @@ class OverviewRow:
         self.filter_outcome = STOP if summary.stop else summary.outcome
         self.decision = summary.decision
         self.report_status = summary.report_status
+        # "erase" or "review" when the check is due (retention_words.due_kind), else None
+        self.retention_due = due_kind(summary.erase_on, summary.review_on, dt.date.today())
         self.texts = texts
         self.keys = keys
         self.checklist_tip, self.outcome_tip = tips  # shared by every row of the same kind
@@ -139,6 +145,7 @@ class _Formatter:
         self._decisions: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         self.no_name = _("(no name yet)")
+        self.today = dt.date.today()
 
     def _fold(self, text: str) -> str:
         """``search_key(text)``, quicker: plain ASCII only needs lower case, and names and
@@ -177,6 +184,7 @@ class _Formatter:
             report,
             self._moment(changed),
             self._date(summary.created_at),
+            self._retention(summary),
         )
         keys = (
             parties_key,
@@ -189,6 +197,7 @@ class _Formatter:
             self._fold(report),
             microseconds(changed),
             microseconds(summary.created_at),
+            _retention_key(summary),
         )
         searched = summary.search or f"{parties_key} {address_key} {postcode.replace(' ', '')}"
         filter_text = f"{searched} {title_key}"
@@ -239,6 +248,19 @@ class _Formatter:
             self._decisions[code] = found
         return found
 
+    def _retention(self, summary: Summary) -> str:
+        """ "to be erased" or "to be reviewed" when due, else the date the check is kept until."""
+        due = due_kind(summary.erase_on, summary.review_on, self.today)
+        if due is not None:
+            return _(DUE_LABELS[due])
+        if summary.erase_on is None:
+            return ""
+        key = (self.language, summary.erase_on)
+        text = _DATES.get(key)
+        if text is None:
+            text = _DATES[key] = format_short_date(summary.erase_on)
+        return text
+
     def _moment(self, moment: dt.datetime | None) -> str:
         """The date and time of day of a change: two changes on one day are told apart."""
         if moment is None:
@@ -253,6 +275,14 @@ class _Formatter:
         if text is None:
             text = _DATES[key] = format_short_date(key[1])
         return text
+
+
+def _retention_key(summary: Summary) -> int:
+    """Due for erasure first, then due for a review, then by the date kept until (unknown last)."""
+    due = due_kind(summary.erase_on, summary.review_on, dt.date.today())
+    if due is not None:
+        return 0 if due == ERASE else 1
+    return 2 + summary.erase_on.toordinal() if summary.erase_on is not None else 10**7
 
 
 def microseconds(moment: dt.datetime | None) -> int:
@@ -394,6 +424,7 @@ class OverviewModel(QAbstractTableModel):
                 Column.REPORT,
                 Column.CHANGED,
                 Column.CREATED,
+                Column.RETENTION,
             ):
                 return self._tip(row, column) or row.texts[column]
             return None
@@ -418,6 +449,8 @@ class OverviewModel(QAbstractTableModel):
             return _(label) if label else None
         if column == Column.OUTCOME:
             return row.outcome_tip
+        if column == Column.RETENTION:
+            return retention_tip(summary)
         return None
 
 

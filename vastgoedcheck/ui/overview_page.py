@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -35,13 +34,18 @@ from vastgoedcheck.domain.assessment import Outcome
 from vastgoedcheck.domain.check import Status
 from vastgoedcheck.domain.decisions import REPORT_UNSPECIFIED, DecisionCode
 from vastgoedcheck.i18n import _, current_language, ngettext
-from vastgoedcheck.i18n.formatting import format_date, format_number, format_time
+from vastgoedcheck.i18n.formatting import (
+    format_date,
+    format_number,
+    format_short_date,
+    format_time,
+)
 from vastgoedcheck.i18n.labels import status_label
 from vastgoedcheck.i18n.outcome_text import decision_label, outcome_label, stop_label
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.feedback import attempt
 from vastgoedcheck.ui.icons import outcome_icon
-from vastgoedcheck.ui.overview_filter import OverviewFilter, Period
+from vastgoedcheck.ui.overview_filter import DUE, OverviewFilter, Period
 from vastgoedcheck.ui.overview_model import (
     REPORT_CELLS,
     REPORT_LABELS,
@@ -49,6 +53,8 @@ from vastgoedcheck.ui.overview_model import (
     Column,
     OverviewModel,
 )
+from vastgoedcheck.ui.retention_words import DUE_LABELS, ERASE, REVIEW
+from vastgoedcheck.ui.welcome_panel import make_welcome
 
 SEARCH_DELAY_MS = 250  # filter once typing pauses, not at every key
 _WIDEST_DATE = dt.date(2026, 9, 30)  # "30 September 2026": about the longest date written
@@ -91,7 +97,8 @@ class OverviewPage(QWidget):
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("overviewStack")
-        self.welcome = self._make_welcome()
+        self.welcome, self.welcome_new = make_welcome()
+        self.welcome_new.clicked.connect(self.new_requested)
         self.list_panel = self._make_list()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.list_panel)
@@ -105,69 +112,6 @@ class OverviewPage(QWidget):
             self.count_label.setText(_("Listing the checks…"))
 
     # -- building --------------------------------------------------------------------------
-
-    def _make_welcome(self) -> QWidget:
-        panel = QWidget()
-        panel.setObjectName("welcomePanel")
-        title = QLabel(_("Welcome to vastgoedcheck"))
-        title.setObjectName("welcomeTitle")
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
-        title.setWordWrap(True)
-        paragraphs = [
-            _(
-                "Screen tenants, buyers and transactions with red-flag checklists made for "
-                "landlords, estate agents and notaries."
-            ),
-            _(
-                "Answer the questions and you get an explained outcome. You decide what to do; "
-                "your decision and your reasons are recorded with the check."
-            ),
-            _(
-                "Everything stays on this computer. When a report is needed, the app makes a "
-                "PDF for the police, the municipality or FIU-Nederland."
-            ),
-        ]
-        self.welcome_new = QPushButton(_("&New check"))
-        self.welcome_new.setObjectName("welcomeNewCheck")
-        self.welcome_new.setDefault(True)
-        button_font = QFont(self.welcome_new.font())
-        button_font.setPointSizeF(button_font.pointSizeF() * 1.3)
-        button_font.setBold(True)
-        self.welcome_new.setFont(button_font)
-        button_metrics = self.welcome_new.fontMetrics()
-        self.welcome_new.setMinimumHeight(round(button_metrics.height() * 2.2))
-        self.welcome_new.setMinimumWidth(button_metrics.horizontalAdvance("M") * 9)
-        self.welcome_new.clicked.connect(self.new_requested)
-
-        column = QVBoxLayout()
-        column.setSpacing(title.fontMetrics().height())
-        column.addWidget(title)
-        for text in paragraphs:
-            label = QLabel(text)
-            label.setObjectName("welcomeText")
-            label.setWordWrap(True)
-            body = QFont(label.font())
-            body.setPointSizeF(body.pointSizeF() * 1.15)
-            label.setFont(body)
-            column.addWidget(label)
-        column.addWidget(self.welcome_new, 0, Qt.AlignmentFlag.AlignLeft)
-        content = QWidget()
-        content.setLayout(column)
-        content.setMaximumWidth(title.fontMetrics().averageCharWidth() * 60)
-        content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-
-        outer = QVBoxLayout(panel)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(content, 3)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        return panel
 
     def _make_list(self) -> QWidget:
         panel = QWidget()
@@ -195,9 +139,24 @@ class OverviewPage(QWidget):
         self.new_button.setObjectName("newCheck")
         self.new_button.clicked.connect(self.new_requested)
 
+        self.retention_filter = self._combo("retentionFilter")
+        for text, due in (
+            (_("Any retention"), None),
+            (_("To be erased or reviewed"), DUE),
+            (_("To be erased"), ERASE),
+            (_("To be reviewed"), REVIEW),
+        ):
+            self.retention_filter.addItem(text, due)
+        # the top row has room: every choice is shown whole
+        self.retention_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        retention_label = QLabel(_("R&etention"))
+        retention_label.setBuddy(self.retention_filter)
+
         top = QHBoxLayout()
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
+        top.addWidget(retention_label)  # the filter row below is full on a small screen
+        top.addWidget(self.retention_filter)
         top.addWidget(self.new_button)
 
         self.status_filter = self._combo("statusFilter")
@@ -252,6 +211,7 @@ class OverviewPage(QWidget):
             self.decision_filter,
             self.report_filter,
             self.period_filter,
+            self.retention_filter,
         )
         for combo in self.filter_combos:
             combo.currentIndexChanged.connect(self._filters_chosen)
@@ -289,6 +249,7 @@ class OverviewPage(QWidget):
 
         order = [
             self.search,
+            self.retention_filter,
             self.new_button,
             self.status_filter,
             self.checklist_filter,
@@ -351,6 +312,10 @@ class OverviewPage(QWidget):
             ),
             Column.CHANGED: widest_moment,
             Column.CREATED: widest_date,
+            Column.RETENTION: max(
+                metrics.horizontalAdvance(format_short_date(_WIDEST_DATE)),
+                *(metrics.horizontalAdvance(_(label)) for label in DUE_LABELS.values()),
+            ),
         }
         for column, width in widths.items():
             header_text = self.model.headerData(column, Qt.Orientation.Horizontal)
@@ -453,6 +418,7 @@ class OverviewPage(QWidget):
         self.proxy.set_decision(self.decision_filter.currentData())
         self.proxy.set_report_status(self.report_filter.currentData())
         self.proxy.set_period(Period(self.period_filter.currentData() or Period.ANY.value))
+        self.proxy.set_retention(self.retention_filter.currentData())
         self._update_state()
 
     def clear_filters(self) -> None:
