@@ -13,18 +13,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vastgoedcheck import APP_NAME
 from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import (
     DEFAULT_LANGUAGE,
-    _,
     language_from_environment,
     language_from_tags,
     set_language,
 )
-from vastgoedcheck.storage.errors import StoreDamaged, StoreError, StoreLocked, StoreTooNew
 from vastgoedcheck.ui.app_icon import app_icon
 from vastgoedcheck.ui.data_folder_choice import data_folder_for
 from vastgoedcheck.ui.error_log import install_error_handling, uninstall_error_handling
@@ -32,14 +30,12 @@ from vastgoedcheck.ui.feedback import show_problem
 from vastgoedcheck.ui.main_window import MainWindow
 from vastgoedcheck.ui.preferences import Preferences, actor_of
 from vastgoedcheck.ui.retention_actions import offer_due_checks
+from vastgoedcheck.ui.store_opening import open_store
 from vastgoedcheck.ui.viewing_copies import remove_stale as remove_stale_viewing_copies
 
 if TYPE_CHECKING:  # the store and the packs are loaded once the window is on screen
-    from vastgoedcheck.packs.registry import PackRegistry
     from vastgoedcheck.storage.store import Store
 
-# How long the app waits for another copy to let go of the data folder before saying so.
-LOCK_WAIT_SECONDS = 1.0
 LOG_FILE = Path("logs") / "vastgoedcheck.log"
 # benchmarks/bench_startup.py: when set to a file name, the app writes there when its window
 # was first shown and when the overview was filled (seconds since the epoch), then quits.
@@ -122,37 +118,6 @@ def closing_with_the_session(app: QApplication, window: MainWindow) -> Iterator[
         app.commitDataRequest.disconnect(window.save_pending)
 
 
-def open_store(folder: Path, registry: PackRegistry, actor: str) -> Store | None:
-    """The store in ``folder``, or None when the user could not or chose not to open it (a
-    second copy is running, or a damaged store was not restored); the user has been told."""
-    from vastgoedcheck.storage.store import Store
-    from vastgoedcheck.ui.passphrase_prompt import folder_key_for
-
-    key = folder_key_for(folder)
-    if key is None:
-        return None
-    while True:
-        try:
-            return Store.open(
-                folder, registry, key=key, actor=actor, wait=LOCK_WAIT_SECONDS, program="app"
-            )
-        except StoreLocked as error:
-            show_problem(None, str(error), _("vastgoedcheck is already open"))
-            return None
-        except StoreTooNew as error:
-            show_problem(None, str(error), _("The data folder cannot be opened"))
-            return None
-        except StoreDamaged as error:
-            from vastgoedcheck.ui.failure_dialogs import RecoveryDialog
-
-            dialog = RecoveryDialog(folder, str(error), actor, key)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-        except StoreError as error:
-            show_problem(None, str(error), _("The data folder cannot be opened"))
-            return None
-
-
 def show_message(text: str) -> None:
     """One message in a window, for a start that ends before the app opens (there is no
     console to print it to)."""
@@ -203,16 +168,24 @@ def fill_when_shown(window: MainWindow, app: QApplication, shown: float) -> None
     offer_due_checks(window)  # checks past their retention period: asks before erasing
 
 
-def _open_for(folder: Path, preferences: Preferences) -> Store | None:
-    """The packs and the store for the window, or None when the user has been told why not."""
+def _open_for(folder: Path, preferences: Preferences, window: MainWindow) -> Store | None:
+    """The packs and the store for the window, once the user has set up or unlocked the data
+    folder; None when the user quit or has been told why it cannot be opened."""
     from vastgoedcheck.packs.registry import load_registry
+    from vastgoedcheck.ui.folder_unlocking import key_for
 
     try:
         registry = load_registry()
     except UserError as error:  # a damaged installation: one sentence, not a traceback
         show_problem(None, str(error))
         return None
-    return open_store(folder, registry, actor_of(preferences))
+    actor = actor_of(preferences)
+    key = key_for(folder, actor, window)
+    if key is None:
+        return None
+    store = open_store(folder, registry, actor, key, window)
+    del key  # from now on only the store holds it
+    return store
 
 
 def run(
@@ -235,7 +208,7 @@ def run(
         app.processEvents()  # painted before anything slow happens
         shown = time.time()
         remove_stale_viewing_copies()  # left by a session that crashed or lost its power
-        store = _open_for(folder, preferences)
+        store = _open_for(folder, preferences, window)
         if store is None:
             return 1
         store.problems[:0] = settled.notes  # told with what the store noticed on opening

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,23 +10,23 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
 )
 
-from vastgoedcheck import APP_NAME, __version__
+from vastgoedcheck import APP_NAME
 from vastgoedcheck.i18n import _
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.ui.app_icon import app_icon
-from vastgoedcheck.ui.error_log import LOGGER_NAME
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.preferences import Preferences, actor_of
+from vastgoedcheck.ui.window_lock import IdleWatcher, lock_minutes
 
 # Pages and dialogs are imported when first opened: the window comes up sooner.
 if TYPE_CHECKING:
+    from vastgoedcheck.packs.registry import PackRegistry
     from vastgoedcheck.storage.store import Store
     from vastgoedcheck.ui.check_page import CheckPage
     from vastgoedcheck.ui.examiner_dialog import ExaminerDialog
@@ -68,7 +67,15 @@ class MainWindow(QMainWindow):
         self.backup_choice: QDialog | None = None
         self.erase_dialog: QDialog | None = None
         self.due_dialog: QDialog | None = None
+        self.passphrase_dialog: QDialog | None = None
         self.closed = False  # the store is closed with the window, once
+        self.locked = False  # locked: the store is closed until the passphrase is typed again
+        self.folder: Path | None = None  # the data folder, known from the first attach on
+        self.registry: PackRegistry | None = None
+        self.reopen_after_unlock: str | None = None  # the check that was open when it locked
+        self.unlock_dialog: QDialog | None = None
+        self.idle = IdleWatcher(lock_minutes(preferences.lock_minutes), self)
+        self.idle.idle.connect(self.lock)
         self.backup_failed = False
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_INTERVAL_MS)
@@ -98,17 +105,48 @@ class MainWindow(QMainWindow):
         from vastgoedcheck.ui.overview_page import OverviewPage
 
         self.store = store
+        self.folder, self.registry = store.layout.root, store.registry
         self.overview = OverviewPage(store, fill=fill_overview)
         self.overview.open_requested.connect(self.open_check)
         self.overview.new_requested.connect(self.new_check)
         self.pages.addWidget(self.overview)
         self.pages.setCurrentWidget(self.overview)
-        self.pages.removeWidget(self.opening)
-        self.opening.deleteLater()
+        for page in [self.pages.widget(index) for index in range(self.pages.count())]:
+            if page is not None and page is not self.overview:  # "Opening…", or the lock page
+                self.pages.removeWidget(page)
+                page.deleteLater()
         self.attached = True
         self._update_actions()
         self.backup_timer.start()
         QTimer.singleShot(BACKUP_DELAY_MS, self.make_daily_backup)
+        self.idle.start()
+
+    def detach(self) -> None:
+        """Store what is pending, put the open check away and close the store: the window
+        keeps no reference to the data key or to anything read from the data folder."""
+        if not self.attached:
+            return
+        self.save_pending()
+        self.close_check()
+        self.backup_timer.stop()
+        self.idle.stop()
+        self.attached = False
+        overview = self.overview
+        self.pages.removeWidget(overview)
+        overview.deleteLater()
+        del self.overview
+        store = self.store
+        del self.store
+        store.close()
+        from vastgoedcheck.ui.viewing_copies import VIEWING_COPIES
+
+        VIEWING_COPIES.remove()  # the plain copies of attachments opened in a viewer
+
+    def lock(self) -> None:
+        """Hide everything personal and ask for the passphrase again (window_locking)."""
+        from vastgoedcheck.ui.window_locking import lock_window
+
+        lock_window(self)
 
     def _fit_to_screen(self) -> None:
         """1280 × 800, or nine tenths of a smaller screen (a laptop at 200 % scaling)."""
@@ -153,6 +191,13 @@ class MainWindow(QMainWindow):
             _("&Settings and backups…"), self.open_settings, "Ctrl+,"
         )
         self.folder_action = self._action(_("Open the &data folder"), self.open_data_folder)
+        self.lock_action = self._action(_("&Lock now"), self.lock, "Ctrl+L")
+        self.passphrase_action = self._action(
+            _("Change the &passphrase…"), lambda: do.change_passphrase(self)
+        )
+        self.recovery_action = self._action(
+            _("Make a new reco&very key…"), lambda: do.new_recovery_key(self)
+        )
         self.close_check_action = self._action(_("&Close this check"), self.show_overview, "Ctrl+W")
         self.quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self._menu(
@@ -165,6 +210,10 @@ class MainWindow(QMainWindow):
             self.restore_action,
             self.settings_action,
             self.folder_action,
+            None,
+            self.passphrase_action,
+            self.recovery_action,
+            self.lock_action,
             None,
             self.close_check_action,
             self.quit_action,
@@ -180,7 +229,7 @@ class MainWindow(QMainWindow):
         )
         self.record_action = self._action(_("Record a report &made…"), self.record_report)
         self.amend_action = self._action(_("&Amend…"), self.amend_check)
-        self.delete_action = self._action(_("&Delete this draft…"), self.delete_draft)
+        self.delete_action = self._action(_("&Delete this draft…"), lambda: do.delete_draft(self))
         self.erase_action = self._action(
             _("Erase on re&quest…"), lambda: retention_actions.erase_on_request(self)
         )
@@ -206,7 +255,7 @@ class MainWindow(QMainWindow):
             self._action(_("&Keyboard shortcuts"), lambda: do.show_shortcuts(self)),
             self._action(_("&Where to report"), lambda: do.show_help(self, REPORTING_CHANNELS)),
             None,
-            self._action(_("&About vastgoedcheck"), self.show_about),
+            self._action(_("&About vastgoedcheck"), lambda: do.show_about(self)),
         )
 
     def _menu(self, title: str, *items: QAction | None) -> None:
@@ -227,6 +276,9 @@ class MainWindow(QMainWindow):
             self.restore_action,
             self.settings_action,
             self.folder_action,
+            self.lock_action,
+            self.passphrase_action,
+            self.recovery_action,
             self.issued_action,  # the open check, or the one selected in the list
             self.export_action,
             self.erase_action,
@@ -338,28 +390,6 @@ class MainWindow(QMainWindow):
         else:
             self.overview.refresh()
 
-    def delete_draft(self) -> None:
-        page = self.check_page
-        if page is None:
-            return
-        reason, confirmed = QInputDialog.getText(
-            self,
-            _("Delete this draft"),
-            _(
-                "The draft and its answers are removed from this computer; the deletion is "
-                "logged. Why are you deleting it?"
-            ),
-        )
-        if not confirmed:
-            return
-        page.flush()
-        try:
-            self.store.delete(page.check_id, reason)
-        except StoreError as error:
-            show_problem(self, str(error))
-            return
-        self.show_overview()
-
     def open_settings(self) -> None:
         from vastgoedcheck.ui.settings_dialog import SettingsDialog
 
@@ -395,17 +425,6 @@ class MainWindow(QMainWindow):
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.layout.root)))
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About vastgoedcheck"),
-            _(
-                "vastgoedcheck {version}\n\nRed-flag checks against criminal misuse of real "
-                "estate, for landlords, estate agents and notaries. Everything stays on this "
-                "computer: the app sends nothing.\n\nData folder: {folder}"
-            ).format(version=__version__, folder=self.store.layout.root),
-        )
-
     def show_problems_of_opening(self) -> None:
         """What the store noticed when it opened (an unclean shutdown, files moved aside)."""
         if self.store.problems:
@@ -433,30 +452,10 @@ class MainWindow(QMainWindow):
     # -- backups and closing ----------------------------------------------------------------
 
     def make_daily_backup(self, *, tell: bool = True) -> None:
-        """Today's automatic backup, if there is none yet: soon after the start and every hour
-        after that, so that a user who never closes the app (and logs out or shuts down with
-        it open) still gets one a day. A failure is said once a session (and logged)."""
-        from vastgoedcheck.ui.failure_dialogs import busy_cursor
-        from vastgoedcheck.ui.settings_dialog import last_daily_backup
+        """Today's automatic backup, if there is none yet (menu_actions.make_daily_backup)."""
+        from vastgoedcheck.ui import menu_actions
 
-        if (
-            self.closed
-            or not self.attached
-            or last_daily_backup(self.store.layout.root) == dt.date.today()
-        ):
-            return
-        self.statusBar().showMessage(_("Making today's backup…"))
-        self.statusBar().repaint()  # a large data folder takes a few seconds
-        try:
-            with busy_cursor():
-                self.store.daily_backup()
-        except StoreError as error:
-            logging.getLogger(LOGGER_NAME).warning("Today's backup failed: %s", error)
-            if tell and not self.backup_failed:
-                self.backup_failed = True
-                show_problem(self, str(error))
-        finally:
-            self.statusBar().clearMessage()
+        menu_actions.make_daily_backup(self, tell=tell)
 
     def save_pending(self) -> None:
         """Store what is being typed (the system asks before a logout or shutdown, which may
@@ -469,13 +468,15 @@ class MainWindow(QMainWindow):
         and when the session ends without closing it (logout, shutdown, update, ``kill``)."""
         if self.closed:
             return
-        if not self.attached:  # nothing was opened
+        if not self.attached:  # nothing was opened, or the store was closed on locking
             self.closed = True
+            self.idle.stop()
             return
         self.save_pending()
         self.make_daily_backup(tell=False)  # normally made already: then this costs nothing
         self.closed = True
         self.backup_timer.stop()
+        self.idle.stop()
         self.store.close()
         from vastgoedcheck.ui.viewing_copies import VIEWING_COPIES
 
@@ -485,7 +486,7 @@ class MainWindow(QMainWindow):
         """Nothing is lost on closing: pending edits are stored, today's backup is made if it
         was not yet, and the data folder is released for the next start. Closed while the
         data folder is still being opened, the window closes as soon as it is open."""
-        if not self.attached and not self.abandoned and not self.closed:
+        if not self.attached and not self.abandoned and not self.closed and not self.locked:
             self.close_requested = True
             event.ignore()
             return

@@ -105,3 +105,97 @@ def show_shortcuts(window: MainWindow) -> None:
 
     window.shortcuts_dialog = ShortcutsDialog(window)
     window.shortcuts_dialog.open()
+
+
+def delete_draft(window: MainWindow) -> None:
+    """Ask why, then delete the open draft (the deletion is logged)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from vastgoedcheck.storage.errors import StoreError
+
+    page = window.check_page
+    if page is None:
+        return
+    reason, confirmed = QInputDialog.getText(
+        window,
+        _("Delete this draft"),
+        _(
+            "The draft and its answers are removed from this computer; the deletion is "
+            "logged. Why are you deleting it?"
+        ),
+    )
+    if not confirmed or not window.attached:  # locked meanwhile: the draft stays
+        return
+    page.flush()
+    try:
+        window.store.delete(page.check_id, reason)
+    except StoreError as error:
+        show_problem(window, str(error))
+        return
+    window.show_overview()
+
+
+def show_about(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from vastgoedcheck import __version__
+
+    QMessageBox.about(
+        window,
+        _("About vastgoedcheck"),
+        _(
+            "vastgoedcheck {version}\n\nRed-flag checks against criminal misuse of real "
+            "estate, for landlords, estate agents and notaries. Everything stays on this "
+            "computer: the app sends nothing.\n\nData folder: {folder}"
+        ).format(version=__version__, folder=window.folder),
+    )
+
+
+def change_passphrase(window: MainWindow) -> None:
+    from vastgoedcheck.ui.passphrase_change import ChangePassphraseDialog
+
+    if window.folder is None:
+        return
+    window.passphrase_dialog = ChangePassphraseDialog(window.folder, window)
+    window.passphrase_dialog.open()
+
+
+def new_recovery_key(window: MainWindow) -> None:
+    from vastgoedcheck.ui.passphrase_change import NewRecoveryKeyDialog
+
+    if window.folder is None:
+        return
+    window.passphrase_dialog = NewRecoveryKeyDialog(window.folder, window)
+    window.passphrase_dialog.open()
+
+
+def make_daily_backup(window: MainWindow, *, tell: bool = True) -> None:
+    """Today's automatic backup, if there is none yet: soon after the start and every hour
+    after that, so that a user who never closes the app (and logs out or shuts down with
+    it open) still gets one a day. A failure is said once a session (and logged)."""
+    import datetime as dt
+    import logging
+
+    from vastgoedcheck.storage.errors import StoreError
+    from vastgoedcheck.ui.error_log import LOGGER_NAME
+    from vastgoedcheck.ui.failure_dialogs import busy_cursor
+    from vastgoedcheck.ui.settings_dialog import last_daily_backup
+
+    if (
+        window.closed
+        or not window.attached
+        or last_daily_backup(window.store.layout.root) == dt.date.today()
+    ):
+        return
+    window.statusBar().showMessage(_("Making today's backup…"))
+    window.statusBar().repaint()  # a large data folder takes a few seconds
+    try:
+        with busy_cursor():
+            window.store.daily_backup()
+    except StoreError as error:
+        logging.getLogger(LOGGER_NAME).warning("Today's backup failed: %s", error)
+        if tell and not window.backup_failed:
+            window.backup_failed = True
+            show_problem(window, str(error))
+    finally:
+        window.statusBar().clearMessage()

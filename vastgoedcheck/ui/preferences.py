@@ -25,6 +25,7 @@ class Preferences:
     data_folder: str = ""  # "" for the default data folder
     report_language: str = ""  # "" for the language of the check
     examiner_asked: str = ""  # "yes" once the first start asked for the examiner's name
+    lock_minutes: str = ""  # minutes without input before the app locks; "" for the default
 
     @classmethod
     def load(cls) -> Preferences:

@@ -1,0 +1,54 @@
+"""The data key at the start: set up a new folder, convert one of an earlier version, or unlock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from vastgoedcheck.i18n import _
+from vastgoedcheck.storage.errors import StoreError
+from vastgoedcheck.storage.folder_state import FolderState, folder_state
+from vastgoedcheck.ui.failure_dialogs import busy_cursor
+from vastgoedcheck.ui.feedback import show_problem
+
+if TYPE_CHECKING:
+    from vastgoedcheck.storage.sealing import DataKey
+
+
+def key_for(folder: Path, actor: str, parent: QWidget | None = None) -> DataKey | None:
+    """The data key of ``folder``, asked of the user as the folder needs; None when the user
+    quit (nothing changed) or the folder could not be set up (the user has been told)."""
+    from vastgoedcheck.ui.folder_setup import FolderSetupDialog
+    from vastgoedcheck.ui.unlock_dialog import UnlockDialog
+
+    state = folder_state(folder)
+    if state is FolderState.ENCRYPTED:
+        unlock = UnlockDialog(folder, parent=parent)
+        accepted = unlock.exec() == QDialog.DialogCode.Accepted
+        key, unlock.key = unlock.key, None
+        unlock.deleteLater()
+        return key if accepted else None
+    setup = FolderSetupDialog(folder, plain=state is FolderState.PLAIN, parent=parent)
+    accepted = setup.exec() == QDialog.DialogCode.Accepted
+    key, setup.key = setup.key, None
+    setup.deleteLater()
+    if not accepted or key is None:
+        return None
+    if state is FolderState.PLAIN and not _convert(folder, key, actor, parent):
+        return None
+    return key
+
+
+def _convert(folder: Path, key: DataKey, actor: str, parent: QWidget | None) -> bool:
+    """Encrypt the checks of a folder of an earlier version; False when that failed (said)."""
+    from vastgoedcheck.storage.conversion import convert_plain_folder
+
+    try:
+        with busy_cursor():
+            convert_plain_folder(folder, key, actor)
+    except StoreError as error:
+        show_problem(parent, str(error), _("The checks could not be encrypted"))
+        return False
+    return True

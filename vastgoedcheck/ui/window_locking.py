@@ -1,0 +1,84 @@
+"""What locking does to the main window, and unlocking it again where the user was."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication, QDialog
+
+from vastgoedcheck import APP_NAME
+from vastgoedcheck.ui.preferences import actor_of
+from vastgoedcheck.ui.window_lock import LockPage
+
+if TYPE_CHECKING:
+    from vastgoedcheck.ui.main_window import MainWindow
+    from vastgoedcheck.ui.unlock_dialog import UnlockDialog
+
+
+def close_other_windows(window: MainWindow) -> None:
+    """Close every other window of the app (dialogs, help, a message): they may show a name."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is window or not widget.isVisible():
+            continue
+        if isinstance(widget, QDialog):
+            widget.reject()  # a dialog's own way to close (a report being made is dropped)
+            if widget.isVisible():  # one that insists on staying (a recovery key not yet kept)
+                widget.done(QDialog.DialogCode.Rejected)
+        widget.hide()
+
+
+def lock_window(window: MainWindow) -> None:
+    """Hide everything personal at once, store what is pending, close the store (the data key
+    goes with it) and ask for the passphrase."""
+    if window.locked or not window.attached:
+        return
+    window.locked = True
+    open_check = window.check_page.check_id if window.check_page is not None else None
+    close_other_windows(window)
+    window.detach()
+    window.reopen_after_unlock = open_check
+    page = LockPage()
+    page.unlock_requested.connect(lambda: ask_to_unlock(window))
+    window.pages.addWidget(page)
+    window.pages.setCurrentWidget(page)
+    window.setWindowTitle(APP_NAME)
+    window.saved_label.clear()
+    window.statusBar().clearMessage()
+    window._update_actions()
+    ask_to_unlock(window)
+
+
+def ask_to_unlock(window: MainWindow) -> None:
+    """The passphrase dialog over the locked window (once)."""
+    from vastgoedcheck.ui.unlock_dialog import UnlockDialog
+
+    if not window.locked or window.unlock_dialog is not None or window.folder is None:
+        return
+    dialog = UnlockDialog(window.folder, locked=True, parent=window)
+    dialog.finished.connect(lambda _result: _unlock_finished(window, dialog))
+    window.unlock_dialog = dialog
+    dialog.open()
+
+
+def _unlock_finished(window: MainWindow, dialog: UnlockDialog) -> None:
+    """Quit, stay locked (the dialog was closed), or open the store again where the user was."""
+    from vastgoedcheck.ui.store_opening import open_store
+
+    window.unlock_dialog = None
+    key, dialog.key = dialog.key, None
+    quit_chosen = dialog.quit_chosen
+    dialog.deleteLater()
+    if quit_chosen:
+        window.close()
+        return
+    if key is None or window.folder is None or window.registry is None:
+        return  # the lock page offers "Unlock…" again
+    store = open_store(window.folder, window.registry, actor_of(window.preferences), key, window)
+    del key  # the store holds it now, and only the store
+    if store is None:
+        return
+    window.locked = False
+    window.attach(store)
+    check_id, window.reopen_after_unlock = window.reopen_after_unlock, None
+    if check_id is not None:
+        window.open_check(check_id)
