@@ -47,9 +47,7 @@ def shown_key(dialog: FolderSetupDialog | NewRecoveryKeyDialog) -> str:
     return "-".join(label.text().split())
 
 
-def test_set_up_refuses_a_short_passphrase_and_says_why_while_typing(
-    qtbot, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_set_up_refuses_a_short_passphrase_and_says_why_while_typing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "data"
     dialog = FolderSetupDialog(folder)
     qtbot.addWidget(dialog)
@@ -143,9 +141,7 @@ def test_an_empty_passphrase_does_not_open_the_folder(qtbot, tmp_path: Path) -> 
     assert "not right" in dialog.findChild(QLabel, "unlockProblem").text()
 
 
-def test_a_forgotten_passphrase_is_replaced_with_the_recovery_key(
-    qtbot, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_forgotten_passphrase_is_replaced_with_the_recovery_key(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     key, recovery_key = folder_key.create(tmp_path, PASSPHRASE)
     dialog = UnlockDialog(tmp_path)
     qtbot.addWidget(dialog)

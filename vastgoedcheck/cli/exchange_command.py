@@ -10,7 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck import APP_NAME
-from vastgoedcheck.cli.output import refuse_inside_data_folder, revision_number, say
+from vastgoedcheck.cli.output import (
+    note_plain_file,
+    refuse_inside_data_folder,
+    revision_number,
+    say,
+)
 from vastgoedcheck.cli.store_access import (
     add_data_dir_option,
     full_id,
@@ -181,4 +186,5 @@ def export_check(args: argparse.Namespace) -> int:
             id=check.id, revision=check.revision, file=output
         )
     )
+    note_plain_file()
     return 0

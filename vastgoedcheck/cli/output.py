@@ -72,6 +72,19 @@ def say(text: str = "") -> None:
     print(text)
 
 
+def note_plain_file() -> None:
+    """Say, beside where a report or export was written, that the file is not encrypted (on
+    standard error, so that a script reading the output still gets one line)."""
+    print(
+        f"{APP_NAME}: "
+        + _(
+            "this file is not encrypted, unlike the data folder and its backups: handle it as "
+            "confidential"
+        ),
+        file=sys.stderr,
+    )
+
+
 def fail(message: str) -> int:
     print(f"{APP_NAME}: {message}", file=sys.stderr)
     return 1

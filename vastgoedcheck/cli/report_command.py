@@ -9,6 +9,7 @@ from typing import Any
 
 from vastgoedcheck.cli.output import (
     add_pdf_options,
+    note_plain_file,
     refuse_inside_data_folder,
     revision_number,
     say,
@@ -178,6 +179,7 @@ def write_report(args: argparse.Namespace) -> int:
             file=output,
         )
     )
+    note_plain_file()
     return 0
 
 

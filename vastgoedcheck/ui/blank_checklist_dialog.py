@@ -30,6 +30,7 @@ from vastgoedcheck.ui.failure_dialogs import busy_cursor
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.issued_reports import LANGUAGE_NAMES
 from vastgoedcheck.ui.new_check_wizard import FIRST_PACKS
+from vastgoedcheck.ui.plain_file_note import plain_file_note
 from vastgoedcheck.ui.text_label import text_label
 
 
@@ -102,6 +103,7 @@ class BlankChecklistDialog(QDialog):
             )
         )
         layout.addLayout(form)
+        layout.addWidget(plain_file_note(blank=True))
         layout.addWidget(buttons)
         self.pack_box.setFocus()
 

@@ -21,6 +21,7 @@ from vastgoedcheck.ui.backup_actions import documents_folder
 from vastgoedcheck.ui.cloud_warning import saving_there_is_fine
 from vastgoedcheck.ui.failure_dialogs import busy_cursor
 from vastgoedcheck.ui.feedback import sentence, show_problem
+from vastgoedcheck.ui.plain_file_note import plain_report_text
 
 
 def exchange_filter() -> str:
@@ -139,7 +140,10 @@ def export_check(parent: QWidget, store: Store, check_id: str) -> Path | None:
         return None
     suggested = documents_folder() / f"vastgoedcheck-{check.id[:8]}-r{check.revision}.json"
     name, _chosen_filter = QFileDialog.getSaveFileName(
-        parent, _("Export this check"), str(suggested), exchange_filter()
+        parent,
+        _("Export this check (the file is not encrypted)"),
+        str(suggested),
+        exchange_filter(),
     )
     if not name:
         return None
@@ -170,6 +174,8 @@ def export_check(parent: QWidget, store: Store, check_id: str) -> Path | None:
             _("Check {id} (revision {revision}) written to {file}").format(
                 id=check.id, revision=check.revision, file=target
             )
-        ),
+        )
+        + "\n\n"
+        + plain_report_text(),
     )
     return target

@@ -403,6 +403,7 @@ class MainWindow(QMainWindow):
         if dialog is None:
             return
         self.store.set_actor(actor_of(self.preferences))
+        self.idle.set_interval(lock_minutes(self.preferences.lock_minutes) * 60_000)
 
     def restored(self) -> None:
         """A backup replaced the store: whatever was open may be gone."""

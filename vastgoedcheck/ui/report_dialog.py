@@ -45,6 +45,7 @@ from vastgoedcheck.ui.cloud_warning import saving_there_is_fine
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.fiu_confirmation import confirm_fiu
 from vastgoedcheck.ui.issued_reports import language_name, open_in_system
+from vastgoedcheck.ui.plain_file_note import plain_file_note
 from vastgoedcheck.ui.preferences import Preferences, examiner_of
 from vastgoedcheck.ui.report_job import Making, ReportJob
 from vastgoedcheck.ui.report_record_dialog import ReportRecordDialog
@@ -305,6 +306,7 @@ class ReportDialog(QDialog):
         layout.addLayout(language_row)
         layout.addWidget(self.internal)
         layout.addWidget(self.open_when_ready)
+        layout.addWidget(plain_file_note())
         layout.addWidget(self.progress_row)
         layout.addWidget(self.result_row)
         layout.addStretch(1)

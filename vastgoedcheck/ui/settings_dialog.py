@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -261,8 +262,33 @@ class SettingsDialog(QDialog):
         layout.addWidget(language_group)
         layout.addWidget(examiner_group)
         layout.addWidget(report_group)
+        layout.addWidget(self._lock_group())
         layout.addStretch(1)
         return page
+
+    def _lock_group(self) -> QGroupBox:
+        from vastgoedcheck.ui.window_lock import MAX_LOCK_MINUTES, MIN_LOCK_MINUTES, lock_minutes
+
+        self.lock_box = QSpinBox()
+        self.lock_box.setObjectName("lockMinutes")
+        self.lock_box.setRange(MIN_LOCK_MINUTES, MAX_LOCK_MINUTES)
+        self.lock_box.setValue(lock_minutes(self.preferences.lock_minutes))
+        self.lock_box.setSuffix(_(" minutes"))
+        form = QFormLayout()
+        _labelled_row(form, _("Lock &after no input for:"), self.lock_box)
+        group = QGroupBox(_("Locking"))
+        group_layout = QVBoxLayout(group)
+        group_layout.addLayout(form)
+        group_layout.addWidget(
+            text_label(
+                _(
+                    "From {shortest} to {longest} minutes. Locked, the app shows nothing of your "
+                    "checks until your passphrase is typed again (File, Lock now: Ctrl+L)."
+                ).format(shortest=MIN_LOCK_MINUTES, longest=MAX_LOCK_MINUTES),
+                "lockNote",
+            )
+        )
+        return group
 
     def _data_page(self) -> QWidget:
         self.folder_edit = QLineEdit(str(self.store.layout.root))
@@ -423,5 +449,6 @@ class SettingsDialog(QDialog):
         self.examiner_fields.store_in(chosen)
         chosen.report_language = str(self.report_language_box.currentData())
         chosen.data_folder = self.chosen_folder
+        chosen.lock_minutes = str(self.lock_box.value())
         chosen.save()
         super().accept()
