@@ -1,0 +1,134 @@
+"""Starting the app asks for what the data folder needs: a new folder is set up with a passphrase
+and its recovery key; an encrypted one is unlocked (a wrong passphrase may be typed again, quitting
+changes nothing); a folder of an earlier version is encrypted only after the user agrees."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QWidget
+
+from tests.ui.conftest import Dialogs
+from tests.ui.test_app import close_window_when_shown
+from vastgoedcheck.cli import main
+from vastgoedcheck.storage import folder_key
+from vastgoedcheck.storage.folder_key import KdfParameters
+from vastgoedcheck.ui.folder_setup import FolderSetupDialog
+from vastgoedcheck.ui.unlock_dialog import UnlockDialog
+
+PASSPHRASE = "groene deur aan de gracht"
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(folder_key, "DEFAULT_KDF", KdfParameters(64, 1, 1))
+
+
+def when_shown(kind: type[QWidget], *steps: Callable[[QWidget], None]) -> list[str]:
+    """Each time a ``kind`` window is on screen, take the next of ``steps`` on it; returns the
+    texts of its problem lines as they were before each step."""
+    seen: list[str] = []
+    remaining = list(steps)
+
+    def poll() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, kind) and widget.isVisible() and remaining:
+                problems = [label.text() for label in widget.findChildren(QLabel, "unlockProblem")]
+                seen.append(" ".join(text for text in problems if text))
+                remaining.pop(0)(widget)
+                break
+        if remaining:
+            QTimer.singleShot(30, poll)
+
+    QTimer.singleShot(30, poll)
+    return seen
+
+
+def unlock_with(passphrase: str) -> Callable[[QWidget], None]:
+    def step(widget: QWidget) -> None:
+        assert isinstance(widget, UnlockDialog)
+        widget.passphrase.setText(passphrase)
+        widget.findChild(QPushButton, "unlockButton").click()
+
+    return step
+
+
+def quit_dialog(widget: QWidget) -> None:
+    widget.findChild(QPushButton, "quitButton").click()
+
+
+def set_up_with(passphrase: str, shown_keys: list[str]) -> Callable[[QWidget], None]:
+    def step(widget: QWidget) -> None:
+        assert isinstance(widget, FolderSetupDialog)
+        widget.fields.first.setText(passphrase)
+        widget.fields.second.setText(passphrase)
+        widget.findChild(QPushButton, "saveButton").click()
+        shown_keys.append("-".join(widget.findChild(QLabel, "recoveryKey").text().split()))
+        widget.findChild(QCheckBox, "recoveryKeyKept").setChecked(True)
+        widget.findChild(QPushButton, "continueButton").click()
+
+    return step
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of the data folder but the app's own log (which notes that it started)."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.parent.name != "logs"
+    }
+
+
+def test_the_first_start_sets_up_the_folder_with_a_passphrase_and_a_recovery_key(
+    qtbot, tmp_path: Path, dialogs: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "data"
+    shown_keys: list[str] = []
+    when_shown(FolderSetupDialog, set_up_with(PASSPHRASE, shown_keys))
+    seen: list[str] = []
+    close_window_when_shown(seen)
+    assert main(["--lang", "en", "--data-dir", str(folder)]) == 0
+    assert seen == ["vastgoedcheck"]
+    key = folder_key.unlock(folder, PASSPHRASE)
+    assert folder_key.KeyFile.read(folder).unlock_with_recovery_key(shown_keys[0]) == key
+
+
+def test_quitting_the_first_start_leaves_no_folder_behind(
+    qtbot, tmp_path: Path, dialogs: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "data"
+    when_shown(FolderSetupDialog, quit_dialog)
+    assert main(["--lang", "en", "--data-dir", str(folder)]) == 1
+    assert not folder_key.has_key_file(folder)
+
+
+def test_an_encrypted_folder_opens_after_a_wrong_then_the_right_passphrase(
+    qtbot, tmp_path: Path, dialogs: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    folder_key.create(folder, PASSPHRASE)
+    problems = when_shown(UnlockDialog, unlock_with("groene deur"), unlock_with(PASSPHRASE))
+    seen: list[str] = []
+    close_window_when_shown(seen)
+    assert main(["--lang", "en", "--data-dir", str(folder)]) == 0
+    assert seen == ["vastgoedcheck"]
+    assert problems[1] == (
+        "The passphrase is not right, so the data folder stays locked; nothing was changed."
+    )
+    assert dialogs.messages == []
+
+
+def test_without_the_passphrase_the_app_ends_and_changes_nothing(
+    qtbot, tmp_path: Path, dialogs: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    folder_key.create(folder, PASSPHRASE)
+    before = snapshot(folder)
+    when_shown(UnlockDialog, unlock_with("wrong passphrase"), quit_dialog)
+    assert main(["--lang", "en", "--data-dir", str(folder)]) == 1
+    assert snapshot(folder) == before
