@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTextEdit,
     QWidget,
 )
@@ -204,3 +205,16 @@ def test_the_idle_time_is_kept_within_its_bounds() -> None:
     assert lock_minutes("5") == 5
     assert lock_minutes("600") == 60
     assert lock_minutes("soon") == 15
+
+
+def test_the_idle_time_chosen_in_settings_applies_at_once(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.idle.timer.interval() == 15 * 60_000
+    window.open_settings()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    box = dialog.findChild(QSpinBox, "lockMinutes")
+    assert (box.minimum(), box.maximum()) == (1, 60)
+    box.setValue(5)
+    dialog.accept()
+    assert Preferences.load().lock_minutes == "5"
+    assert window.idle.timer.interval() == 5 * 60_000

@@ -144,6 +144,7 @@ class FolderSetupDialog(QDialog):
         self.recovery_panel.kept.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self.accept)
         self.recovery_panel.print_button.setFocus()
+        self.adjustSize()
 
     def reject(self) -> None:
         """Before Save: quit, nothing changed. After it, the folder has its key and Escape does

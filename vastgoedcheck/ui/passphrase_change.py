@@ -167,6 +167,7 @@ class NewRecoveryKeyDialog(QDialog):
         self.recovery_panel.kept.toggled.connect(done.setEnabled)
         done.clicked.connect(self.accept)
         self.recovery_panel.print_button.setFocus()
+        self.adjustSize()
 
     def reject(self) -> None:
         """Once the new key is made, the dialog stays until the user ticked that it is kept."""

@@ -52,7 +52,7 @@ class NewPassphraseFields(QWidget):
         super().__init__(parent)
         self.first = secret_field("newPassphrase")
         self.second = secret_field("newPassphraseAgain")
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         for field, text in (
             (self.first, _("&New passphrase:")),
@@ -68,6 +68,12 @@ class NewPassphraseFields(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.reason)
         self._update()
+
+    def add_row_above(self, text: str, field: QWidget) -> None:
+        """A field of the same form above the two (aligned with them)."""
+        label = QLabel(text)
+        label.setBuddy(field)
+        self.form.insertRow(0, label, field)
 
     def problem(self) -> str:
         return passphrase_problem(self.first.text(), self.second.text())

@@ -104,6 +104,8 @@ class RecoveryKeyPanel(QWidget):
         self.key_label = QLabel("\n".join(key_lines(recovery_key)))
         self.key_label.setObjectName("recoveryKey")
         self.key_label.setFont(key_font())
+        lines = self.key_label.fontMetrics().lineSpacing()
+        self.key_label.setMinimumHeight(2 * lines + lines // 2)  # both lines, never clipped
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_label.setAccessibleName(_("Recovery key"))
         self.print_button = QPushButton(_("&Print…"))
@@ -131,11 +133,17 @@ class RecoveryKeyPanel(QWidget):
         layout.addWidget(self.kept)
 
     def print_key(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
+        from PySide6.QtPrintSupport import (  # only when printing
+            QAbstractPrintDialog,
+            QPrintDialog,
+            QPrinter,
+        )
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Print the recovery key"))
+        # On paper, not in a PDF on this computer beside the data folder it opens.
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             print_sheet(printer, self.folder, self.recovery_key, dt.date.today())
 

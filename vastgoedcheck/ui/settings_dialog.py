@@ -262,7 +262,6 @@ class SettingsDialog(QDialog):
         layout.addWidget(language_group)
         layout.addWidget(examiner_group)
         layout.addWidget(report_group)
-        layout.addWidget(self._lock_group())
         layout.addStretch(1)
         return page
 
@@ -342,6 +341,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(folder_group)
         layout.addWidget(backup_group)
+        layout.addWidget(self._lock_group())  # here: the General page fills a laptop's height
         layout.addStretch(1)
         return page
 

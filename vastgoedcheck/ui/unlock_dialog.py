@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -52,12 +51,15 @@ class UnlockDialog(QDialog):
         self.quit_chosen = False  # Quit, rather than closing the dialog of a locked window
         self.setObjectName("unlockDialog")
         self.setWindowTitle(_("Unlock your checks"))
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._passphrase_page(locked))
-        self.pages.addWidget(self._recovery_page())
+        # Two pages, one shown: hidden, the other takes no room (a stacked widget would keep
+        # the height of the taller one for both).
+        self.pages = [self._passphrase_page(locked), self._recovery_page()]
+        self.page_index = 0
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        for page in self.pages:
+            layout.addWidget(page)
         self.setMinimumWidth(520)
+        self._show_page(0)
         self.passphrase.setFocus()
 
     def _passphrase_page(self, locked: bool) -> QWidget:
@@ -111,11 +113,8 @@ class UnlockDialog(QDialog):
         self.recovery_key.setFont(key_font(13))
         self.recovery_key.setMaxLength(80)
         self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-        label = QLabel(_("&Recovery key:"))
-        label.setBuddy(self.recovery_key)
-        form = QFormLayout()
-        form.addRow(label, self.recovery_key)
         self.new_fields = NewPassphraseFields()
+        self.new_fields.add_row_above(_("&Recovery key:"), self.recovery_key)
         self.recovery_problem = ProblemLabel("recoveryProblem")
         buttons = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole
@@ -130,12 +129,18 @@ class UnlockDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
-        layout.addLayout(form)
         layout.addWidget(self.new_fields)
         layout.addWidget(self.recovery_problem)
         layout.addStretch(1)
         layout.addWidget(buttons)
         return page
+
+    def _show_page(self, index: int) -> None:
+        """Show one page; the dialog takes that page's size, not the larger one's."""
+        self.page_index = index
+        for number, page in enumerate(self.pages):
+            page.setVisible(number == index)
+        self.adjustSize()
 
     def _say(self, label: ProblemLabel, text: str) -> None:
         label.setText(sentence(text))
@@ -157,13 +162,13 @@ class UnlockDialog(QDialog):
 
     def show_recovery(self) -> None:
         self.setWindowTitle(_("Set a new passphrase with the recovery key"))
-        self.pages.setCurrentIndex(1)
+        self._show_page(1)
         self.set_button.setDefault(True)
         self.recovery_key.setFocus()
 
     def show_passphrase(self) -> None:
         self.setWindowTitle(_("Unlock your checks"))
-        self.pages.setCurrentIndex(0)
+        self._show_page(0)
         self.unlock_button.setDefault(True)
         self.passphrase.setFocus()
 
@@ -193,7 +198,7 @@ class UnlockDialog(QDialog):
     def reject(self) -> None:
         """Escape on the recovery page goes back to the passphrase. On that page it quits at
         the start, and leaves a locked window locked (its page offers "Unlock…" again)."""
-        if self.pages.currentIndex() == 1:
+        if self.page_index == 1:
             self.show_passphrase()
         else:
             self.quit_chosen = not self.locked

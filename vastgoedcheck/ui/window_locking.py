@@ -72,13 +72,22 @@ def _unlock_finished(window: MainWindow, dialog: UnlockDialog) -> None:
         window.close()
         return
     if key is None or window.folder is None or window.registry is None:
-        return  # the lock page offers "Unlock…" again
+        _focus_lock_page(window)  # its "Unlock…" asks again
+        return
     store = open_store(window.folder, window.registry, actor_of(window.preferences), key, window)
     del key  # the store holds it now, and only the store
     if store is None:
+        _focus_lock_page(window)
         return
     window.locked = False
     window.attach(store)
     check_id, window.reopen_after_unlock = window.reopen_after_unlock, None
     if check_id is not None:
         window.open_check(check_id)
+
+
+def _focus_lock_page(window: MainWindow) -> None:
+    page = window.pages.currentWidget()
+    if isinstance(page, LockPage):
+        window.activateWindow()
+        page.button.setFocus()
