@@ -193,7 +193,7 @@ def test_the_passphrase_is_changed_only_with_the_current_one(
     assert dialog.isVisible() and "not right" in dialog.problem.text()
     assert folder_key.unlock(tmp_path, PASSPHRASE) == key
     type_into(qtbot, dialog.current, PASSPHRASE)
-    dialog.findChild(QPushButton, "changeButton").click()
+    qtbot.keyClick(dialog.current, Qt.Key.Key_Return)  # Enter changes it, as the button does
     assert not dialog.isVisible()
     assert dialogs.said("The passphrase is changed")
     assert folder_key.unlock(tmp_path, new) == key
@@ -213,7 +213,7 @@ def test_a_new_recovery_key_replaces_the_old_one(qtbot, tmp_path: Path) -> None:
     assert dialog.problem.isVisible()
     assert folder_key.KeyFile.read(tmp_path).unlock_with_recovery_key(old_recovery_key) == key
     type_into(qtbot, dialog.current, PASSPHRASE)
-    dialog.findChild(QPushButton, "makeButton").click()
+    qtbot.keyClick(dialog.current, Qt.Key.Key_Return)  # Enter makes it, as the button does
     new_recovery_key = shown_key(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible()  # not before it is kept

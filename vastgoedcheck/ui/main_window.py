@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         self.folder_action = self._action(_("Open the &data folder"), self.open_data_folder)
         self.lock_action = self._action(_("&Lock now"), self.lock, "Ctrl+L")
         self.passphrase_action = self._action(
-            _("Change the &passphrase…"), lambda: do.change_passphrase(self)
+            _("C&hange the passphrase…"), lambda: do.change_passphrase(self)
         )
         self.recovery_action = self._action(
             _("Make a new reco&very key…"), lambda: do.new_recovery_key(self)

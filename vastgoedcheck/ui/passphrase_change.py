@@ -41,18 +41,14 @@ class ChangePassphraseDialog(QDialog):
         self.setObjectName("changePassphraseDialog")
         self.setWindowTitle(_("Change the passphrase"))
         self.current = secret_field("currentPassphrase")
-        label = QLabel(_("&Current passphrase:"))
-        label.setBuddy(self.current)
-        form = QFormLayout()
-        form.addRow(label, self.current)
         self.fields = NewPassphraseFields()
+        self.fields.add_row_above(_("&Current passphrase:"), self.current)
         self.problem = ProblemLabel("changeProblem")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.change_button = buttons.addButton(
             _("C&hange the passphrase"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.change_button.setObjectName("changeButton")
-        self.change_button.setDefault(True)
         self.change_button.setEnabled(False)
         self.fields.changed.connect(self.change_button.setEnabled)
         self.change_button.clicked.connect(self.change)
@@ -67,11 +63,11 @@ class ChangePassphraseDialog(QDialog):
                 "changeIntro",
             )
         )
-        layout.addLayout(form)
         layout.addWidget(self.fields)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        self.change_button.setDefault(True)  # once it is in the dialog, or Cancel would be
 
     def change(self) -> None:
         if not self.fields.is_acceptable():
@@ -135,13 +131,13 @@ class NewRecoveryKeyDialog(QDialog):
             _("&Make a new recovery key"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.make_button.setObjectName("makeButton")
-        self.make_button.setDefault(True)
         self.make_button.clicked.connect(self.make)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        self.make_button.setDefault(True)  # once it is in the dialog, or Cancel would be
 
     def make(self) -> None:
         try:

@@ -115,6 +115,7 @@ class RecoveryKeyPanel(QWidget):
         self.copy_button.setObjectName("copyRecoveryKey")
         self.copy_button.clicked.connect(self.copy_key)
         self.copied = text_label("", "recoveryKeyCopied")
+        self.copied.hide()  # until the key is copied
         self.kept = QCheckBox(_("I have printed or &written down the recovery key"))
         self.kept.setObjectName("recoveryKeyKept")
         buttons = QHBoxLayout()
@@ -156,6 +157,7 @@ class RecoveryKeyPanel(QWidget):
                 "does not stay on the clipboard."
             )
         )
+        self.copied.show()
 
 
 class RecoveryKeyDialog(QDialog):
