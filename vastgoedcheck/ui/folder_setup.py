@@ -23,6 +23,7 @@ from vastgoedcheck.storage import folder_key
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.sealing import DataKey
 from vastgoedcheck.ui.failure_dialogs import busy_cursor
+from vastgoedcheck.ui.feedback import sentence
 from vastgoedcheck.ui.passphrase_fields import NewPassphraseFields
 from vastgoedcheck.ui.problem_label import ProblemLabel
 from vastgoedcheck.ui.recovery_key_sheet import RecoveryKeyPanel
@@ -123,8 +124,9 @@ class FolderSetupDialog(QDialog):
                 self.folder.mkdir(parents=True, exist_ok=True)
                 key, recovery_key = folder_key.create(self.folder, self.fields.passphrase())
         except (StoreError, OSError) as error:
-            self.problem.setText(str(error))
+            self.problem.setText(sentence(str(error)))
             self.problem.show()
+            self.adjustSize()
             return
         self.fields.clear()
         self.key = key

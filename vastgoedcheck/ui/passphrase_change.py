@@ -79,6 +79,7 @@ class ChangePassphraseDialog(QDialog):
         except StoreError as error:
             self.problem.setText(sentence(str(error)))
             self.problem.show()
+            self.adjustSize()
             self.current.clear()
             self.current.setFocus()
             return
@@ -147,6 +148,7 @@ class NewRecoveryKeyDialog(QDialog):
         except StoreError as error:
             self.problem.setText(sentence(str(error)))
             self.problem.show()
+            self.adjustSize()
             self.current.clear()
             self.current.setFocus()
             return

@@ -63,6 +63,8 @@ class NewPassphraseFields(QWidget):
             form.addRow(label, field)
             field.textChanged.connect(self._update)
         self.reason = text_label("", "passphraseProblem")
+        lines = self.reason.fontMetrics().lineSpacing()
+        self.reason.setMinimumHeight(2 * lines + lines // 2)  # the longest reason, unclipped
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)

@@ -58,10 +58,12 @@ def sheet_html(folder: Path, recovery_key: str, today: dt.date) -> str:
             "this sheet then."
         ),
     ]
+    title = html.escape(_("{app}: recovery key").format(app=APP_NAME))
+    folder_label, made_label = html.escape(_("Data folder:")), html.escape(_("Made on:"))
     return (
-        f"<h1>{html.escape(_('{app}: recovery key').format(app=APP_NAME))}</h1>"
-        f"<p><b>{html.escape(_('Data folder:'))}</b> {html.escape(str(folder))}<br>"
-        f"<b>{html.escape(_('Made on:'))}</b> {html.escape(format_date(today))}</p>"
+        f"<h1>{title}</h1>"
+        f"<p><b>{folder_label}</b> {html.escape(str(folder))}<br>"
+        f"<b>{made_label}</b> {html.escape(format_date(today))}</p>"
         f'<p style="font-family: monospace; font-size: 22pt; font-weight: bold;">{lines}</p>'
         + "".join(f"<p>{html.escape(text)}</p>" for text in paragraphs)
     )

@@ -145,6 +145,7 @@ class UnlockDialog(QDialog):
     def _say(self, label: ProblemLabel, text: str) -> None:
         label.setText(sentence(text))
         label.show()
+        self.adjustSize()  # the sentence gets its room; nothing above it is squeezed
 
     def unlock(self) -> None:
         """Open the key with the passphrase; a wrong one is said and the field emptied."""
