@@ -76,6 +76,7 @@ QT_PLUGINS: dict[str, frozenset[str] | None] = {
     "imageformats": frozenset({"qjpeg", "qgif", "qtiff", "qwebp", "qico", "qsvg"}),
     "iconengines": None,  # the desktop's icon theme (SVG) in file dialogs
     "styles": None,  # the native look on Windows and macOS
+    "printsupport": None,  # printing the recovery key on Linux (CUPS); built in elsewhere
     "wayland-shell-integration": frozenset({"xdg-shell"}),
     "wayland-decoration-client": None,  # window title bars on GNOME under Wayland
 }
