@@ -132,3 +132,24 @@ def test_without_the_passphrase_the_app_ends_and_changes_nothing(
     when_shown(UnlockDialog, unlock_with("wrong passphrase"), quit_dialog)
     assert main(["--lang", "en", "--data-dir", str(folder)]) == 1
     assert snapshot(folder) == before
+
+
+def test_declining_to_encrypt_a_folder_of_an_earlier_version_changes_nothing(
+    qtbot, tmp_path: Path, dialogs: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "data"
+    (folder / "checks").mkdir(parents=True)
+    (folder / "meta.json").write_text('{"store_version": 2}\n', encoding="utf-8")
+    (folder / "checks" / "a.json").write_text('{"name": "Ayşe Çelik"}\n', encoding="utf-8")
+    before = snapshot(folder)
+    intro: list[str] = []
+
+    def decline(widget: QWidget) -> None:
+        intro.append(widget.findChild(QLabel, "setupIntro").text())
+        widget.findChild(QPushButton, "quitButton").click()
+
+    when_shown(FolderSetupDialog, decline)
+    assert main(["--lang", "en", "--data-dir", str(folder)]) == 1
+    assert "made by an earlier version of vastgoedcheck and is not encrypted" in intro[0]
+    assert snapshot(folder) == before
+    assert not folder_key.has_key_file(folder)
