@@ -218,3 +218,12 @@ def test_the_idle_time_chosen_in_settings_applies_at_once(qtbot, window: MainWin
     dialog.accept()
     assert Preferences.load().lock_minutes == "5"
     assert window.idle.timer.interval() == 5 * 60_000
+
+
+def test_locking_asks_even_when_the_command_line_variable_is_set(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("VASTGOEDCHECK_PASSPHRASE", PASSPHRASE)
+    window.lock()
+    assert window.locked and unlock_dialog(window).isVisible()
+    assert not shows(NAME)

@@ -17,6 +17,7 @@ from vastgoedcheck.cli import main
 from vastgoedcheck.storage import folder_key
 from vastgoedcheck.storage.folder_key import KdfParameters
 from vastgoedcheck.ui.folder_setup import FolderSetupDialog
+from vastgoedcheck.ui.folder_unlocking import PASSPHRASE_VARIABLE
 from vastgoedcheck.ui.unlock_dialog import UnlockDialog
 
 PASSPHRASE = "groene deur aan de gracht"
@@ -25,6 +26,7 @@ PASSPHRASE = "groene deur aan de gracht"
 @pytest.fixture(autouse=True)
 def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(folder_key, "DEFAULT_KDF", KdfParameters(64, 1, 1))
+    monkeypatch.delenv(PASSPHRASE_VARIABLE, raising=False)  # a person at the keyboard
 
 
 def when_shown(kind: type[QWidget], *steps: Callable[[QWidget], None]) -> list[str]:
@@ -153,3 +155,21 @@ def test_declining_to_encrypt_a_folder_of_an_earlier_version_changes_nothing(
     assert "made by an earlier version of vastgoedcheck and is not encrypted" in intro[0]
     assert snapshot(folder) == before
     assert not folder_key.has_key_file(folder)
+
+
+def test_a_scripted_start_opens_with_the_command_line_variable_and_asks_when_it_is_wrong(
+    qtbot, tmp_path: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    folder_key.create(folder, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_VARIABLE, PASSPHRASE)
+    seen: list[str] = []
+    close_window_when_shown(seen)
+    assert main(["--lang", "en", "--data-dir", str(folder)]) == 0  # no dialog
+    assert seen == ["vastgoedcheck"]
+    monkeypatch.setenv(PASSPHRASE_VARIABLE, "not the passphrase")
+    asked = when_shown(UnlockDialog, unlock_with(PASSPHRASE))
+    close_window_when_shown(seen)
+    assert main(["--lang", "en", "--data-dir", str(folder)]) == 0
+    assert asked == [""] and seen == ["vastgoedcheck", "vastgoedcheck"]

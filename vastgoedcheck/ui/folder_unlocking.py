@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,11 @@ from vastgoedcheck.ui.feedback import show_problem
 if TYPE_CHECKING:
     from vastgoedcheck.storage.sealing import DataKey
 
+# The command line's variable, read here for scripted starts (tests, benchmarks, the bundle's
+# smoke test) of an encrypted folder only. It gives nobody more than the command line already
+# does with it; locking always asks for the passphrase (docs/desktop-app.md).
+PASSPHRASE_VARIABLE = "VASTGOEDCHECK_PASSPHRASE"
+
 
 def key_for(folder: Path, actor: str, parent: QWidget | None = None) -> DataKey | None:
     """The data key of ``folder``, asked of the user as the folder needs; None when the user
@@ -25,6 +31,9 @@ def key_for(folder: Path, actor: str, parent: QWidget | None = None) -> DataKey 
 
     state = folder_state(folder)
     if state is FolderState.ENCRYPTED:
+        given = _from_environment(folder)
+        if given is not None:
+            return given
         unlock = UnlockDialog(folder, parent=parent)
         accepted = unlock.exec() == QDialog.DialogCode.Accepted
         key, unlock.key = unlock.key, None
@@ -52,3 +61,17 @@ def _convert(folder: Path, key: DataKey, actor: str, parent: QWidget | None) -> 
         show_problem(parent, str(error), _("The checks could not be encrypted"))
         return False
     return True
+
+
+def _from_environment(folder: Path) -> DataKey | None:
+    """The key opened with ``VASTGOEDCHECK_PASSPHRASE``, if it is set and opens it; else None
+    (and the dialog asks, as without it)."""
+    from vastgoedcheck.storage import folder_key
+
+    passphrase = os.environ.get(PASSPHRASE_VARIABLE)
+    if not passphrase:
+        return None
+    try:
+        return folder_key.unlock(folder, passphrase)
+    except StoreError:
+        return None
