@@ -3,6 +3,7 @@ modal dialogs that answer themselves so that a test never waits for a person."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.storage.conftest import complete_draft, example, folder, new_draft, store
+from tests.stores import TEST_PASSPHRASE
+from tests.ui.passphrase_answers import PassphraseAnswers
 from vastgoedcheck.ui.preferences import CONFIG_DIR_VARIABLE, Preferences
 
 __all__ = ["complete_draft", "example", "folder", "new_draft", "store"]
@@ -98,3 +101,13 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
     return found
+
+
+@pytest.fixture
+def passphrase_dialogs() -> Iterator[PassphraseAnswers]:
+    """The passphrase dialogs of a starting app are answered with TEST_PASSPHRASE (a new data
+    folder is set up with it, its recovery key ticked as kept)."""
+    answers = PassphraseAnswers(TEST_PASSPHRASE)
+    answers.start()
+    yield answers
+    answers.stop()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -58,6 +59,7 @@ def test_a_data_folder_in_onedrive_cannot_be_chosen(
     assert dialog.chosen_folder == preferences.data_folder
 
 
+@pytest.mark.usefixtures("passphrase_dialogs")  # the folder chosen instead is set up
 def test_the_app_refuses_a_data_folder_in_onedrive_and_offers_another(
     qtbot: QtBot, tmp_path: Path, preferences: Preferences, dialogs: Dialogs, onedrive: Path
 ) -> None:

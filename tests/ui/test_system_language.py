@@ -65,7 +65,7 @@ def test_a_language_the_environment_names_still_counts(monkeypatch: pytest.Monke
     assert system_language() == "nl"
 
 
-@pytest.mark.usefixtures("started_from_the_finder")
+@pytest.mark.usefixtures("started_from_the_finder", "passphrase_dialogs")
 def test_an_english_mac_opens_the_app_in_english(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: Dialogs
 ) -> None:
