@@ -4,11 +4,13 @@ passphrase opens it again where the user was, a wrong one changes nothing."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -46,9 +48,9 @@ def window(
     folder = tmp_path / "data"
     folder.mkdir()
     key, _recovery = folder_key.create(folder, PASSPHRASE)
-    store = Store.open(folder, registry, key=key, actor="M. Jansen")
-    draft = new_draft(store, NAME)
-    shown = MainWindow(store, Preferences.load())
+    # The window holds the only reference to the store (a test about letting it go).
+    shown = MainWindow(Store.open(folder, registry, key=key, actor="M. Jansen"), Preferences.load())
+    draft = new_draft(shown.store, NAME)
     qtbot.addWidget(shown)
     shown.show()
     shown.open_check(draft.id)
@@ -227,3 +229,18 @@ def test_locking_asks_even_when_the_command_line_variable_is_set(
     window.lock()
     assert window.locked and unlock_dialog(window).isVisible()
     assert not shows(NAME)
+
+
+def test_after_locking_nothing_holds_the_store_and_its_key(
+    qtbot, window: MainWindow, dialogs: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    window.show_overview()
+    window.blank_action.trigger()  # dialogs that were opened on the store
+    window.issued_action.trigger()
+    window.open_settings()
+    store = weakref.ref(window.store)
+    window.lock()
+    qtbot.wait(200)  # timers due, deletions done
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
+    assert store() is None  # Python frees it: what it cannot do is overwrite that memory

@@ -16,15 +16,42 @@ if TYPE_CHECKING:
 
 
 def close_other_windows(window: MainWindow) -> None:
-    """Close every other window of the app (dialogs, help, a message): they may show a name."""
+    """Close every other window of the app (dialogs, help, a message): they may show a name.
+    The dialogs are deleted too (once their own event loop has ended): one kept, even hidden,
+    would keep the store and its key in memory."""
+    window.help_windows.clear()  # made again when next asked for
     for widget in QApplication.topLevelWidgets():
-        if widget is window or not widget.isVisible():
+        if widget is window:
             continue
+        if widget.isVisible():
+            if isinstance(widget, QDialog):
+                widget.reject()  # a dialog's own way to close (a report being made is dropped)
+                if widget.isVisible():  # one that insists on staying (a key not yet kept)
+                    widget.done(QDialog.DialogCode.Rejected)
+            widget.hide()
         if isinstance(widget, QDialog):
-            widget.reject()  # a dialog's own way to close (a report being made is dropped)
-            if widget.isVisible():  # one that insists on staying (a recovery key not yet kept)
-                widget.done(QDialog.DialogCode.Rejected)
-        widget.hide()
+            widget.deleteLater()
+
+
+# The window's dialogs that may hold the store (and so its key): let go of on locking.
+_DIALOGS = (
+    "wizard",
+    "settings_dialog",
+    "examiner_dialog",
+    "issued_dialog",
+    "blank_dialog",
+    "backup_choice",
+    "passphrase_dialog",
+)
+
+
+def forget_dialogs(window: MainWindow) -> None:
+    """Delete the window's dialogs, so that none keeps the closed store alive."""
+    for name in _DIALOGS:
+        dialog = getattr(window, name, None)
+        if dialog is not None:
+            setattr(window, name, None)
+            dialog.deleteLater()
 
 
 def lock_window(window: MainWindow) -> None:
@@ -35,6 +62,7 @@ def lock_window(window: MainWindow) -> None:
     window.locked = True
     open_check = window.check_page.check_id if window.check_page is not None else None
     close_other_windows(window)
+    forget_dialogs(window)
     window.detach()
     window.reopen_after_unlock = open_check
     page = LockPage()
