@@ -41,11 +41,13 @@ def key_lines(recovery_key: str) -> list[str]:
 
 def sheet_html(folder: Path, recovery_key: str, today: dt.date) -> str:
     """The printed sheet: what it is, for which folder, made when, the key, what to do with it."""
-    lines = "<br>".join(html.escape(line) for line in key_lines(recovery_key))
+    lines = "<br>".join(  # the groups apart as on screen (HTML would join their spaces)
+        html.escape(line).replace(" ", "&nbsp;") for line in key_lines(recovery_key)
+    )
     paragraphs = [
         _(
-            "With this recovery key you can set a new passphrase for the data folder below "
-            "when the passphrase is forgotten. Without the passphrase and without this key "
+            "With this recovery key you can set a new passphrase for the data folder named "
+            "above when the passphrase is forgotten. Without the passphrase and without this key "
             "nobody can read the checks in that folder, your office included."
         ),
         _(
