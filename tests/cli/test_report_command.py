@@ -149,6 +149,8 @@ def test_the_report_language_is_chosen_apart_from_the_messages(
         "--lang", "en", "--data-dir", data, "report", broker, "-o", str(dutch), "--lang", "nl"
     )
     assert result.code == 0 and "written to" in result.out  # messages stay English
+    assert result.out.count("\n") == 1  # one line for a script to read; the note beside it:
+    assert "this file is not encrypted, unlike the data folder" in result.err
     assert "CONFIDENTIAL" in _text(english) and "VERTROUWELIJK" in _text(dutch)
     assert "€425,000.00" in _text(english) and "€ 425.000,00" in _text(dutch)
 

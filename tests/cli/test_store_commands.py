@@ -72,7 +72,8 @@ def test_show_prints_the_check_and_its_history(cli, data: str) -> None:  # type:
 def test_export_round_trips_with_import(cli, data: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     [check_id] = imported(cli, data, EXAMPLES / "landlord-rural-drug-offer.json")
     out = tmp_path / "out.json"
-    assert cli("export", check_id, "-o", str(out), "--data-dir", data).code == 0
+    exported = cli("export", check_id, "-o", str(out), "--data-dir", data)
+    assert exported.code == 0 and "not encrypted" in exported.err and "confidential" in exported.err
     other = str(tmp_path / "other")
     assert imported(cli, other, out) == [check_id]
     again = tmp_path / "again.json"

@@ -98,6 +98,7 @@ def test_export_writes_the_selected_check_as_an_exchange_file_that_imports_again
     assert document["id"] == draft.id
     assert [item.file for item in store.issued()] == [str(written)]  # logged as handed out
     assert dialogs.said(str(written))
+    assert dialogs.said("The file you save is not encrypted")
 
 
 def test_export_into_the_data_folder_is_refused(
