@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
@@ -87,9 +87,13 @@ def test_set_up_shows_the_recovery_key_once_and_goes_on_only_once_it_is_kept(
     assert not continue_button.isEnabled()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # not before the key is kept
     assert dialog.isVisible()
+    kept = dialog.findChild(QCheckBox, "recoveryKeyKept")
+    where = kept.mapTo(dialog, QPoint(0, 0))
     dialog.findChild(QPushButton, "copyRecoveryKey").click()
     assert QGuiApplication.clipboard().text() == recovery_key
-    dialog.findChild(QCheckBox, "recoveryKeyKept").setChecked(True)
+    assert "Copied" in dialog.findChild(QLabel, "recoveryKeyCopied").text()
+    assert kept.mapTo(dialog, QPoint(0, 0)) == where  # nothing moved under the mouse
+    kept.setChecked(True)
     continue_button.click()
     assert not dialog.isVisible() and dialog.key is not None
     # The passphrase and the recovery key shown both open the folder's key.

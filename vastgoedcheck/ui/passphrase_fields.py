@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from vastgoedcheck.i18n import _
@@ -63,6 +63,7 @@ class NewPassphraseFields(QWidget):
             form.addRow(label, field)
             field.textChanged.connect(self._update)
         self.reason = text_label("", "passphraseProblem")
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         lines = self.reason.fontMetrics().lineSpacing()
         self.reason.setMinimumHeight(2 * lines + lines // 2)  # the longest reason, unclipped
         layout = QVBoxLayout(self)

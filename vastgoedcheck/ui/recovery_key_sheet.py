@@ -119,7 +119,9 @@ class RecoveryKeyPanel(QWidget):
         self.copy_button.setObjectName("copyRecoveryKey")
         self.copy_button.clicked.connect(self.copy_key)
         self.copied = text_label("", "recoveryKeyCopied")
-        self.copied.hide()  # until the key is copied
+        self.copied.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        spacing = self.copied.fontMetrics().lineSpacing()
+        self.copied.setMinimumHeight(2 * spacing + spacing // 2)  # its room: nothing moves
         self.kept = QCheckBox(_("I have printed or &written down the recovery key"))
         self.kept.setObjectName("recoveryKeyKept")
         buttons = QHBoxLayout()
@@ -161,7 +163,6 @@ class RecoveryKeyPanel(QWidget):
                 "does not stay on the clipboard."
             )
         )
-        self.copied.show()
 
 
 class RecoveryKeyDialog(QDialog):
