@@ -92,6 +92,7 @@ def test_set_up_shows_the_recovery_key_once_and_goes_on_only_once_it_is_kept(
     dialog.findChild(QPushButton, "copyRecoveryKey").click()
     assert QGuiApplication.clipboard().text() == recovery_key
     assert "Copied" in dialog.findChild(QLabel, "recoveryKeyCopied").text()
+    qtbot.wait(50)  # laid out again
     assert kept.mapTo(dialog, QPoint(0, 0)) == where  # nothing moved under the mouse
     kept.setChecked(True)
     continue_button.click()
