@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 from vastgoedcheck.i18n import _
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.folder_state import FolderState, folder_state
-from vastgoedcheck.ui.failure_dialogs import busy_cursor
 from vastgoedcheck.ui.feedback import show_problem
 
 if TYPE_CHECKING:
@@ -32,14 +31,13 @@ Converter = Callable[[Path, "DataKey", str], None]
 def key_for(folder: Path, actor: str, parent: QWidget | None = None) -> DataKey | None:
     """The data key of ``folder``, asked of the user as the folder needs; None when the user
     quit (nothing changed) or the folder could not be set up (the user has been told)."""
-    from vastgoedcheck.ui.folder_setup import FolderSetupDialog
-    from vastgoedcheck.ui.unlock_dialog import UnlockDialog
-
     state = folder_state(folder)
     if state is FolderState.ENCRYPTED:
         given = _from_environment(folder)
         if given is not None:
             return given
+        from vastgoedcheck.ui.unlock_dialog import UnlockDialog  # the dialogs when needed
+
         unlock = UnlockDialog(folder, parent=parent)
         accepted = unlock.exec() == QDialog.DialogCode.Accepted
         key, unlock.key = unlock.key, None
@@ -58,6 +56,8 @@ def key_for(folder: Path, actor: str, parent: QWidget | None = None) -> DataKey 
             _("The data folder cannot be opened"),
         )
         return None
+    from vastgoedcheck.ui.folder_setup import FolderSetupDialog
+
     setup = FolderSetupDialog(folder, plain=state is FolderState.PLAIN, parent=parent)
     accepted = setup.exec() == QDialog.DialogCode.Accepted
     key, setup.key = setup.key, None
@@ -84,6 +84,8 @@ def _convert(
     convert: Converter, folder: Path, key: DataKey, actor: str, parent: QWidget | None
 ) -> bool:
     """Encrypt the checks of a folder of an earlier version; False when that failed (said)."""
+    from vastgoedcheck.ui.failure_dialogs import busy_cursor
+
     try:
         with busy_cursor():
             convert(folder, key, actor)
