@@ -42,6 +42,8 @@ _DIALOGS = (
     "blank_dialog",
     "backup_choice",
     "passphrase_dialog",
+    "erase_dialog",
+    "due_dialog",
 )
 
 
