@@ -78,9 +78,24 @@ class _Installation:
 _installed: _Installation | None = None
 
 
+class _FramesOnly(logging.Formatter):
+    """Logs where an exception happened (its kind and the lines of code), not its message: the
+    data folder is encrypted, this plain-text log is not, and a message may quote a name, an
+    address or a note. The error dialog still shows the whole message on the screen."""
+
+    def formatException(self, ei: Any) -> str:
+        kind, _error, trace = ei
+        return (
+            "Traceback (most recent call last):\n"
+            + "".join(traceback.format_tb(trace))
+            + f"{kind.__module__}.{kind.__qualname__}"
+            + " (message not logged: it may hold personal data)"
+        )
+
+
 class _PrivateLogHandler(RotatingFileHandler):
     """A rotating log whose files, the new one after each rotation too, only their owner can
-    read: a traceback may quote a name or an address."""
+    read."""
 
     def _open(self) -> Any:
         descriptor = os.open(
@@ -98,7 +113,7 @@ def _open_log(log_file: Path) -> logging.Handler | None:
         )
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_FramesOnly("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     return handler
 
 
