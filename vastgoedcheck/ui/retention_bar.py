@@ -99,6 +99,8 @@ class RetentionBar(QWidget):
             since = format_short_date(status.review_on)
             parts = [_("Notes due for review since {date}").format(date=since)]
             parts.append(kept_until(status, role))
+        elif status.erase_on is None:  # the review date is the one date there is: it goes first
+            parts = [review_line(status), kept_until(status, role)]
         else:
             parts = [kept_until(status, role), review_line(status)]
         parts = [part for part in parts if part]
