@@ -111,6 +111,7 @@ def build_parser() -> LocalisedParser:
         history_command,
         init_command,
         lifecycle_command,
+        passphrase_command,
         record_command,
         related_command,
         report_command,
@@ -140,6 +141,7 @@ def build_parser() -> LocalisedParser:
     add_data_dir_option(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     init_command.register(commands)
+    passphrase_command.register(commands)
     templates_command.register(commands)
     assess_command.register(commands)
     exchange_command.register(commands)

@@ -34,16 +34,26 @@ def _on_terminal() -> bool:
 def passphrase(prompt: str, *, confirm: str | None = None) -> str:
     """The passphrase: ``VASTGOEDCHECK_PASSPHRASE``, else asked on the terminal (twice when
     ``confirm`` is the second question), else NoPassphrase."""
-    given = os.environ.get(ENVIRONMENT)
+    return secret(
+        ENVIRONMENT,
+        prompt,
+        confirm=confirm,
+        missing=_(
+            "the data folder is encrypted and no passphrase was given: set "
+            "VASTGOEDCHECK_PASSPHRASE, or run the command in a terminal to be asked for it"
+        ),
+    )
+
+
+def secret(variable: str, prompt: str, *, missing: str, confirm: str | None = None) -> str:
+    """A passphrase or recovery key: from the environment ``variable``, else asked on the
+    terminal without showing it (twice when ``confirm`` is the second question), else
+    NoPassphrase with the sentence ``missing``."""
+    given = os.environ.get(variable)
     if given:
         return given
     if not _on_terminal():
-        raise NoPassphrase(
-            _(
-                "the data folder is encrypted and no passphrase was given: set "
-                "VASTGOEDCHECK_PASSPHRASE, or run the command in a terminal to be asked for it"
-            )
-        )
+        raise NoPassphrase(missing)
     try:
         first = getpass.getpass(prompt)
         if confirm is not None and getpass.getpass(confirm) != first:
@@ -51,6 +61,11 @@ def passphrase(prompt: str, *, confirm: str | None = None) -> str:
     except EOFError:
         raise NoPassphrase(_("no passphrase was given; nothing was changed")) from None
     return first
+
+
+def on_terminal() -> bool:
+    """Whether the command can ask the user (its input is a terminal)."""
+    return _on_terminal()
 
 
 def unlocked_key(folder: Path) -> DataKey:
@@ -68,7 +83,8 @@ def unlocked_key(folder: Path) -> DataKey:
         raise UserError(
             _(
                 "the data folder {folder} was made by an earlier version and is not encrypted "
-                "yet, and this version opens only encrypted folders; nothing was changed"
+                "yet: encrypt it first with vastgoedcheck init (or start the app, which offers "
+                "to); nothing was changed"
             ).format(folder=folder)
         )
     try:

@@ -17,6 +17,7 @@ from vastgoedcheck.storage.atomic import PRIVATE_FOLDER, write_atomically
 from vastgoedcheck.storage.backup_erasure import FileCodec, leave_out_erased
 from vastgoedcheck.storage.backup_reading import STAGING, backup_key_file, stage_backup
 from vastgoedcheck.storage.checks import damage_in
+from vastgoedcheck.storage.conversion import finish_conversion
 from vastgoedcheck.storage.erasure_log import erasure_records
 from vastgoedcheck.storage.errors import DamagedFile, StoreError
 from vastgoedcheck.storage.folder_key import KEY_FILE
@@ -26,7 +27,6 @@ from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.lock import FolderLock
 from vastgoedcheck.storage.meta import MIGRATIONS, SCHEMA_VERSION, MetaFile
 from vastgoedcheck.storage.migrate import migrate, too_new
-from vastgoedcheck.storage.restoring import Finished
 from vastgoedcheck.storage.sealing import DataKey
 
 
@@ -77,14 +77,18 @@ def current_erasures(layout: Layout) -> list[dict[str, Any]]:
         return []
 
 
-def prepare_folder(layout: Layout, actor: str) -> Finished | None:
-    """Finish an interrupted restore (what was done, to tell the user), then make the folders."""
+def prepare_folder(layout: Layout, actor: str) -> list[str]:
+    """Finish an encryption of a folder of an earlier version or a restore that was
+    interrupted, then make the folders; what was done, to tell the user."""
+    told, _converted = finish_conversion(layout, actor)
     finished = restoring.finish_interrupted_restore(layout, actor)
+    if finished is not None:
+        told.append(finished.message())
     try:
         layout.create_folders()
     except OSError as error:
         raise unusable(layout.root, error) from None
-    return finished
+    return told
 
 
 def _adopt_key_file(folder: Path, source: Path, key: DataKey) -> None:

@@ -63,7 +63,8 @@ def refuse_unless_keyed(root: Path, key: DataKey) -> None:
         raise PlainFolder(
             _(
                 "the data folder {folder} was made by an earlier version and is not encrypted "
-                "yet, and this version opens only encrypted folders; nothing was changed"
+                "yet: encrypt it first with vastgoedcheck init (or start the app, which offers "
+                "to); nothing was changed"
             ).format(folder=root)
         )
     if folder_key.KeyFile.read(root).key_id != key.key_id:

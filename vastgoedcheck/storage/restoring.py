@@ -11,6 +11,10 @@ Phases:
    (restored) store log, once.
 3. Only then are ``replaced.tmp`` and ``restore.tmp`` deleted, and the journal last.
 
+The encryption of a folder of an earlier version (storage/conversion.py) is the same switch:
+sealed copies of the folder's own files are staged, put in place, and only then are the plain
+ones deleted; its journal says ``"action": "converted"``.
+
 A restore that fails with a system error during phase 2 is turned back: what was moved in goes
 out, what was moved out comes back, and the journal is removed first, so that a stop while
 turning back is turned back too.
@@ -43,7 +47,9 @@ from vastgoedcheck.storage.meta import MetaFile
 
 JOURNAL = "restore.journal"
 REPLACED = "replaced.tmp"
-_SWITCHED = ("meta.json", "checks", "attachments")
+# pending and damaged are staged only by a conversion (a backup holds neither).
+_SWITCHED = ("meta.json", "checks", "attachments", "pending", "damaged")
+CONVERTED = "converted"
 _ABSENT = ".absent"  # in replaced.tmp: this file or folder was not there before the restore
 
 
@@ -54,8 +60,14 @@ class Finished:
     forwards: bool
     source: str
     safety_backup: str
+    converted: bool = False  # an encryption of a folder of an earlier version, not a restore
 
     def message(self) -> str:
+        if self.converted:
+            return _(
+                "An encryption of this data folder was interrupted; it has now been completed: "
+                "every check in it is encrypted."
+            )
         if self.forwards:
             return _(
                 "A restore of {file} was interrupted; it has now been completed: the data folder "
@@ -77,8 +89,18 @@ def before_switch(layout: Layout, step: Callable[[], Path]) -> Path:
         raise
 
 
-def switch(layout: Layout, source: Path, safety_backup: Path, actor: str) -> None:
+def switch(
+    layout: Layout,
+    source: Path,
+    safety_backup: Path | None,
+    actor: str,
+    *,
+    converted_checks: int | None = None,
+) -> None:
     """Put the staged backup in place (phases 2 and 3); StoreWriteError after turning back.
+
+    ``converted_checks``: what is staged is the folder's own files, sealed (a conversion of
+    that many checks), not a backup; the store log then says "converted".
 
     StoreLocked (before any change, or half-way: the next start then finishes forwards) when
     this process no longer holds the folder's lock."""
@@ -90,21 +112,34 @@ def switch(layout: Layout, source: Path, safety_backup: Path, actor: str) -> Non
     journal: dict[str, object] = {
         "restore": str(uuid.uuid4()),
         "source": str(source),
-        "safety_backup": str(safety_backup),
+        "safety_backup": str(safety_backup or ""),
         "actor": actor,
     }
+    if converted_checks is not None:
+        journal.update(action=CONVERTED, checks=converted_checks)
     try:
         payload = json.dumps(journal, ensure_ascii=False).encode("utf-8")
         layout.write(layout.root / JOURNAL, payload)
         _forwards(layout, journal)
     except (OSError, StoreWriteError) as error:
         _backwards(layout)
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
+        if converted_checks is not None:
+            raise StoreWriteError(not_encrypted(layout.root, reason)) from error
         raise StoreWriteError(
             _("the backup could not be restored ({reason}); nothing was changed").format(
-                reason=os_reason(error) if isinstance(error, OSError) else error
+                reason=reason
             )
         ) from error
     _clean_up(layout)
+
+
+def not_encrypted(folder: Path, reason: str) -> str:
+    """The sentence for a conversion that failed and was turned back."""
+    return _(
+        "the checks in {folder} could not be encrypted ({reason}); they are as they were, and "
+        "they are encrypted the next time the data folder is opened with its passphrase"
+    ).format(folder=folder, reason=reason)
 
 
 def restore_under_way(layout: Layout) -> bool:
@@ -129,7 +164,12 @@ def finish_interrupted_restore(layout: Layout, actor: str) -> Finished | None:
             journal.setdefault("actor", actor)
             _forwards(layout, journal)
             _clean_up(layout)
-            return Finished(True, str(journal.get("source")), str(journal.get("safety_backup")))
+            return Finished(
+                True,
+                str(journal.get("source")),
+                str(journal.get("safety_backup")),
+                converted=journal.get("action") == CONVERTED,
+            )
         if staging.exists() or replaced.exists():
             _backwards(layout)
             return Finished(False, "", "")
@@ -166,7 +206,13 @@ def _forwards(layout: Layout, journal: dict[str, object]) -> None:
         fileops.remove(cache, missing_ok=True)
     meta = MetaFile(layout)
     restore_id = journal.get("restore")
-    if not any(entry.get("restore") == restore_id for entry in meta.entries()):
+    if any(entry.get("restore") == restore_id for entry in meta.entries()):
+        return
+    if journal.get("action") == CONVERTED:
+        meta.record(
+            CONVERTED, str(journal.get("actor")), checks=journal.get("checks"), restore=restore_id
+        )
+    else:
         meta.record(
             "restored",
             str(journal.get("actor")),

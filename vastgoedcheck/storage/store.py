@@ -144,7 +144,7 @@ class Store(
         refuse_unless_keyed(Path(folder), key)
         layout, lock = locked_layout(folder, wait, program, key)
         try:
-            finished = prepare_folder(layout, actor)
+            told = prepare_folder(layout, actor)
             store = cls(layout, registry, actor, lock)
             stale = lock.stale
             crashed = stale is not None
@@ -156,8 +156,7 @@ class Store(
                         "(process {pid}); every saved change is kept."
                     ).format(pid=stale.get("pid", "?"))
                 )
-            if finished is not None:
-                store.problems.append(finished.message())
+            store.problems.extend(told)
             migrate(store.meta, layout, actor, migrations)
             store._open_index(after_crash=crashed)
             store.enter_pending()
