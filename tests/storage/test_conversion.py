@@ -305,7 +305,8 @@ def test_a_plain_backup_left_by_a_stop_is_restorable_and_converted_next_time(
             for path in (folder / "backups").glob("*.zip")
             if "key_id" not in (manifest_of(path) or {"key_id": "the user's own"})
         ]
-        switched = is_sealed((folder / "meta.json").read_bytes())
+        meta = folder / "meta.json"
+        switched = meta.exists() and is_sealed(meta.read_bytes())
         if left and switched and not (folder / "restore.journal").exists():
             break  # switched: stopped while the backups were being rewritten
         shutil.rmtree(folder)
