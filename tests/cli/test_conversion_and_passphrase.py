@@ -150,3 +150,31 @@ def test_without_a_new_passphrase_and_no_terminal_the_change_fails_with_code_2(
     result = cli("--data-dir", str(data), "passphrase")
     assert result.code == 2 and "VASTGOEDCHECK_NEW_PASSPHRASE" in result.err
     assert (data / folder_key.KEY_FILE).read_bytes() == key_file
+
+
+def test_restore_asks_for_the_passphrase_of_a_backup_made_in_another_folder(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, registry: PackRegistry
+) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    monkeypatch.setenv("VASTGOEDCHECK_PASSPHRASE", NEW_PASSPHRASE)  # the old laptop's
+    set_up = cli("--data-dir", str(old), "init")
+    old_recovery_key = _recovery_key_in(set_up.out)
+    key = folder_key.unlock(old, NEW_PASSPHRASE)
+    with open_store(old, registry, key=key) as store:
+        check = new_draft(store, "Wilhelmina Zoutendijk-Ünal")
+    backup = tmp_path / "usb" / "backup.zip"
+    assert cli("--data-dir", str(old), "backup", "-o", str(backup)).code == 0
+
+    monkeypatch.setenv("VASTGOEDCHECK_PASSPHRASE", TEST_PASSPHRASE)  # the new laptop's
+    assert cli("--data-dir", str(new), "init").code == 0
+    refused = cli("--data-dir", str(new), "restore", str(backup))
+    assert refused.code == 2 and "VASTGOEDCHECK_BACKUP_PASSPHRASE" in refused.err
+    monkeypatch.setenv("VASTGOEDCHECK_BACKUP_PASSPHRASE", "niet de goede wachtwoordzin")
+    wrong = cli("--data-dir", str(new), "restore", str(backup))
+    assert wrong.code == 2 and len(wrong.err.strip().splitlines()) == 1
+    assert "is not right; nothing was changed" in wrong.err
+    monkeypatch.setenv("VASTGOEDCHECK_BACKUP_PASSPHRASE", old_recovery_key)
+    restored = cli("--data-dir", str(new), "restore", str(backup))
+    assert restored.code == 0, restored.err
+    shown = cli("--data-dir", str(new), "show", check.id)
+    assert shown.code == 0 and "Zoutendijk" in shown.out

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from vastgoedcheck.cli.output import refuse_inside_data_folder, say
-from vastgoedcheck.cli.passphrase_source import unlocked_key
+from vastgoedcheck.cli.passphrase_source import backup_key_asker, unlocked_key
 from vastgoedcheck.cli.store_access import (
     LOCK_WAIT_SECONDS,
     actor,
@@ -60,7 +60,7 @@ def make_backup(args: argparse.Namespace) -> int:
 def restore_backup(args: argparse.Namespace) -> int:
     try:
         with opened_store(args, damaged_ok=True) as store:
-            count = store.restore(args.file)
+            count = store.restore(args.file, backup_key_asker(args.file))
             for problem in store.problems:
                 warn(problem)
             backups = store.layout.backups
@@ -92,6 +92,7 @@ def _recover(args: argparse.Namespace, damage: str) -> tuple[int, Path]:
             actor=actor(),
             wait=LOCK_WAIT_SECONDS,
             registry=load_registry(),
+            backup_key=backup_key_asker(args.file),
         )
     except StoreError as error:
         raise UserError(str(error)) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from vastgoedcheck.errors import UserError
@@ -98,3 +99,46 @@ def unlocked_key(folder: Path) -> DataKey:
     if not os.environ.get(ENVIRONMENT):
         _unlocked[key.key_id] = key  # typed: not asked twice in one command
     return key
+
+
+BACKUP_ENVIRONMENT = "VASTGOEDCHECK_BACKUP_PASSPHRASE"
+
+
+class WrongBackupSecret(UserError):
+    """The passphrase or recovery key given for a backup of another data folder is not right."""
+
+    exit_code = 2
+
+
+def backup_key_asker(source: Path) -> Callable[[folder_key.KeyFile], DataKey]:
+    """For a restore of a backup made in another data folder: its key, opened with the
+    passphrase of that folder (or its recovery key) from ``VASTGOEDCHECK_BACKUP_PASSPHRASE``
+    or asked on the terminal; WrongBackupSecret (exit code 2) when it does not open it."""
+
+    def ask(key_file: folder_key.KeyFile) -> DataKey:
+        given = secret(
+            BACKUP_ENVIRONMENT,
+            _("{file} was made in another data folder; its passphrase (or recovery key): ").format(
+                file=source
+            ),
+            missing=_(
+                "{file} was made in another data folder: give that folder's passphrase in "
+                "VASTGOEDCHECK_BACKUP_PASSPHRASE, or run the command in a terminal to be asked "
+                "for it; nothing was changed"
+            ).format(file=source),
+        )
+        try:
+            return key_file.unlock(given)
+        except folder_key.WrongPassphrase:
+            pass
+        try:
+            return key_file.unlock_with_recovery_key(given)
+        except StoreError:
+            raise WrongBackupSecret(
+                _(
+                    "the passphrase or recovery key of the backup {file} is not right; nothing "
+                    "was changed"
+                ).format(file=source)
+            ) from None
+
+    return ask

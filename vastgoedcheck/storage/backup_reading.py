@@ -6,9 +6,11 @@ member, a member larger than it may be, not enough room on the disk) is refused 
 sentence; a damaged check or attachment is left out and named.
 
 A backup holds the store's files sealed, as they were on disk, and the key file of its time:
-one sealed with another data folder's key is refused; every member is opened (and so checked)
-while it is unpacked. A backup of an earlier version holds plain files: they are sealed with
-the folder's key while they are unpacked.
+one sealed with another data folder's key is refused, unless that backup's key is given (its
+passphrase or recovery key of the time, asked through ``backup_key``): its members are then
+opened with it and sealed with the folder's key while they are unpacked. Every member is opened
+(and so checked) while it is unpacked. A backup of an earlier version holds plain files: they
+are sealed with the folder's key while they are unpacked.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ _SYNC_ONCE = sys.platform.startswith("linux")
 
 # Says why a check file is not a check this app can read, or None when it is.
 CheckValidator = Callable[[Path, str], "str | None"]
+# The data key of a backup made in another data folder, unlocked from its key file (asked of
+# the user); a StoreError in one sentence when it is not given or not right.
+BackupKey = Callable[[KeyFile], DataKey]
 
 
 @dataclass(frozen=True)
@@ -170,11 +175,17 @@ def _read_member(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) 
 
 
 def _unpack(
-    source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, key: DataKey | None
+    source: Path,
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    target: Path,
+    key: DataKey | None,
+    opener: DataKey | None = None,
 ) -> str | None:
     """Unpack one member to ``target``, sealed with ``key``; returns the SHA-256 of its plain
     content, or None when it is damaged (a checksum or compression error, or a sealed member
-    that does not open with the key)."""
+    that does not open with the key). ``opener``: the key the backup was sealed with, when it
+    is another folder's."""
     for folder in reversed(target.parents):  # each one private (parents=True would not be)
         if not folder.exists():
             folder.mkdir(PRIVATE_FOLDER)
@@ -184,9 +195,11 @@ def _unpack(
     stored = content  # sealed as it was in the folder: unpacked as it is
     if key is not None and is_sealed(content):
         try:
-            content = key.open(content, target.name)
+            content = (opener or key).open(content, target.name)
         except SealBroken:
             return None
+        if opener is not None and opener.key_id != key.key_id:
+            stored = key.seal(content, target.name)  # another folder's backup: our key now
     elif key is not None:  # a plain member, of a backup made by an earlier version
         stored = key.seal(content, target.name)
     digest = hashlib.sha256(content).hexdigest()
@@ -213,30 +226,44 @@ def backup_key_file(source: Path) -> KeyFile | None:
     return KeyFile.parse(source, content or b"")
 
 
-def _refuse_other_key(source: Path, archive: zipfile.ZipFile, key: DataKey | None) -> None:
-    """StoreError when the backup was sealed with another data folder's key."""
+def _backup_key(
+    source: Path, archive: zipfile.ZipFile, key: DataKey | None, backup_key: BackupKey | None
+) -> DataKey | None:
+    """The key the backup's members are sealed with: the folder's own, or (for a backup made
+    in another data folder) the one ``backup_key`` unlocks; StoreError when it cannot be had."""
     if key is None or KEY_FILE not in archive.namelist():
-        return  # a backup of an earlier version (plain), or one without its key file
+        return key  # a backup of an earlier version (plain), or one without its key file
     content = _read_member(source, archive, archive.getinfo(KEY_FILE))
     try:
-        key_id = KeyFile.parse(source, content or b"").key_id
+        key_file = KeyFile.parse(source, content or b"")
     except StoreError:
         raise _not_a_backup(source, _("its key file is damaged")) from None
-    if key_id != key.key_id:
+    if key_file.key_id == key.key_id:
+        return key
+    if backup_key is None:
         raise StoreError(
             _(
                 "{file} was made by another data folder's key, so it cannot be restored into "
                 "this folder; nothing was changed"
             ).format(file=source)
         )
+    opened = backup_key(key_file)
+    if opened.key_id != key_file.key_id:
+        raise StoreError(_("this key does not belong to {file}").format(file=source))
+    return opened
 
 
 def stage_backup(
-    layout: Layout, source: Path, newest_schema: int, validate: CheckValidator
+    layout: Layout,
+    source: Path,
+    newest_schema: int,
+    validate: CheckValidator,
+    backup_key: BackupKey | None = None,
 ) -> StagedBackup:
     """Unpack and check the backup at ``source`` into ``restore.tmp`` in the data folder.
 
     StoreError (with the staging folder removed) when it cannot be restored at all.
+    ``backup_key``: asked for the key of a backup made in another data folder (else refused).
     """
     staging = layout.root / STAGING
     shutil.rmtree(staging, ignore_errors=True)
@@ -250,8 +277,8 @@ def stage_backup(
                 staging.mkdir(PRIVATE_FOLDER)
                 room = shutil.disk_usage(staging).free - _ROOM_TO_SPARE
                 members = _check_members(source, archive, room)
-                _refuse_other_key(source, archive, layout.key)
-                staged = _stage(source, archive, members, staging, layout.key)
+                opener = _backup_key(source, archive, layout.key, backup_key)
+                staged = _stage(source, archive, members, staging, layout.key, opener)
         version = _meta_version(source, staging, newest_schema, layout.key)
         left_out = list(staged)
         checks = 0
@@ -293,6 +320,7 @@ def _stage(
     members: list[zipfile.ZipInfo],
     staging: Path,
     key: DataKey | None,
+    opener: DataKey | None = None,
 ) -> list[str]:
     """Unpack every member; the names of damaged checks and attachments, which are left out.
     The key file is not unpacked: the folder keeps its own (with its current passphrase)."""
@@ -301,7 +329,7 @@ def _stage(
         if info.filename in (MANIFEST, KEY_FILE):
             continue
         target = staging.joinpath(*info.filename.split("/"))
-        sha256 = _unpack(source, archive, info, target, key)
+        sha256 = _unpack(source, archive, info, target, key, opener)
         if info.filename == "meta.json":
             if sha256 is None:
                 raise _not_a_backup(source, _("its meta.json is damaged"))

@@ -35,7 +35,7 @@ from vastgoedcheck.storage.errors import StoreError, StoreWriteError
 from vastgoedcheck.storage.folder_state import WrongKey
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.lock import FolderLock
-from vastgoedcheck.storage.sealing import DataKey, is_sealed
+from vastgoedcheck.storage.sealing import MAGIC, DataKey, is_sealed
 
 JOURNAL = "conversion.journal"  # the backups still to rewrite; there while a conversion is
 _STAGED = ("checks", "attachments", "pending", "damaged")
@@ -44,21 +44,41 @@ _SYNC_ONCE = sys.platform.startswith("linux")  # as backup_reading.py
 
 
 def _plain_meta(layout: Layout) -> bool:
-    """Whether the folder's ``meta.json`` is there and not sealed (of an earlier version)."""
+    """Whether the folder's ``meta.json`` is plain JSON, as an earlier version wrote it (a
+    sealed one that is damaged is not: it is handled as damage, not converted)."""
     try:
         with layout.meta.open("rb") as handle:
-            return not is_sealed(handle.read(len(b"VGCSEAL1")))
+            start = handle.read(64)
     except OSError:
         return False
+    return not is_sealed(start) and start.lstrip(b" \t\r\n\xef\xbb\xbf").startswith(b"{")
+
+
+def _plain_checks(layout: Layout) -> bool:
+    """Whether the folder's check files are plain (the first one found tells; none: yes)."""
+    try:
+        with os.scandir(layout.checks) as entries:
+            for entry in entries:
+                if entry.name.endswith(".json") and CHECK_ID.fullmatch(entry.name[:-5]):
+                    with open(entry.path, "rb") as handle:
+                        return not is_sealed(handle.read(len(MAGIC)))
+    except OSError:
+        pass
+    return True
 
 
 def conversion_under_way(root: Path) -> bool:
     """Whether the folder at ``root`` has its key file but is not wholly encrypted yet (a
-    conversion was begun and stopped, or is going on): opening it with its key finishes it."""
+    conversion was begun and stopped, or is going on): opening it with its key finishes it.
+
+    A plain ``meta.json`` beside sealed check files is not that: it was put there by hand (or
+    damaged), and is handled as damage."""
     layout = Layout(Path(root))
-    return folder_key.has_key_file(layout.root) and (
-        _plain_meta(layout) or (layout.root / JOURNAL).exists()
-    )
+    if not folder_key.has_key_file(layout.root):
+        return False
+    if (layout.root / JOURNAL).exists():
+        return True
+    return _plain_meta(layout) and _plain_checks(layout)
 
 
 def convert_plain_folder(root: Path, key: DataKey, actor: str) -> int:

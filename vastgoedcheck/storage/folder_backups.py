@@ -15,7 +15,12 @@ from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import backups, restoring
 from vastgoedcheck.storage.atomic import PRIVATE_FOLDER, write_atomically
 from vastgoedcheck.storage.backup_erasure import FileCodec, leave_out_erased
-from vastgoedcheck.storage.backup_reading import STAGING, backup_key_file, stage_backup
+from vastgoedcheck.storage.backup_reading import (
+    STAGING,
+    BackupKey,
+    backup_key_file,
+    stage_backup,
+)
 from vastgoedcheck.storage.checks import damage_in
 from vastgoedcheck.storage.conversion import finish_conversion
 from vastgoedcheck.storage.erasure_log import erasure_records
@@ -126,12 +131,14 @@ class BackupsAndRestore:
         actor: str,
         wait: float = 0.0,
         registry: PackRegistry | None = None,
+        backup_key: BackupKey | None = None,
     ) -> int:
         """Put the backup at ``source`` in place of a data folder that cannot be opened (a
         damaged meta.json), or into a new one; what is there now is backed up first. Returns
         the number of checks restored; open the store afterwards as usual. ``key``: the
         folder's data key. A new folder (a new computer) takes the backup's key file, when
-        ``key`` is the backup's (unlocked from ``backup_key_file(source)``)."""
+        ``key`` is the backup's (unlocked from ``backup_key_file(source)``). ``backup_key``:
+        asked for the key of a backup made in another data folder (else it is refused)."""
         if folder_state(Path(folder)) is FolderState.NEW:
             _adopt_key_file(Path(folder), source, key)
         refuse_unless_keyed(Path(folder), key)
@@ -141,7 +148,11 @@ class BackupsAndRestore:
             packs = registry or PackRegistry.builtin()
             erased = current_erasures(layout)  # read before the backup is unpacked
             staged = stage_backup(
-                layout, source, SCHEMA_VERSION, lambda path, id_: damage_in(packs, path, id_, key)
+                layout,
+                source,
+                SCHEMA_VERSION,
+                lambda path, id_: damage_in(packs, path, id_, key),
+                backup_key,
             )
             left_out = leave_out_erased(layout.root / STAGING, erased, key)
             safety = restoring.before_switch(
@@ -179,9 +190,10 @@ class BackupsAndRestore:
         self.enter_pending()
         return backups.daily_backup(self.layout, today or dt.date.today())
 
-    def restore(self, source: Path) -> int:
+    def restore(self, source: Path, backup_key: BackupKey | None = None) -> int:
         """Replace the whole store by the backup at ``source``; the current state is backed up
-        first. Returns the number of checks restored."""
+        first. Returns the number of checks restored. ``backup_key``: asked for the key of a
+        backup made in another data folder (a new computer); without it that is refused."""
         self.layout.check_guard()  # nothing is unpacked into a folder another copy may be using
         codec = self.backup_codec()
         try:
@@ -190,6 +202,7 @@ class BackupsAndRestore:
                 source,
                 SCHEMA_VERSION,
                 lambda path, id_: damage_in(self.registry, path, id_, self.layout.key),
+                backup_key,
             )
             # An erased check cannot come back: its erasure record here keeps it out.
             left_out = leave_out_erased(

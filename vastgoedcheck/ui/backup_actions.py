@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.backup_key_dialog import backup_key_asker
 from vastgoedcheck.ui.cloud_warning import saving_there_is_fine
 from vastgoedcheck.ui.failure_dialogs import busy_cursor
 from vastgoedcheck.ui.feedback import attempt, sentence
@@ -68,7 +69,13 @@ def restore_backup(parent: QWidget, store: Store, source: Path) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     with busy_cursor():
-        count = attempt(parent, store.restore, source, title=_("The backup was not restored"))
+        count = attempt(
+            parent,
+            store.restore,
+            source,
+            backup_key_asker(parent, source),
+            title=_("The backup was not restored"),
+        )
     if count is None:
         return False
     box = QMessageBox(

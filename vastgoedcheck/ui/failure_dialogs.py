@@ -38,6 +38,7 @@ from vastgoedcheck.storage.backups import DAILY_PREFIX
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.sealing import DataKey
 from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.backup_key_dialog import backup_key_asker
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.text_label import text_label
 
@@ -277,7 +278,13 @@ class RecoveryDialog(QDialog):
         title = _("The backup was not restored")
         try:
             with busy_cursor():
-                count = Store.recover(self.folder, source, key=self.key, actor=self.actor)
+                count = Store.recover(
+                    self.folder,
+                    source,
+                    key=self.key,
+                    actor=self.actor,
+                    backup_key=backup_key_asker(self, source),
+                )
         except StoreError as error:
             show_problem(self, str(error), title)
             self.refresh()
