@@ -11,7 +11,9 @@ these figures:
 - the first open of a folder without an index (the index is rebuilt from the check files);
 - opening and listing every summary, and searching the summaries;
 - peak memory of a fresh process that opens and lists everything (one process per variant);
-- the size on disk.
+- the size on disk;
+- what the encryption adds (every store file is sealed with AES-256-GCM): the sealing and
+  opening one operation does, timed on its own, beside the whole operation above.
 
 The data is generated directly in the store's on-disk format (the same code that writes a check
 file: check_document, summary_row, event_record), without fsync, because creating 20,000 checks
@@ -722,6 +724,33 @@ def megabytes(count: float) -> str:
     return f"{count / 1e6:9.1f} MB"
 
 
+def encryption_costs(variants: Variants, samples: int) -> dict[str, float]:
+    """The sealing and opening that the store's operations do, timed on their own (seconds):
+    what the same operation costs without encryption is the whole minus this."""
+    key = folder_key_of(variants.store)
+    files = sorted((variants.store / "checks").glob("*.json"))
+    chosen = [files[i] for i in picks(len(files), samples, 5)]
+    sealed = [(path.name, path.read_bytes()) for path in chosen]
+    plain = [(name, key.open(data, name)) for name, data in sealed]
+    line = b'{"op":"put","row":' + b"x" * 600 + b"}"  # an index-journal line: one summary row
+    opened = [timed(lambda n=name, d=data: key.open(d, n))[0] for name, data in sealed]
+    sealing = [timed(lambda n=name, d=data: key.seal(d, n))[0] for name, data in plain]
+    journal = [timed(lambda: key.seal(line, "index.journal"))[0] for _ in range(samples)]
+    index = (variants.store / "index.json").read_bytes()
+    index_open = median_s(lambda: key.open(index, "index.json"), 5)
+    contents = [(path.name, path.read_bytes()) for path in files]
+    every_file = timed(lambda: [key.open(data, name) for name, data in contents])[0]
+    return {
+        "open_check": statistics.median(opened),
+        "seal_check": statistics.median(sealing),
+        "seal_line": statistics.median(journal),
+        "open_index": index_open,
+        "index_mb": len(index) / 1e6,
+        "open_every_check": every_file,
+        "files": len(files),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--checks", type=int, default=20_000, help="checks in the big store")
@@ -954,7 +983,35 @@ def run(args: argparse.Namespace, root: Path) -> None:
             f"   (before: {result['before'] / 1024:.1f}; open + list {result['seconds']:.3f} s)"
         )
 
-    # 7: size on disk
+    # 7: what the encryption adds
+    costs = encryption_costs(big, args.samples)
+    cold_crypto = costs["open_check"] + costs["seal_check"] + costs["seal_line"]
+    warm_crypto = costs["seal_check"] + costs["seal_line"]
+    print(f"\nencryption (AES-256-GCM), timed on its own beside the whole operation (N={big_n:,})")
+    sizes_kb = [path.stat().st_size / 1000 for path in (big.store / "checks").glob("*.json")]
+    print(
+        f"  one check file ({statistics.mean(sizes_kb):.1f} kB): "
+        f"open {costs['open_check'] * 1000:.3f} ms, seal {costs['seal_check'] * 1000:.3f} ms; "
+        f"an index-journal line: seal {costs['seal_line'] * 1000:.3f} ms"
+    )
+    for label, whole, crypto in (
+        ("answer change, random check (open + seal + line)", cold_median, cold_crypto),
+        ("answer change, open check (seal + line)", warm_median, warm_crypto),
+    ):
+        print(
+            f"  {label:<52}{crypto * 1000:7.3f} ms of {whole:.2f} ms "
+            f"({100 * crypto * 1000 / whole:.1f} %); without it {whole - crypto * 1000:.2f} ms"
+        )
+    print(
+        f"  open + list: opening index.json ({costs['index_mb']:.1f} MB) "
+        f"{costs['open_index'] * 1000:.0f} ms"
+    )
+    print(
+        f"  first open without an index: opening {costs['files']:,} check files "
+        f"{costs['open_every_check']:.2f} s (once read from the disk)"
+    )
+
+    # 8: size on disk
     print(f"\nsize on disk, N={big_n:,} (after the changes above)")
     sized = [("store folder", big.store), ("sqlite WAL (db, -wal, -shm)", big.sqlite)]
     if with_plain:
