@@ -178,3 +178,14 @@ def test_restore_asks_for_the_passphrase_of_a_backup_made_in_another_folder(
     assert restored.code == 0, restored.err
     shown = cli("--data-dir", str(new), "show", check.id)
     assert shown.code == 0 and "Zoutendijk" in shown.out
+
+
+def test_init_finishes_a_conversion_that_was_stopped_after_the_key_file(
+    cli: Any, plain: Path
+) -> None:
+    folder_key.create(plain, TEST_PASSPHRASE)  # a stop right after the key file was written
+    result = cli("--data-dir", str(plain), "init")
+    assert result.code == 0, result.err
+    assert "was interrupted; it is now complete (2 checks)" in result.out
+    listed = cli("--data-dir", str(plain), "list")
+    assert listed.code == 0 and "Zoutendijk" in listed.out

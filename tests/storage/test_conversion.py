@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import REPO
 from tests.storage.plain_folders import OWN_ZIP, make_plain_folder
 from tests.storage.test_sealed_at_rest import PHOTO, _every_byte, _secrets
-from tests.stores import CHEAP_KDF, TEST_PASSPHRASE, open_store
+from tests.stores import CHEAP_KDF, TEST_PASSPHRASE, open_store, open_to_read
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import folder_key
 from vastgoedcheck.storage.backups import manifest_of
@@ -319,3 +319,14 @@ def test_a_plain_backup_left_by_a_stop_is_restorable_and_converted_next_time(
     assert _readable_leftovers(folder) == []
     with open_store(tmp_path / "elsewhere", registry) as store:
         assert store.restore(kept) == 2  # a plain backup of its time restores as it is
+
+
+def test_a_reader_or_a_recovery_on_a_folder_being_converted_finishes_it_first(
+    plain: Path, registry: PackRegistry, tmp_path: Path
+) -> None:
+    _set_up_key(plain)
+    with open_to_read(plain, registry) as reader:
+        assert len(reader.summaries()) == 2
+        assert any("has now been completed" in sentence for sentence in reader.problems)
+    assert not conversion_under_way(plain)
+    assert _readable_leftovers(plain) == []

@@ -85,7 +85,7 @@ def initialise(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     try:
         if state is FolderState.PLAIN:
-            converted = convert_plain_folder(folder, key, actor())
+            converted = convert_plain_folder(folder, key, actor(), program="init")
         Store.open(
             folder, load_registry(), key=key, actor=actor(), wait=LOCK_WAIT_SECONDS, program="init"
         ).close()
@@ -161,7 +161,7 @@ def _finish(folder: Path) -> int:
     """A conversion that was stopped half-way: finished with the passphrase chosen then."""
     key = unlocked_key(folder)
     try:
-        converted = convert_plain_folder(folder, key, actor())
+        converted = convert_plain_folder(folder, key, actor(), program="init")
     except StoreError as error:
         raise UserError(str(error)) from None
     say(

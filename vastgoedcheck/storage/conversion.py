@@ -81,7 +81,7 @@ def conversion_under_way(root: Path) -> bool:
     return _plain_meta(layout) and _plain_checks(layout)
 
 
-def convert_plain_folder(root: Path, key: DataKey, actor: str) -> int:
+def convert_plain_folder(root: Path, key: DataKey, actor: str, *, program: str = "app") -> int:
     """Encrypt the folder of an earlier version at ``root`` with ``key``, whose key file the
     caller has just written (``folder_key.create``); returns the number of checks converted.
 
@@ -96,7 +96,7 @@ def convert_plain_folder(root: Path, key: DataKey, actor: str) -> int:
         )
     layout = Layout(root, key=key)
     lock = FolderLock(layout.lock)
-    lock.acquire(_LOCK_WAIT_SECONDS, "app")
+    lock.acquire(_LOCK_WAIT_SECONDS, program)
     try:
         return finish_conversion(replace(layout, guard=lock.verify), actor, resumed=False)[1]
     except OSError as error:
@@ -128,6 +128,8 @@ def finish_conversion(layout: Layout, actor: str, *, resumed: bool = True) -> tu
         except StoreWriteError:  # turned back: the plain files are in place again
             discard(layout.root / JOURNAL)
             raise
+    else:  # switched before a stop: the checks it converted are those in the folder now
+        converted = sum(1 for path in layout.checks.glob("*.json") if CHECK_ID.fullmatch(path.stem))
     told = [restoring.Finished(True, "", "", converted=True).message()] if resumed else []
     return told + _seal_backups(layout), converted
 
