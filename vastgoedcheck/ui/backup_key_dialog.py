@@ -33,7 +33,7 @@ def backup_key_asker(
                     _("Backup of another data folder"),
                     _(
                         "The backup {file} was made in another data folder, with its own "
-                        "passphrase. Type that passphrase, or that folder's recovery key:"
+                        "passphrase.\nType that passphrase, or that folder's recovery key:"
                     ).format(file=source.name),
                     QLineEdit.EchoMode.Password,
                 )
