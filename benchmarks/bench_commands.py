@@ -39,6 +39,7 @@ if str(REPO) not in sys.path:
 from benchmarks.big_store import BENCH_PASSPHRASE, open_store, write_big_store  # noqa: E402
 from vastgoedcheck.exchange.writing import document_fingerprint  # noqa: E402
 from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
+from vastgoedcheck.storage import folder_key  # noqa: E402
 from vastgoedcheck.storage.check_file import CheckFile  # noqa: E402
 
 EXAMPLE = REPO / "docs" / "examples" / "landlord-residential-all-clear.json"
@@ -123,7 +124,8 @@ def fingerprint_cost(folder: Path, registry: PackRegistry, samples: int = 200) -
     """The fingerprint recomputed on a read, next to the read itself (a check not in memory)."""
     with open_store(folder, registry, actor="benchmark") as store:
         ids = [summary.id for summary in store.summaries(status="final")][:samples]
-        documents = [CheckFile(store.layout.check_file(i)).document() for i in ids]
+        key = store.layout.key
+        documents = [CheckFile(store.layout.check_file(i), None, key).document() for i in ids]
         started = time.perf_counter()
         for document in documents:
             document_fingerprint(document)
@@ -139,6 +141,22 @@ def fingerprint_cost(folder: Path, registry: PackRegistry, samples: int = 200) -
         f"fingerprint recomputed when a finalized revision is read: {per_fingerprint * 1e3:.2f} ms"
         f" per revision; reading the check (not in memory) takes {read * 1e3:.2f} ms median,"
         f" so the check is {per_fingerprint / read:.0%} of a read"
+    )
+
+
+def unlock_cost(folder: Path, repeat: int = 5) -> None:
+    """What every command that opens the store pays first: unlocking the data key with the
+    passphrase (Argon2id with the folder's parameters)."""
+    key_file = folder_key.KeyFile.read(folder)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        key_file.unlock(BENCH_PASSPHRASE)
+        times.append(time.perf_counter() - started)
+    print(
+        f"unlocking the data key with the passphrase (Argon2id, as stored in the key file): "
+        f"{statistics.median(times) * 1e3:.0f} ms median of {repeat}, in every command that "
+        "opens the store"
     )
 
 
@@ -181,6 +199,7 @@ def main() -> None:
                 cells = "".join(f"{median:>10.0f}" for median in medians)
                 print(f"{name:<40}{cells}{medians[-1] / medians[0]:>8.2f}  {target_of(name)}")
         fingerprint_cost(stores[sizes[-1]].folder, registry)
+        unlock_cost(stores[sizes[-1]].folder)
 
 
 if __name__ == "__main__":
