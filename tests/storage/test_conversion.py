@@ -330,3 +330,16 @@ def test_a_reader_or_a_recovery_on_a_folder_being_converted_finishes_it_first(
         assert any("has now been completed" in sentence for sentence in reader.problems)
     assert not conversion_under_way(plain)
     assert _readable_leftovers(plain) == []
+
+
+@pytest.mark.parametrize("content", ["{", '{"revisions": [1, 2]}', ""])
+def test_a_damaged_meta_file_in_an_encrypted_folder_is_not_taken_for_a_conversion(
+    tmp_path: Path, registry: PackRegistry, content: str
+) -> None:
+    folder = tmp_path / "data"
+    with open_store(folder, registry):
+        pass  # an encrypted folder without checks
+    (folder / "meta.json").write_text(content, encoding="utf-8")
+    assert not conversion_under_way(folder)
+    with pytest.raises(StoreError, match="restore a backup"):
+        open_store(folder, registry)

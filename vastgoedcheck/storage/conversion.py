@@ -44,14 +44,18 @@ _SYNC_ONCE = sys.platform.startswith("linux")  # as backup_reading.py
 
 
 def _plain_meta(layout: Layout) -> bool:
-    """Whether the folder's ``meta.json`` is plain JSON, as an earlier version wrote it (a
-    sealed one that is damaged is not: it is handled as damage, not converted)."""
+    """Whether the folder's ``meta.json`` is the plain store log of an earlier version: a JSON
+    object with its ``meta`` table. A sealed one that is damaged, or plain text that is no
+    such object (cut short, or put there by hand), is not: it is handled as damage."""
     try:
         with layout.meta.open("rb") as handle:
-            start = handle.read(64)
-    except OSError:
+            start = handle.read(len(MAGIC))
+            if is_sealed(start) or not start.lstrip(b" \t\r\n\xef\xbb\xbf").startswith(b"{"):
+                return False
+            data = json.loads((start + handle.read()).decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return False
-    return not is_sealed(start) and start.lstrip(b" \t\r\n\xef\xbb\xbf").startswith(b"{")
+    return isinstance(data, dict) and isinstance(data.get("meta"), dict)
 
 
 def _plain_checks(layout: Layout) -> bool:
