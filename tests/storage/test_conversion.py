@@ -271,7 +271,10 @@ def test_a_conversion_killed_at_random_moments_leaves_the_old_or_the_new_folder(
         folder = tmp_path / f"killed-{run}"
         shutil.copytree(plain, folder)
         process = subprocess.Popen(
-            [sys.executable, str(script), str(folder)], stdout=subprocess.PIPE, text=True
+            [sys.executable, str(script), str(folder)],
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
         )
         assert process.stdout is not None
         assert process.stdout.readline().strip() == "ready"
