@@ -179,3 +179,24 @@ def test_a_scripted_start_opens_with_the_command_line_variable_and_asks_when_it_
     close_window_when_shown(seen)
     assert main(["--lang", "en", "--data-dir", str(folder)]) == 0
     assert asked == [""] and seen == ["vastgoedcheck", "vastgoedcheck"]
+
+
+def test_a_folder_of_an_earlier_version_is_encrypted_once_the_user_agrees(
+    qtbot, tmp_path: Path, dialogs: Dialogs, registry
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.storage.plain_folders import OWN_ZIP, make_plain_folder
+    from tests.storage.test_sealed_at_rest import _every_byte, _secrets
+
+    folder = make_plain_folder(tmp_path / "data", registry, tmp_path).folder
+    shown_keys: list[str] = []
+    when_shown(FolderSetupDialog, set_up_with(PASSPHRASE, shown_keys))
+    seen: list[str] = []
+    close_window_when_shown(seen)
+    assert main(["--lang", "en", "--data-dir", str(folder)]) == 0
+    assert seen == ["vastgoedcheck"]
+    key = folder_key.unlock(folder, PASSPHRASE)
+    assert folder_key.KeyFile.read(folder).unlock_with_recovery_key(shown_keys[0]) == key
+    for name, data in _every_byte(folder).items():
+        if OWN_ZIP not in name and "logs" not in name:
+            assert not any(secret in data for secret in _secrets()), name
+    assert dialogs.said(OWN_ZIP) and dialogs.said("not encrypted")

@@ -92,6 +92,13 @@ def _convert(
     except StoreError as error:
         show_problem(parent, str(error), _("The checks could not be encrypted"))
         return False
+    from PySide6.QtWidgets import QMessageBox
+
+    from vastgoedcheck.storage.conversion import unencrypted_zips_note
+
+    note = unencrypted_zips_note(folder)  # zips of the user's own in backups/: left as they are
+    if note is not None:
+        QMessageBox.information(parent, _("Not encrypted"), note)
     return True
 
 
