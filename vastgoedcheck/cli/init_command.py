@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,9 @@ def initialise(args: argparse.Namespace) -> int:
         raise UserError(str(unusable(folder, error))) from None
     except StoreError as error:
         raise UserError(str(error)) from None
+    if state is FolderState.PLAIN:  # before the encryption: the key file already needs it
+        _show_recovery_key(recovery_key)
+        sys.stdout.flush()
     try:
         if state is FolderState.PLAIN:
             converted = convert_plain_folder(folder, key, actor(), program="init")
@@ -100,6 +104,7 @@ def initialise(args: argparse.Namespace) -> int:
             )
         )
     elif failure is None:
+        say()
         say(
             ngettext(
                 "The {count} check in {folder} is encrypted, with its attachments and the app's "
@@ -112,7 +117,8 @@ def initialise(args: argparse.Namespace) -> int:
         own_zips = unencrypted_zips_note(folder)
         if own_zips is not None:
             warn(own_zips)
-    _show_recovery_key(recovery_key)  # the key file is written: it works from now on
+    if state is not FolderState.PLAIN:
+        _show_recovery_key(recovery_key)  # the key file is written: it works from now on
     if failure is not None:
         raise UserError(failure)
     return 0
