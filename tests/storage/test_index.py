@@ -381,3 +381,24 @@ def test_an_index_written_on_one_line_by_an_older_app_is_laid_out_again_once(
     with open_store(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
         assert [s.id for s in lazy.summaries(search="celik")] == [check.id]
         assert not lazy.index.loaded
+
+
+def test_reading_the_index_leaves_the_garbage_collector_as_it_was(
+    store: Store, registry: PackRegistry
+) -> None:
+    """The collector is paused while the rows are read in bulk, and only then."""
+    import gc
+
+    new_draft(store, "Anna Smit")
+    store.close()
+    assert gc.isenabled()
+    with open_store(store.layout.root, registry, actor="tester") as reopened:
+        assert [summary.parties for summary in reopened.summaries()]
+        assert gc.isenabled()
+    gc.disable()
+    try:
+        with open_store(store.layout.root, registry, actor="tester") as reopened:
+            reopened.summaries()
+            assert not gc.isenabled()  # one who had turned it off keeps it off
+    finally:
+        gc.enable()

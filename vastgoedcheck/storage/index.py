@@ -22,6 +22,7 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage import fileops
 from vastgoedcheck.storage.atomic import PRIVATE_FILE, AtomicJSONStorage, write_atomically
+from vastgoedcheck.storage.collection import collector_paused
 from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
 from vastgoedcheck.storage.index_file import TABLE as _TABLE
 from vastgoedcheck.storage.index_file import (
@@ -157,6 +158,10 @@ class SummaryIndex:
         return row
 
     def _load(self, *, after_crash: bool = False, fold: bool = False) -> None:
+        with collector_paused():
+            self._load_rows(after_crash=after_crash, fold=fold)
+
+    def _load_rows(self, *, after_crash: bool, fold: bool) -> None:
         problems: list[str] = []
         missing = not self.layout.index.exists()
         try:

@@ -36,6 +36,7 @@ from vastgoedcheck.storage.checks import (
     attachment_ids,
     missing_pack,
 )
+from vastgoedcheck.storage.collection import collector_paused
 from vastgoedcheck.storage.editing import DraftEditing
 from vastgoedcheck.storage.erasure import Erasing
 from vastgoedcheck.storage.errors import (
@@ -238,7 +239,8 @@ class Store(
         rows = self.index.select(
             text=search, status=status, pack=pack, decision=decision, report_status=report_status
         )
-        return [Summary.from_row(row) for row in rows]
+        with collector_paused():
+            return [Summary.from_row(row) for row in rows]
 
     def __len__(self) -> int:
         return len(self.index.rows)
