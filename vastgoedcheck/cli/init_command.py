@@ -14,9 +14,9 @@ from vastgoedcheck.cli.store_access import (
     LOCK_WAIT_SECONDS,
     actor,
     add_data_dir_option,
+    data_folder,
     warn,
 )
-from vastgoedcheck.data_location import RefusedFolder, settle_data_folder
 from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _, ngettext
 from vastgoedcheck.packs.registry import load_registry
@@ -52,13 +52,7 @@ def register(commands: Any) -> None:
 
 
 def initialise(args: argparse.Namespace) -> int:
-    try:
-        settled = settle_data_folder(getattr(args, "data_dir", None))
-    except RefusedFolder as error:
-        raise UserError(str(error)) from None
-    for note in settled.notes:
-        warn(note)
-    folder = settled.path
+    folder = data_folder(args)
     state = folder_state(folder)
     if state is FolderState.ENCRYPTED and conversion_under_way(folder):
         return _finish(folder)

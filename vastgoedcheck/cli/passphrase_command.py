@@ -9,8 +9,7 @@ from typing import Any
 
 from vastgoedcheck.cli.output import say
 from vastgoedcheck.cli.passphrase_source import passphrase, secret
-from vastgoedcheck.cli.store_access import add_data_dir_option, warn
-from vastgoedcheck.data_location import RefusedFolder, settle_data_folder
+from vastgoedcheck.cli.store_access import add_data_dir_option, data_folder
 from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import _
 from vastgoedcheck.storage import folder_key
@@ -55,13 +54,7 @@ def register(commands: Any) -> None:
 
 
 def _folder(args: argparse.Namespace) -> Path:
-    try:
-        settled = settle_data_folder(getattr(args, "data_dir", None))
-    except RefusedFolder as error:
-        raise UserError(str(error)) from None
-    for note in settled.notes:
-        warn(note)
-    folder = settled.path
+    folder = data_folder(args)
     if folder_state(folder) is not FolderState.ENCRYPTED:
         raise UserError(
             _(

@@ -60,6 +60,18 @@ def warn_if_uploaded(target: Path) -> None:
         warn(warning)
 
 
+def data_folder(args: Any) -> Path:
+    """The data folder the command works on (``--data-dir``, the environment or the default),
+    with what settling it had to say printed as notes; UserError for a refused folder."""
+    try:
+        settled = settle_data_folder(getattr(args, "data_dir", None))
+    except RefusedFolder as error:
+        raise UserError(str(error)) from None
+    for note in settled.notes:
+        warn(note)
+    return settled.path
+
+
 @contextmanager
 def opened_store(
     args: Any, *, damaged_ok: bool = False, read_only: bool = False
@@ -73,18 +85,13 @@ def opened_store(
     After a command that succeeded with the lock, today's automatic backup is made if there is
     none yet.
     """
-    try:
-        settled = settle_data_folder(getattr(args, "data_dir", None))
-    except RefusedFolder as error:
-        raise UserError(str(error)) from None
-    for note in settled.notes:
-        warn(note)
+    folder = data_folder(args)
     program = getattr(args, "command", None)
-    key = unlocked_key(settled.path)
+    key = unlocked_key(folder)
     try:
         if read_only:
             store = Store.open_to_read(
-                settled.path,
+                folder,
                 load_registry(),
                 key=key,
                 actor=actor(),
@@ -93,7 +100,7 @@ def opened_store(
             )
         else:
             store = Store.open(
-                settled.path,
+                folder,
                 load_registry(),
                 key=key,
                 actor=actor(),
