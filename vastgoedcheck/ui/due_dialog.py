@@ -29,6 +29,7 @@ from vastgoedcheck.i18n.formatting import format_number, format_short_date
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
 from vastgoedcheck.ui.erase_dialog import check_label, what_is_erased
+from vastgoedcheck.ui.failure_dialogs import busy_cursor
 from vastgoedcheck.ui.feedback import sentence, show_problem
 from vastgoedcheck.ui.retention_dialog import DateField
 from vastgoedcheck.ui.retention_words import DUE_LABELS, ERASE
@@ -185,19 +186,20 @@ class DueDialog(QDialog):
         reason = _("Due for erasure or review; erased after confirmation")
         done: set[str] = set()
         problems: list[str] = []
-        try:  # all at once: each backup is rewritten once
-            self.store.erase_many(
-                [found.check_id for found in which], reason=reason, on_request=False
-            )
-            done = {found.check_id for found in which}
-        except StoreError:  # one was refused, so none was erased: each on its own, said per check
-            for found in which:
-                try:
-                    self.store.erase(found.check_id, reason=reason, on_request=False)
-                except StoreError as error:
-                    problems.append(f"{found.label}: {sentence(str(error))}")
-                    continue
-                done.add(found.check_id)
+        with busy_cursor():  # every backup is rewritten: seconds in a large folder
+            try:  # all at once: each backup is rewritten once
+                self.store.erase_many(
+                    [found.check_id for found in which], reason=reason, on_request=False
+                )
+                done = {found.check_id for found in which}
+            except StoreError:  # one was refused, so none was erased: each on its own
+                for found in which:
+                    try:
+                        self.store.erase(found.check_id, reason=reason, on_request=False)
+                    except StoreError as error:
+                        problems.append(f"{found.label}: {sentence(str(error))}")
+                        continue
+                    done.add(found.check_id)
         self.erased.extend(found.check_id for found in which if found.check_id in done)
         if problems:
             show_problem(self, "\n".join(problems))

@@ -19,6 +19,7 @@ from vastgoedcheck.domain.check import Check
 from vastgoedcheck.i18n import _
 from vastgoedcheck.storage.errors import StoreError
 from vastgoedcheck.storage.store import Store
+from vastgoedcheck.ui.failure_dialogs import busy_cursor
 from vastgoedcheck.ui.feedback import sentence
 from vastgoedcheck.ui.retention_words import legal_hold
 from vastgoedcheck.ui.text_label import text_label
@@ -152,7 +153,8 @@ class EraseDialog(QDialog):
         if self.hold_text or not self.reason.text().strip():
             return
         try:
-            self.store.erase(self.check_id, reason=self.reason.text().strip(), on_request=True)
+            with busy_cursor():  # every backup is rewritten: seconds in a large folder
+                self.store.erase(self.check_id, reason=self.reason.text().strip(), on_request=True)
         except StoreError as error:  # e.g. a Wwft record whose end is not filled in yet
             self.problem.setText(sentence(str(error)))
             self.problem.show()
