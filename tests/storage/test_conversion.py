@@ -4,14 +4,12 @@ folder or the encrypted one usable, never neither and never a mix, and no plain 
 from __future__ import annotations
 
 import errno
-import os
 import random
 import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ import pytest
 
 from tests.conftest import REPO
 from tests.storage.plain_folders import OWN_ZIP, make_plain_folder
+from tests.storage.stopped_steps import stopped_at
 from tests.storage.test_sealed_at_rest import PHOTO, _every_byte, _secrets
 from tests.stores import CHEAP_KDF, TEST_PASSPHRASE, open_store, open_to_read
 from vastgoedcheck.packs.registry import PackRegistry
@@ -34,10 +33,6 @@ from vastgoedcheck.storage.folder_state import FolderState, folder_state
 from vastgoedcheck.storage.sealing import is_sealed
 
 State = dict[str, Any]
-
-
-class Killed(BaseException):
-    """Stands for the process being killed: nothing after it runs, no clean-up either."""
 
 
 def _plain_view(folder: Path) -> State:
@@ -144,34 +139,12 @@ def test_another_key_or_no_key_file_is_refused_and_nothing_changes(
 
 def _convert_stopped_at(folder: Path, step: int, failure: BaseException | None = None) -> bool:
     """Convert, with the ``step``-th file-system change (rename, delete) never happening; True
-    when the conversion got that far. The change raises ``failure`` (default: killed)."""
-    calls = {"count": 0}
-    originals = {name: getattr(os, name) for name in ("replace", "rename", "unlink", "rmdir")}
-
-    def counted(name: str) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            calls["count"] += 1
-            if calls["count"] == step:
-                raise failure or Killed()
-            return originals[name](*args, **kwargs)
-
-        return call
-
+    when the conversion got that far. The change raises ``failure`` (default: killed).
+    The kernel releases the lock of a killed process; the lock file stays as it was."""
     key = folder_key.KeyFile.read(folder).unlock(TEST_PASSPHRASE)
-    mp = pytest.MonkeyPatch()
-    try:
-        for name in originals:
-            mp.setattr(os, name, counted(name))
+    with stopped_at(step, failure) as stop:
         convert_plain_folder(folder, key, "M. Jansen")
-    except Killed:
-        return True
-    except StoreError:
-        assert failure is not None
-        return True
-    finally:
-        mp.undo()
-        # The kernel releases the lock of a killed process; the lock file stays as it was.
-    return False
+    return stop.reached
 
 
 def test_a_conversion_stopped_after_any_step_is_finished_at_the_next_opening(

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import random
 import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +18,12 @@ import pytest
 
 from tests.conftest import REPO
 from tests.storage.conftest import complete_draft, new_draft
+from tests.storage.stopped_steps import stopped_at
 from tests.stores import open_store
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage.errors import StoreError
 
 State = dict[str, Any]
-
-
-class Killed(BaseException):
-    """Stands for the process being killed: nothing after it runs, no clean-up either."""
 
 
 def _state(folder: Path, registry: PackRegistry) -> tuple[State, list[str]]:
@@ -91,33 +85,13 @@ def _restore_killed_at(
     """Restore, with the ``step``-th file-system change (rename, delete) never happening;
     True when the restore got that far, False when it finished with fewer steps. The change
     raises ``failure`` (default: the process is killed)."""
-    calls = {"count": 0}
-    originals = {name: getattr(os, name) for name in ("replace", "rename", "unlink", "rmdir")}
-
-    def counted(name: str) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            calls["count"] += 1
-            if calls["count"] == step:
-                raise failure or Killed()
-            return originals[name](*args, **kwargs)
-
-        return call
-
     store = open_store(folder, registry, actor="M. Jansen")
-    mp = pytest.MonkeyPatch()
     try:
-        for name in originals:
-            mp.setattr(os, name, counted(name))
-        store.restore(backup)
-    except Killed:
-        return True
-    except StoreError:
-        assert failure is not None
-        return True
+        with stopped_at(step, failure) as stop:
+            store.restore(backup)
     finally:
-        mp.undo()
         store.lock.release()  # the kernel does this for a killed process
-    return False
+    return stop.reached
 
 
 def test_a_restore_stopped_after_any_step_is_finished_or_undone_at_the_next_start(
