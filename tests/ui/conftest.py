@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tests.storage.conftest import complete_draft, example, folder, new_draft, store
 from tests.stores import TEST_PASSPHRASE
@@ -26,6 +26,18 @@ def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "config"
     monkeypatch.setenv(CONFIG_DIR_VARIABLE, str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def no_windows_left(qapp: QApplication) -> Iterator[None]:
+    """Every test starts with no window of an earlier one: a window left open would still
+    answer the application's signals (a lock when the system hides the app) and run its code
+    inside a test about another window."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 @pytest.fixture

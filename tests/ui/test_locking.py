@@ -61,7 +61,9 @@ def window(
 def visible_texts() -> list[str]:
     """Every text a person could read on screen: titles, labels, fields, buttons, list cells."""
     texts: list[str] = []
-    for widget in QApplication.allWidgets():
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    windows = [window for window in QApplication.topLevelWidgets() if window.isVisible()]
+    for widget in windows + [child for w in windows for child in w.findChildren(QWidget)]:
         if not widget.isVisible():
             continue
         texts.append(widget.windowTitle())

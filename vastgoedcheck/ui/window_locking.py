@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QDialog
+from shiboken6 import isValid
 
 from vastgoedcheck import APP_NAME
 from vastgoedcheck.ui.preferences import actor_of
@@ -21,7 +22,8 @@ def close_other_windows(window: MainWindow) -> None:
     would keep the store and its key in memory."""
     window.help_windows.clear()  # made again when next asked for
     for widget in QApplication.topLevelWidgets():
-        if widget is window:
+        # Closing one dialog can delete another (a message over it): skip what is gone.
+        if widget is window or not isValid(widget):
             continue
         if widget.isVisible():
             if isinstance(widget, QDialog):
