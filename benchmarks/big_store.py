@@ -44,6 +44,12 @@ from vastgoedcheck.storage import folder_key  # noqa: E402
 from vastgoedcheck.storage.audit import AuditEvent, event_record  # noqa: E402
 from vastgoedcheck.storage.layout import Layout  # noqa: E402
 from vastgoedcheck.storage.meta import MetaFile  # noqa: E402
+from vastgoedcheck.storage.retention_facts import (  # noqa: E402
+    RetentionStatus,
+    local_day,
+    row_dates,
+    status_of,
+)
 from vastgoedcheck.storage.sealing import DataKey  # noqa: E402
 from vastgoedcheck.storage.store import Store  # noqa: E402
 from vastgoedcheck.storage.summary import search_text, summary_row  # noqa: E402
@@ -245,8 +251,16 @@ def check_file_content(item: Generated) -> dict[str, Any]:
     return {
         "revisions": {"1": {"document": item.document}},
         "events": {str(n): event_record(event) for n, event in enumerate(events, start=1)},
-        "summary": {"1": {**item.row, "attachments": []}},
+        # as the store's row: the summary row, the attachments and the retention dates
+        "summary": {"1": {**item.row, "attachments": [], **row_dates(retention(item))}},
     }
+
+
+def retention(item: Generated) -> RetentionStatus:
+    """When the store will say the check is due for erasure or review (no report records, no
+    retention settings: a check as it was made)."""
+    check = item.check
+    return status_of(check, item.pack, [], {}, local_day(check.finalized_at))
 
 
 def generated_checks(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,15 @@ def write_plain(path: Path, content: bytes | str) -> None:
     """Put ``content`` in a store file, sealed as the store seals it."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     Path(path).write_bytes(key_for(_folder_of(path)).seal(data, Path(path).name))
+
+
+def save_plain(path: Path, content: bytes | str) -> None:
+    """Put ``content`` in a store file as a program saves it: a new file, sealed, renamed into
+    place (the folder's modification time changes, as it does when the app saves)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    staged = Path(path).with_name(f".{Path(path).name}.staged")
+    staged.write_bytes(key_for(_folder_of(path)).seal(data, Path(path).name))
+    os.replace(staged, path)
 
 
 def loosen(path: Path) -> None:

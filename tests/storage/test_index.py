@@ -10,11 +10,27 @@ import pytest
 
 from tests.conftest import run_subprocess
 from tests.storage.conftest import complete_draft, new_draft
-from tests.stores import loosen, open_store, pad_to_size, read_plain, write_plain
+from tests.stores import (
+    loosen,
+    open_store,
+    open_to_read,
+    pad_to_size,
+    read_plain,
+    save_plain,
+    write_plain,
+)
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import index as index_module
+from vastgoedcheck.storage.index_file import (
+    ROW_CONTENT,
+    as_dict,
+    index_payload,
+    parse_index,
+    summary_of,
+)
 from vastgoedcheck.storage.store import Store
+from vastgoedcheck.storage.summary import Summary
 
 
 def reopen(store: Store, registry: PackRegistry) -> Store:
@@ -368,19 +384,26 @@ def test_a_search_after_a_check_was_changed_behind_the_index_reads_that_check(
         lazy.close()
 
 
-def test_an_index_written_on_one_line_by_an_older_app_is_laid_out_again_once(
+def test_an_index_laid_out_by_an_earlier_version_is_read_and_laid_out_again_once(
     store: Store, registry: PackRegistry
 ) -> None:
     check = new_draft(store, "Ayşe Çelik")
+    other = new_draft(store, "Jan de Vries")
     store.close()
-    rows = json.loads(read_plain(store.layout.index))
-    write_plain(store.layout.index, json.dumps(rows))  # as TinyDB writes it
+    rows = [as_dict(row) for row in parse_index(read_plain(store.layout.index)).rows.values()]
+    stamp = store.layout.checks.stat().st_mtime_ns
+    earlier = {  # as TinyDB writes a table, on one line
+        "summaries": {str(number): row for number, row in enumerate(rows, start=1)},
+        "state": {"1": {"checks": stamp, "rows": ROW_CONTENT}},
+    }
+    write_plain(store.layout.index, json.dumps(earlier))
     with open_store(store.layout.root, registry, actor="tester") as reopened:
         assert [s.id for s in reopened.summaries(search="celik")] == [check.id]
-    assert read_plain(store.layout.index).startswith(b'{"summaries":{\n"1":{"id":')
+        assert {s.id for s in reopened.summaries()} == {check.id, other.id}
+    assert read_plain(store.layout.index).startswith(b'{"fields":["id",')
     with open_store(store.layout.root, registry, actor="tester", lazy_index=True) as lazy:
         assert [s.id for s in lazy.summaries(search="celik")] == [check.id]
-        assert not lazy.index.loaded
+        assert not lazy.index.loaded  # the quick search reads this layout
 
 
 def test_reading_the_index_leaves_the_garbage_collector_as_it_was(
@@ -402,3 +425,72 @@ def test_reading_the_index_leaves_the_garbage_collector_as_it_was(
             assert not gc.isenabled()  # one who had turned it off keeps it off
     finally:
         gc.enable()
+
+
+def _scans_of_checks(monkeypatch: pytest.MonkeyPatch, store: Store) -> list[str]:
+    """Each time the check files are listed one by one (to compare them with the rows)."""
+    scans: list[str] = []
+    scandir = os.scandir
+
+    def counted(path):  # type: ignore[no-untyped-def]
+        if Path(path) == store.layout.checks:
+            scans.append(str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(index_module.os, "scandir", counted)
+    return scans
+
+
+def test_a_listing_compares_the_check_files_only_when_the_folder_changed(
+    store: Store, registry: PackRegistry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every save renames a new file into place, which changes the folder's time: when it is
+    what the index recorded, no check file can have been saved, added or removed since."""
+    check = new_draft(store, "Ayşe Çelik")
+    new_draft(store, "Jan de Vries")
+    store.close()
+    scans = _scans_of_checks(monkeypatch, store)
+    with open_to_read(store.layout.root, registry) as reader:
+        assert len(reader.summaries()) == 2
+    assert scans == []
+    # Another program saves a check behind the index's back, as the app does: by a rename.
+    path = store.layout.check_file(check.id)
+    save_plain(path, read_plain(path).decode("utf-8").replace("Ayşe Çelik", "Ayşe Yılmaz"))
+    with open_to_read(store.layout.root, registry) as reader:
+        assert ("Ayşe Yılmaz",) in [s.parties for s in reader.summaries()]
+    assert len(scans) == 1
+    # A reader writes nothing; the next writer compares once and records the folder as it is.
+    with open_store(store.layout.root, registry, lazy_index=True) as writer:
+        assert len(writer.summaries()) == 2
+    with open_to_read(store.layout.root, registry) as reader:
+        assert ("Ayşe Yılmaz",) in [s.parties for s in reader.summaries()]
+    assert len(scans) == 2
+
+
+def test_the_app_compares_every_check_file_at_its_start(
+    store: Store, registry: PackRegistry
+) -> None:
+    """A file rewritten in place by another program keeps the folder's time: the app, which
+    reads the index when it starts, compares every file then."""
+    check = new_draft(store, "Ayşe Çelik")
+    store.close()
+    path = store.layout.check_file(check.id)
+    write_plain(path, read_plain(path).decode("utf-8").replace("Ayşe Çelik", "Ayşe Yılmaz"))
+    with open_store(store.layout.root, registry) as app:
+        assert [s.parties for s in app.summaries()] == [("Ayşe Yılmaz",)]
+
+
+def test_every_row_is_read_back_as_it_was_written_whatever_its_shape(store: Store) -> None:
+    """Rows of this version are stored as lists of values, others as objects: none loses a
+    field, gains one, or has one changed (an earlier version's row without retention dates
+    stays without them, so that they are worked out for it)."""
+    new_draft(store, "Ayşe Çelik")
+    [row] = [dict(row) for row in store.index.rows.values()]
+    earlier = {name: value for name, value in row.items() if name not in ("erase_on", "review_on")}
+    hand_edited = {**row, "id": "0" * 8 + row["id"][8:], "tampered": [1]}
+    rows = [row, {**earlier, "id": "1" * 8 + row["id"][8:]}, hand_edited]
+    stored = parse_index(index_payload(rows, 1234)).rows
+    assert [as_dict(value) for value in stored.values()] == rows
+    assert isinstance(stored[row["id"]], list)  # the common case, read fast
+    assert {s.tampered for s in map(summary_of, stored.values())} == {(), (1,)}
+    assert summary_of(stored[row["id"]]) == Summary.from_row(row)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
-from tests.stores import open_store, read_plain, write_plain
+from tests.stores import open_store, read_plain, save_plain
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreError
 
@@ -118,7 +118,8 @@ def test_list_never_prints_direction_controls_raw(
     finally:
         store.close()
     path = folder / "checks" / f"{check.id}.json"
-    write_plain(path, read_plain(path).decode("utf-8").replace("Daan Bakker", "Daan \\u202erekkaB"))
+    # as an earlier version saved it
+    save_plain(path, read_plain(path).decode("utf-8").replace("Daan Bakker", "Daan \\u202erekkaB"))
     result = cli("--data-dir", str(folder), "list")
     assert result.code == 0
     assert "\u202e" not in result.out and "Daan \\u202erekkaB" in result.out

@@ -9,7 +9,7 @@ from tests.storage.conftest import new_draft
 from tests.stores import open_store, read_plain, write_plain
 from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.packs.registry import PackRegistry
-from vastgoedcheck.storage.index_file import ROW_FORMAT
+from vastgoedcheck.storage.index_file import ROW_CONTENT, as_dict, parse_index
 from vastgoedcheck.storage.store import Store
 
 
@@ -71,8 +71,7 @@ def test_an_index_from_before_related_checks_is_made_anew_from_the_checks(
     # An earlier app's index: rows without keys or the postcode without its space, no row
     # format; the check files are unchanged (so their size and time do not give it away).
     index = folder / "index.json"
-    lines = read_plain(index).decode("utf-8").split("\n")
-    rows = [json.loads(line[line.index(":") + 1 :].rstrip(",")) for line in lines[1:-1]]
+    rows = [as_dict(row) for row in parse_index(read_plain(index)).rows.values()]
     for row in rows:
         row.pop("match_keys")
         row["search"] = row["search"].replace("3581kl", "")
@@ -81,4 +80,4 @@ def test_an_index_from_before_related_checks_is_made_anew_from_the_checks(
     with open_store(folder, registry, actor="M. Jansen", lazy_index=True) as store:
         assert [s.id for s in store.summaries(search="3581kl")] == [tenant.first.id]
         assert [r.summary.id for r in store.related(tenant.again.id)] == [tenant.first.id]
-    assert f'"rows":{ROW_FORMAT}' in read_plain(index).decode("utf-8")
+    assert f'"content":{ROW_CONTENT}' in read_plain(index).decode("utf-8")

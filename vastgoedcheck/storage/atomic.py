@@ -107,11 +107,11 @@ def write_atomically(path: Path, payload: bytes) -> None:
         fsync_folder(path.parent)
 
 
-def sealed(key: DataKey | None, path: Path, payload: bytes) -> bytes:
+def sealed(key: DataKey | None, path: Path, payload: bytes, *, compress: bool = True) -> bytes:
     """What a store file at ``path`` holds on disk for ``payload``: sealed with the folder's
     data key under the file's base name (plain only where no key is given: the user's own
-    files, and tests of the parts below the store)."""
-    return payload if key is None else key.seal(payload, path.name)
+    files, and tests of the parts below the store); ``compress``: see DataKey.seal."""
+    return payload if key is None else key.seal(payload, path.name, compress=compress)
 
 
 def unsealed(key: DataKey | None, path: Path, raw: bytes) -> bytes:
@@ -138,9 +138,9 @@ def read_sealed(key: DataKey | None, path: Path) -> bytes:
     return unsealed(key, path, fileops.read_bytes(path))
 
 
-def write_sealed(key: DataKey | None, path: Path, payload: bytes) -> None:
+def write_sealed(key: DataKey | None, path: Path, payload: bytes, *, compress: bool = True) -> None:
     """Replace the store file at ``path`` by ``payload``, sealed, atomically (write_atomically)."""
-    write_atomically(path, sealed(key, path, payload))
+    write_atomically(path, sealed(key, path, payload, compress=compress))
 
 
 def read_json_object(path: Path, key: DataKey | None = None) -> dict[str, Any] | None:

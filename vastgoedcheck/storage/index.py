@@ -21,20 +21,20 @@ from vastgoedcheck.domain.related import identity
 from vastgoedcheck.i18n import _
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage import fileops
-from vastgoedcheck.storage.atomic import PRIVATE_FILE, AtomicJSONStorage, write_atomically
+from vastgoedcheck.storage.atomic import PRIVATE_FILE, write_atomically
 from vastgoedcheck.storage.collection import collector_paused
 from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
-from vastgoedcheck.storage.index_file import TABLE as _TABLE
 from vastgoedcheck.storage.index_file import (
-    current_rows,
+    current_layout,
     index_payload,
-    one_row_per_line,
+    parse_index,
     rows_with_words,
     searchable,
 )
+from vastgoedcheck.storage.index_rows import Rows, chosen_summaries
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.sealing import SealBroken
-from vastgoedcheck.storage.summary import search_key
+from vastgoedcheck.storage.summary import Summary, search_key
 
 # Rows appended to the journal before the index is rewritten whole during a session: at least
 # this many, and at least as many as there are checks, so that the rewrite costs at most about
@@ -58,8 +58,8 @@ class SummaryIndex:
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self._rows: dict[str, dict[str, Any]] | None = None
-        self._storage = AtomicJSONStorage(layout.index, layout.guard, layout.key)
+        self._rows: Rows | None = None
+        self._recorded: int | None = None  # the time of checks/ that the rows read recorded
         self._journal_lines = 0  # in the journal file, as far as this session knows
         self._session_lines = 0  # appended by this session
         self._read_row: Callable[[str], dict[str, Any] | None] = lambda _id: None
@@ -112,16 +112,21 @@ class SummaryIndex:
         return self._rows is not None
 
     @property
-    def rows(self) -> dict[str, dict[str, Any]]:
+    def rows(self) -> Rows:
         """Every row by check id, read and brought in line with the check files at first use."""
         self.read_now()
         assert self._rows is not None
         return self._rows
 
-    def read_now(self) -> None:
-        """Read the rows now (if not yet), reporting what bringing them in line finds."""
+    def read_now(self, *, every_file: bool = False) -> None:
+        """Read the rows now (if not yet), reporting what bringing them in line finds.
+
+        The rows are compared with every check file when ``checks/`` changed since they were
+        written (the app renames each file it saves into place, which changes the folder's
+        time), after a crash, and always with ``every_file`` (the app, at its start): a file
+        rewritten in place by another program leaves the folder's time as it was."""
         if self._rows is None:
-            self._load()
+            self._load(every_file=every_file)
 
     def stamp(self, check_id: str) -> FileStamp | None:
         """The size and time of a check file as the index last recorded them, if the index has
@@ -157,15 +162,18 @@ class SummaryIndex:
                 continue
         return row
 
-    def _load(self, *, after_crash: bool = False, fold: bool = False) -> None:
+    def _load(
+        self, *, after_crash: bool = False, fold: bool = False, every_file: bool = True
+    ) -> None:
         with collector_paused():
-            self._load_rows(after_crash=after_crash, fold=fold)
+            self._load_rows(after_crash=after_crash, fold=fold, every_file=every_file)
 
-    def _load_rows(self, *, after_crash: bool, fold: bool) -> None:
+    def _load_rows(self, *, after_crash: bool, fold: bool, every_file: bool) -> None:
         problems: list[str] = []
         missing = not self.layout.index.exists()
+        laid_out = True
         try:
-            self._rows = self._read_index()
+            self._rows, laid_out = self._read_index()
         except DamagedFile:
             if not self.layout.read_only:  # a reader rebuilds it in memory only
                 moved = self.layout.move_aside(self.layout.index)
@@ -175,31 +183,44 @@ class SummaryIndex:
                         "(the damaged file was moved to {path})."
                     ).format(path=moved)
                 )
-            self._rows = {}
+            self._rows, self._recorded = Rows(), None
         replayed = self._replay_journal()
         self._journal_lines = replayed
-        changed = self._reconcile(self._read_row, self._recheck_since)
+        folder = self._folder_stamp()
+        trusted = not (every_file or after_crash or self._outdated or problems)
+        compared = not (trusted and folder is not None and self._recorded == folder)
+        # Compared only when no check file may have been saved, added or removed since.
+        changed = compared and self._reconcile(self._read_row, self._recheck_since)
         self._outdated = False
         self._problems += problems
-        first = bool(self._rows) and (missing or not self._one_row_per_line())
+        first = bool(self._rows) and (missing or not laid_out)
         fold = fold or first or (after_crash and bool(replayed)) or self._journal_full()
         if problems or changed or fold:
             self.compact()
+        elif self._recorded != folder and not self.layout.read_only:
+            self._append({"checks": folder})  # in line with the folder as it is now
         if self._on_read is not None:
             self._on_read()
 
-    def _read_index(self) -> dict[str, dict[str, Any]]:
-        data = self._storage.read()
-        self._storage.forget()  # the rows live in self.rows; no second copy in memory
-        if data is None:
-            return {}
-        self._outdated = not current_rows(data)
-        rows = {}
-        for row in data.get(_TABLE, {}).values():
-            if not isinstance(row.get("id"), str) or not isinstance(row.get("search"), str):
-                raise DamagedFile(self.layout.index, "a row without id")
-            rows[row["id"]] = row
-        return rows
+    def _read_index(self) -> tuple[Rows, bool]:
+        """The rows of ``index.json``, and whether it is laid out as this app writes it.
+        DamagedFile when it is not an index; FileUnreadable when it cannot be read."""
+        try:
+            raw = self.layout.read(self.layout.index)
+        except FileNotFoundError:
+            self._recorded = None
+            return Rows(), True
+        except fileops.FileUnreadable as error:
+            if isinstance(error.error, IsADirectoryError):
+                raise DamagedFile(self.layout.index, "a folder, not a file") from None
+            raise
+        try:
+            content = parse_index(raw)
+        except (ValueError, RecursionError) as error:
+            raise DamagedFile(self.layout.index, str(error)) from None
+        self._outdated = not content.current
+        self._recorded = content.stamp
+        return Rows(content.rows), current_layout(raw)
 
     def _replay_journal(self) -> int:
         """Apply the journal's lines to the rows; returns how many there were."""
@@ -215,15 +236,13 @@ class SummaryIndex:
                     self._rows[entry["put"]["id"]] = entry["put"]
                 elif "drop" in entry:
                     self._rows.pop(entry["drop"], None)
+                stamp = entry.get("checks")  # the folder as it was after this line
+                if self._recorded is not None:  # (only on top of an index that recorded it)
+                    self._recorded = stamp if isinstance(stamp, int) else None
             except (ValueError, TypeError, KeyError, AttributeError):
+                self._recorded = None  # what it recorded is not known: every file is compared
                 continue
         return len(lines)
-
-    def _one_row_per_line(self) -> bool:
-        try:
-            return one_row_per_line(self.layout.read(self.layout.index))
-        except (OSError, StoreError, DamagedFile):
-            return False
 
     def _journal(self) -> list[bytes]:
         """The journal's lines as written. Each line on disk is one sealed record (base64);
@@ -334,10 +353,12 @@ class SummaryIndex:
         (a store opened only to read) leaves both as they are, for the next writer."""
         if self.layout.read_only:
             return
-        payload = index_payload(self.rows.values(), self._folder_stamp())
+        payload = index_payload(self.rows.stored(), self._folder_stamp())
         self.layout.check_guard()
         try:
-            self.layout.write(self.layout.index, payload)
+            # Not compressed: every listing reads it whole, and opening 9 MB takes a
+            # millisecond where unpacking it takes thirty (backups leave it out).
+            self.layout.write(self.layout.index, payload, compress=False)
         except OSError as error:
             raise StoreWriteError(
                 _("{file} could not be saved ({reason}); nothing was changed").format(
@@ -350,7 +371,7 @@ class SummaryIndex:
             return  # replaying the journal over the new index changes nothing: it stays
         self._journal_lines = self._session_lines = 0
 
-    def select(
+    def summaries(
         self,
         *,
         text: str = "",
@@ -358,26 +379,19 @@ class SummaryIndex:
         pack: str | None = None,
         decision: str | None = None,
         report_status: str | None = None,
-    ) -> list[dict[str, Any]]:
-        """Rows matching every word of ``text`` (names, KVK numbers, UBOs, representatives,
-        address, postcode, town, own reference) and each filter given, newest first.
-        ``decision`` "" is: no decision recorded yet."""
+    ) -> list[Summary]:
+        """The checks matching every word of ``text`` (names, KVK numbers, UBOs,
+        representatives, address, postcode, town, own reference) and each filter given, newest
+        first. ``decision`` "" is: no decision recorded yet."""
         words = search_key(text).split()
-        rows = self._rows.values() if self._rows is not None else self._quick_search(words)
+        found = None if self._rows is not None else self._quick_search(words)
         # A quick search found ``checks/`` exactly as the index recorded it: no file has gone
         # since, so reading every row would find nothing new to report.
-        self.folder_as_recorded = self._rows is None and rows is not None
-        found = [
-            row
-            for row in (rows if rows is not None else self.rows.values())
-            if (status is None or row["status"] == status)
-            and (pack is None or row["pack"] == pack)
-            and (decision is None or row.get("decision", "") == decision)
-            and (report_status is None or row.get("report_status", "open") == report_status)
-            and all(word in row["search"] for word in words)
-        ]
-        found.sort(key=_changed, reverse=True)
-        return found
+        self.folder_as_recorded = found is not None
+        filters = {"status": status, "pack": pack, "decision": decision}
+        filters["report_status"] = report_status
+        keep = {name: value for name, value in filters.items() if value is not None}
+        return chosen_summaries(self.rows.stored() if found is None else found, keep, words)
 
     def sharing(self, keys: list[str]) -> list[dict[str, Any]]:
         """The rows with a related-check key that names what one of ``keys`` names (the same
@@ -385,10 +399,11 @@ class SummaryIndex:
         wanted = {identity(key) for key in keys}
         if not wanted:
             return []
+        rows = self.rows
         return [
-            row
-            for row in self.rows.values()
-            if any(identity(key) in wanted for key in row.get("match_keys", ()))
+            rows[check_id]
+            for check_id, match_keys in rows.values_of("match_keys")
+            if any(identity(key) in wanted for key in match_keys or ())
         ]
 
     def _quick_search(self, words: list[str]) -> list[dict[str, Any]] | None:
@@ -415,7 +430,7 @@ class SummaryIndex:
                 stamp = entry["checks"]
                 if "put" in entry:
                     rows[entry["put"]["id"]] = entry["put"]
-                else:
+                elif "drop" in entry:
                     rows.pop(entry["drop"], None)
             except (ValueError, TypeError, KeyError, AttributeError):
                 return None  # a line cut short by a crash: read it all
@@ -439,8 +454,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _changed(row: dict[str, Any]) -> int:
-    changed: int = row["changed"]
-    return changed

@@ -1,54 +1,257 @@
-"""``index.json`` written one row per line, so that a search parses only the lines that can match.
+"""``index.json``: the summary rows, one per line, most of them as a bare list of values.
 
-The file stays one JSON object that TinyDB reads (table ``summaries``, one document per check;
-table ``state`` with the modification time of ``checks/`` when it was written)::
+A full listing of 20,000 checks reads every row, so the file is laid out to be read fast: the
+field names are written once, in the first line, and a row that holds exactly those fields is
+written as the list of its values (a list is parsed in half the time of the same row as an
+object, and the file is a third smaller). A row of any other shape (one that records a
+hand-edited revision, or of an earlier version) is written as an object::
 
-    {"summaries":{
-    "1":{"id":"…","search":"ayse celik oudegracht 101 …",…},
-    "2":{…}
-    },"state":{"1":{"checks":1796505288441414167,"rows":2}}}
+    {"fields":["id","pack",…],"rows":[
+    ["3f2a…","landlord-residential",…],
+    {"id":"9c1e…","tampered":[2],…},
+    ["b77d…",…]
+    ],"state":{"checks":1796505288441414167,"content":3}}
+
+``state`` records the modification time of ``checks/`` when the file was written and what the
+rows hold (``ROW_CONTENT``): an index written by an app whose rows held less (no related-check
+keys, a shorter search text) is read whole and its rows made anew from the check files.
 
 JSON escapes every line break inside a string, so each row is exactly one line. A search for
 words reads the file as bytes and parses only the lines that contain every word, as the row's
 folded ``search`` text does (a line that contains them elsewhere is parsed and then dropped).
-``rows`` says what the rows hold (``ROW_FORMAT``): an index written by an app whose rows held
-less (no related-check keys, a shorter search text) is read whole and its rows made anew.
+
+An index written by an earlier version (``{"summaries":{"1":{…},…},"state":{"1":{…}}}``, as
+TinyDB lays out a table) is still read; it is written in this layout at the next compaction.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
-from typing import Any
+from itertools import repeat
+from typing import Any, NamedTuple
 
-TABLE = "summaries"
-STATE = "state"
+from vastgoedcheck.storage.summary import Summary
+
 # 2: rows with related-check keys (match_keys) and KVK numbers, UBOs, representatives and the
 # postcode without its space in the search text. 3: whether the advice is still incomplete.
-ROW_FORMAT = 3
-_HEAD = b'{"' + TABLE.encode() + b'":{'
-_TAIL = b'},"' + STATE.encode() + b'":'
+ROW_CONTENT = 3
+# What a row holds, in the order a stored list gives it (domain rows: storage/summary.py and
+# storage/checks.py; "file" is the check file's [modification time in ns, size]).
+FIELDS = (
+    "id",
+    "pack",
+    "pack_version",
+    "role",
+    "status",
+    "revision",
+    "outcome",
+    "stop",
+    "undecided",
+    "parties",
+    "address",
+    "postcode",
+    "city",
+    "created_at",
+    "updated_at",
+    "finalized_at",
+    "reference",
+    "decision",
+    "report_status",
+    "search",
+    "match_keys",
+    "changed",
+    "attachments",
+    "erase_on",
+    "review_on",
+    "file",
+)
+POSITION = {name: number for number, name in enumerate(FIELDS)}
+_SEARCH = POSITION["search"]
+_FIELD_SET = frozenset(FIELDS)
+FIELD_LIST = list(FIELDS)  # as JSON gives the fields back
+_HEAD = b'{"fields":' + json.dumps(FIELDS, separators=(",", ":")).encode() + b',"rows":['
+_TAIL = b'],"state":'
+# An earlier version's layout, one row per line too (read, never written).
+_OLD_HEAD = b'{"summaries":{'
+_OLD_TAIL = b'},"state":'
+
+Row = dict[str, Any]
+Stored = list[Any] | Row  # a row as read: its values in FIELDS order, or an object
 
 
-def _line(row: dict[str, Any]) -> bytes:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
 
 
-def index_payload(rows: Iterable[dict[str, Any]], folder_stamp: int | None) -> bytes:
+def stored_line(row: Stored) -> bytes:
+    """One row as its line: the list of its values when it holds exactly FIELDS."""
+    if isinstance(row, dict) and row.keys() == _FIELD_SET:
+        row = [row[name] for name in FIELDS]
+    return _json(row)
+
+
+def index_payload(rows: Iterable[Stored], folder_stamp: int | None) -> bytes:
     """The bytes of ``index.json`` for ``rows``; ``folder_stamp``: the modification time (ns)
     of ``checks/`` that the rows are in line with, if known."""
-    lines = [_HEAD]
-    body = [b'"%d":' % number + _line(row) for number, row in enumerate(rows, start=1)]
-    lines += [part + b"," for part in body[:-1]] + body[-1:]
-    state = {"1": {"checks": folder_stamp, "rows": ROW_FORMAT}}
-    lines.append(_TAIL + _line(state) + b"}")
-    return b"\n".join(lines)
+    body = b",\n".join(stored_line(row) for row in rows)
+    tail = _TAIL + _json({"checks": folder_stamp, "content": ROW_CONTENT}) + b"}"
+    return b"\n".join([_HEAD, body, tail] if body else [_HEAD, tail])
 
 
-def one_row_per_line(content: bytes) -> bool:
-    """Whether the index ``content`` is laid out one row per line (an older app wrote it as one
-    line; it is rewritten once at the next full reading)."""
-    return content.startswith(_HEAD + b"\n")
+class IndexContent(NamedTuple):
+    """What ``index.json`` holds, parsed."""
+
+    rows: dict[str, Stored]  # by check id
+    stamp: int | None  # the modification time of ``checks/`` the rows are in line with
+    current: bool  # whether the rows hold what this app's rows hold (ROW_CONTENT)
+
+
+def parse_index(raw: bytes) -> IndexContent:
+    """The content of ``index.json``; ValueError when it is not an index (a damaged file)."""
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    if "summaries" in data:
+        return _parse_old(data)
+    fields, rows, state = data.get("fields"), data.get("rows"), data.get("state")
+    if not isinstance(rows, list) or not isinstance(state, dict):
+        raise ValueError("not a summary index")
+    width = len(FIELDS) if fields == FIELD_LIST else None
+    found: dict[str, Stored] = {}
+    for row in rows:  # 20,000 rows: the common case is kept to a few tests
+        if type(row) is list and len(row) == width:
+            check_id = row[0]
+            if type(check_id) is not str or type(row[_SEARCH]) is not str:
+                raise ValueError("a row without id")
+        else:
+            row = _row_object(row, fields)
+            check_id = row["id"]
+        found[check_id] = row
+    stamp = state.get("checks")
+    return IndexContent(
+        found, stamp if isinstance(stamp, int) else None, state.get("content") == ROW_CONTENT
+    )
+
+
+def _row_object(row: object, fields: object) -> Row:
+    """A row stored as an object, or as the list of another version's fields, as an object."""
+    if isinstance(row, list):
+        if not isinstance(fields, list) or len(row) != len(fields):
+            raise ValueError("a row of another length")
+        row = dict(zip(fields, row, strict=True))
+    if not isinstance(row, dict):
+        raise ValueError("a row that is neither a list nor an object")
+    if not isinstance(row.get("id"), str) or not isinstance(row.get("search"), str):
+        raise ValueError("a row without id")
+    return row
+
+
+def _parse_old(data: dict[str, Any]) -> IndexContent:
+    table, state = data.get("summaries"), data.get("state", {}).get("1")
+    if not isinstance(table, dict):
+        raise ValueError("not a summary index")
+    found: dict[str, Stored] = {
+        row["id"]: row for row in map(_row_object, table.values(), repeat(None))
+    }
+    current = isinstance(state, dict) and state.get("rows") == ROW_CONTENT
+    stamp = state.get("checks") if isinstance(state, dict) else None
+    return IndexContent(found, stamp if isinstance(stamp, int) else None, current)
+
+
+def current_layout(raw: bytes) -> bool:
+    """Whether ``raw`` is laid out as this app writes the index (else it is rewritten once)."""
+    return raw.startswith(_HEAD + b"\n")
+
+
+def as_dict(row: Stored) -> Row:
+    """A row as an object, whichever way it was stored."""
+    return dict(zip(FIELDS, row, strict=True)) if isinstance(row, list) else row
+
+
+def field(row: Stored, name: str, default: Any = None) -> Any:
+    """One value of a row, whichever way it was stored."""
+    return row[POSITION[name]] if isinstance(row, list) else row.get(name, default)
+
+
+def summary_of(row: Stored) -> Summary:
+    """The Summary of a stored row: made straight from the list of values when it is one (a
+    listing makes 20,000 of them)."""
+    if isinstance(row, dict):
+        return Summary.from_row(row)
+    (
+        check_id,
+        pack,
+        pack_version,
+        role,
+        status,
+        revision,
+        outcome,
+        stop,
+        undecided,
+        parties,
+        address,
+        postcode,
+        city,
+        created_at,
+        updated_at,
+        finalized_at,
+        reference,
+        decision,
+        report_status,
+        search,
+        match_keys,
+        _changed,
+        _attachments,
+        erase_on,
+        review_on,
+        _file,
+    ) = row
+    return tuple.__new__(
+        Summary,
+        (
+            check_id,
+            pack,
+            pack_version,
+            role,
+            status,
+            revision,
+            outcome,
+            stop,
+            tuple(parties),
+            address,
+            postcode,
+            city,
+            _moment(created_at),
+            _moment(updated_at),
+            _moment(finalized_at),
+            (),  # a row that records a hand-edited revision is stored as an object
+            None,
+            reference,
+            decision,
+            report_status,
+            bool(undecided),
+            tuple(match_keys),
+            search,
+            _day(erase_on),
+            _day(review_on),
+        ),
+    )
+
+
+_from_iso = dt.datetime.fromisoformat
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    return None if text is None else _from_iso(text)
+
+
+def _day(text: str | None) -> dt.date | None:
+    try:
+        return None if text is None else dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None  # as Summary.from_row: a retention date that cannot be read is not known
 
 
 def searchable(words: list[str]) -> bool:
@@ -58,31 +261,24 @@ def searchable(words: list[str]) -> bool:
     )
 
 
-def rows_with_words(raw: bytes, words: list[str]) -> tuple[list[dict[str, Any]], int] | None:
+def rows_with_words(raw: bytes, words: list[str]) -> tuple[list[Row], int] | None:
     """The rows of ``raw`` whose line holds every word, and the folder stamp the file records;
-    None when ``raw`` is not laid out one row per line (then it must be read whole)."""
+    None when ``raw`` is not laid out as this app writes it, or its rows hold less than this
+    app's rows do (then it must be read whole)."""
     lines = raw.split(b"\n")
     if len(lines) < 2 or lines[0] != _HEAD or not lines[-1].startswith(_TAIL):
         return None
     try:
         state = json.loads(lines[-1][len(_TAIL) : -1])
-        stamp = state["1"]["checks"]
-        if not isinstance(stamp, int) or state["1"].get("rows") != ROW_FORMAT:
+        stamp = state["checks"]
+        if not isinstance(stamp, int) or state.get("content") != ROW_CONTENT:
             return None
         encoded = [word.encode() for word in words]
         found = []
         for line in lines[1:-1]:
             if all(word in line for word in encoded):
-                row = json.loads(line[line.index(b":") + 1 :].removesuffix(b","))
-                if not isinstance(row, dict) or not isinstance(row.get("id"), str):
-                    return None
-                found.append(row)
-    except (ValueError, TypeError, KeyError, AttributeError):
+                row = json.loads(line.removesuffix(b","))
+                found.append(_row_object(row, FIELD_LIST))
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError):
         return None
     return found, stamp
-
-
-def current_rows(data: dict[str, Any]) -> bool:
-    """Whether the rows of ``index.json`` as read (``data``) hold what this app's rows hold."""
-    state = data.get(STATE, {}).get("1")
-    return isinstance(state, dict) and state.get("rows") == ROW_FORMAT

@@ -51,9 +51,10 @@ class Layout:
         """The content of the store file at ``path``, opened with the folder's key."""
         return read_sealed(self.key, path)
 
-    def write(self, path: Path, payload: bytes) -> None:
-        """Replace the store file at ``path`` by ``payload``, sealed, atomically."""
-        write_sealed(self.key, path, payload)
+    def write(self, path: Path, payload: bytes, *, compress: bool = True) -> None:
+        """Replace the store file at ``path`` by ``payload``, sealed, atomically;
+        ``compress``: see DataKey.seal."""
+        write_sealed(self.key, path, payload, compress=compress)
 
     def check_guard(self) -> None:
         if self.guard is not None:

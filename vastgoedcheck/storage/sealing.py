@@ -81,9 +81,10 @@ class DataKey:
     def generate(cls) -> DataKey:
         return cls(key_id=os.urandom(8).hex(), secret=AESGCM.generate_key(bit_length=256))
 
-    def seal(self, content: bytes, name: str) -> bytes:
-        """``content`` encrypted and authenticated for a file called ``name``."""
-        packing, packed = _packed(content)
+    def seal(self, content: bytes, name: str, *, compress: bool = True) -> bytes:
+        """``content`` encrypted and authenticated for a file called ``name``; compressed
+        first when that pays, unless ``compress`` is False."""
+        packing, packed = _packed(content) if compress else (AS_IS, content)
         nonce = os.urandom(NONCE_BYTES)
         associated = packing + name.encode("utf-8")
         return MAGIC + packing + nonce + AESGCM(self.secret).encrypt(nonce, packed, associated)

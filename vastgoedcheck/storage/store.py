@@ -159,8 +159,8 @@ class Store(
             store._open_index(after_crash=crashed)
             store.enter_pending()
             store.finish_erasures()  # an erasure a stop interrupted (storage/erasure.py)
-            if not lazy_index:
-                store.index.read_now()
+            if not lazy_index:  # the app: every check file compared at its start
+                store.index.read_now(every_file=True)
         except OSError as error:
             lock.release()
             raise unusable(folder, error) from None
@@ -233,11 +233,14 @@ class Store(
     ) -> list[Summary]:
         """The checks, newest change first, filtered by status, pack, decision ("" for none
         yet), report status and search words."""
-        rows = self.index.select(
-            text=search, status=status, pack=pack, decision=decision, report_status=report_status
-        )
         with collector_paused():
-            return [Summary.from_row(row) for row in rows]
+            return self.index.summaries(
+                text=search,
+                status=status,
+                pack=pack,
+                decision=decision,
+                report_status=report_status,
+            )
 
     def __len__(self) -> int:
         return len(self.index.rows)

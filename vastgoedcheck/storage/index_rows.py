@@ -1,0 +1,79 @@
+"""The summary index's rows in memory, kept the way they were read until one is asked for.
+
+A row read from ``index.json`` as a list of values stays that list: a listing of 20,000 checks
+makes their summaries straight from the lists and never a dictionary. A row asked for by check
+id is made a dictionary then (and kept so); rows put since the file was read are dictionaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, MutableMapping
+from typing import Any
+
+from vastgoedcheck.storage.index_file import Row, Stored, as_dict, field, summary_of
+from vastgoedcheck.storage.summary import Summary
+
+# What a filter compares a row with when the row does not hold the field (an earlier version's).
+_DEFAULTS = {"decision": "", "report_status": "open"}
+
+
+class Rows(MutableMapping[str, Row]):
+    """Every row by check id; each is a dictionary to whoever asks for it."""
+
+    def __init__(self, stored: dict[str, Stored] | None = None) -> None:
+        self._stored: dict[str, Stored] = {} if stored is None else stored
+
+    def __getitem__(self, check_id: str) -> Row:
+        row = self._stored[check_id]
+        if isinstance(row, list):
+            row = self._stored[check_id] = as_dict(row)
+        return row
+
+    def __setitem__(self, check_id: str, row: Row) -> None:
+        self._stored[check_id] = row
+
+    def __delitem__(self, check_id: str) -> None:
+        del self._stored[check_id]
+
+    def __contains__(self, check_id: object) -> bool:
+        return check_id in self._stored
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
+
+    def stored(self) -> Iterable[Stored]:
+        """The rows as they are kept (to be written as they are)."""
+        return self._stored.values()
+
+    def values_of(self, name: str) -> Iterator[tuple[str, Any]]:
+        """Each check id with one field of its row, without making any row a dictionary."""
+        for check_id, row in self._stored.items():
+            yield check_id, field(row, name)
+
+
+def chosen_summaries(
+    rows: Iterable[Stored], keep: dict[str, str], words: list[str]
+) -> list[Summary]:
+    """The summaries of the rows whose fields have the values in ``keep`` and whose search
+    text holds every word, newest change first."""
+    chosen = [row for row in rows if _keeps(row, keep, words)] if keep or words else list(rows)
+    chosen.sort(key=_changed, reverse=True)
+    return list(map(summary_of, chosen))
+
+
+def _keeps(row: Stored, keep: dict[str, str], words: list[str]) -> bool:
+    for name, value in keep.items():
+        if field(row, name, _DEFAULTS.get(name)) != value:
+            return False
+    if not words:
+        return True
+    search = field(row, "search")
+    return all(word in search for word in words)
+
+
+def _changed(row: Stored) -> int:
+    changed: int = field(row, "changed")
+    return changed
