@@ -43,6 +43,18 @@ def test_import_then_list_shows_every_check(cli, data: str) -> None:  # type: ig
     assert buyer[0]["parties"] == ["Kees Verhoeven"] and buyer[0]["outcome"] == "must_report"
 
 
+def test_list_json_gives_each_check_on_a_line_of_its_own(cli, data: str) -> None:  # type: ignore[no-untyped-def]
+    """A script can read it whole as JSON, or a person search it line by line."""
+    ids = imported(cli, data, *EXAMPLE_FILES)
+    lines = cli("list", "--data-dir", data, "--json").out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(ids) + 2
+    for line, check_id in zip(
+        lines[1:-1], [row["id"] for row in summaries(cli, data)], strict=True
+    ):
+        assert json.loads(line.rstrip(","))["id"] == check_id
+    assert cli("list", "--data-dir", data, "--json", "--status", "final").out == "[]\n"
+
+
 def test_list_filters_by_status_pack_and_search(cli, data: str) -> None:  # type: ignore[no-untyped-def]
     imported(cli, data, *EXAMPLE_FILES)
     assert {row["pack"] for row in summaries(cli, data, "--pack", "landlord-residential")} == {

@@ -7,7 +7,14 @@ from typing import Any
 
 from vastgoedcheck.cli.assess_command import print_assessment
 from vastgoedcheck.cli.history_command import event_line
-from vastgoedcheck.cli.output import print_json, printable, revision_number, say
+from vastgoedcheck.cli.output import (
+    print_json,
+    print_json_list,
+    printable,
+    revision_number,
+    say,
+    say_lines,
+)
 from vastgoedcheck.cli.retention_command import status_json, status_lines
 from vastgoedcheck.cli.store_access import add_data_dir_option, full_id, opened_store
 from vastgoedcheck.domain.assessment import Outcome, assess_check
@@ -19,7 +26,7 @@ from vastgoedcheck.file_types import without_bidi
 from vastgoedcheck.i18n import _, current_language, ngettext
 from vastgoedcheck.i18n.completeness_text import incomplete_label
 from vastgoedcheck.i18n.field_labels import party_role_label
-from vastgoedcheck.i18n.formatting import format_datetime
+from vastgoedcheck.i18n.formatting import datetime_formatter
 from vastgoedcheck.i18n.labels import answer_text, status_label
 from vastgoedcheck.i18n.outcome_text import level_headline
 from vastgoedcheck.storage.audit import AuditEvent
@@ -73,11 +80,6 @@ def register(commands: Any) -> None:
     acknowledge.set_defaults(handler=acknowledge_missing)
 
 
-def _when(summary: Summary) -> str:
-    moment = summary.updated_at or summary.created_at
-    return "" if moment is None else format_datetime(moment)
-
-
 def _matches(summary: Summary, args: argparse.Namespace) -> bool:
     words = search_key(args.search).split()
     text = search_key(" ".join([*summary.parties, summary.address, summary.postcode, summary.city]))
@@ -98,7 +100,8 @@ def _decision(args: argparse.Namespace) -> str | None:
 
 
 def _who(summary: Summary) -> str:
-    place = ", ".join(part for part in (summary.address, summary.city) if part)
+    address, city = summary.address, summary.city
+    place = f"{address}, {city}" if address and city else address or city
     who = "; ".join(summary.parties) or _("(no party named)")
     return printable(f"{who} — {place}" if place else who)
 
@@ -114,30 +117,14 @@ def list_checks(args: argparse.Namespace) -> int:
         )
         missing = [summary for summary in store.missing_checks() if _matches(summary, args)]
     if args.json:
-        print_json([summary.as_json() for summary in [*found, *missing]])
+        print_json_list([summary.as_json() for summary in [*found, *missing]])
         return 0
     if not found and not missing:
         say(_("No checks found."))
         return 0
-    for summary in found:
-        say(
-            "  ".join(
-                [
-                    summary.id,
-                    status_label(Status(summary.status)),
-                    # A stop with a report advice is one sentence, as on the review page.
-                    incomplete_label()
-                    if summary.undecided and not summary.stop
-                    else level_headline(Outcome[summary.outcome.upper()], summary.stop),
-                    printable(summary.pack),
-                    _when(summary),
-                    _who(summary),
-                    *([_("CHANGED AFTER FINALIZING")] if summary.tampered else []),
-                ]
-            )
-        )
-    for summary in missing:
-        say(
+    say_lines(_listed_lines(found))
+    say_lines(
+        [
             "  ".join(
                 [
                     summary.id,
@@ -148,7 +135,9 @@ def list_checks(args: argparse.Namespace) -> int:
                     _who(summary),
                 ]
             )
-        )
+            for summary in missing
+        ]
+    )
     say(ngettext("{count} check", "{count} checks", len(found)).format(count=len(found)))
     if missing:
         say(
@@ -161,6 +150,32 @@ def list_checks(args: argparse.Namespace) -> int:
             ).format(count=len(missing))
         )
     return 0
+
+
+def _listed_lines(found: list[Summary]) -> list[str]:
+    """One line per check: id, status, advice, pack, last change, parties and place."""
+    when = datetime_formatter()
+    texts: dict[tuple[str, str, bool, bool, str], tuple[str, str, str]] = {}  # made once each
+    lines = []
+    for summary in found:
+        kind = (summary.status, summary.outcome, summary.stop, summary.undecided, summary.pack)
+        if kind not in texts:
+            texts[kind] = (
+                status_label(Status(summary.status)),
+                # A stop with a report advice is one sentence, as on the review page.
+                incomplete_label()
+                if summary.undecided and not summary.stop
+                else level_headline(Outcome[summary.outcome.upper()], summary.stop),
+                printable(summary.pack),
+            )
+        status, advice, pack = texts[kind]
+        moment = summary.updated_at or summary.created_at
+        parts = [summary.id, status, advice, pack, "" if moment is None else when(moment)]
+        parts.append(_who(summary))
+        if summary.tampered:
+            parts.append(_("CHANGED AFTER FINALIZING"))
+        lines.append("  ".join(parts))
+    return lines
 
 
 def acknowledge_missing(args: argparse.Namespace) -> int:

@@ -58,6 +58,13 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def print_json_list(items: list[Any]) -> None:
+    """A JSON list with one item per line: a listing of 20,000 checks is written at once, and
+    each check is one line to search in."""
+    lines = [json.dumps(item, ensure_ascii=False, default=_default) for item in items]
+    sys.stdout.write("[\n  " + ",\n  ".join(lines) + "\n]\n" if lines else "[]\n")
+
+
 def printable(text: str) -> str:
     """``text`` safe for a terminal: control and format characters (a direction override that
     makes "exe.pdf" of "fdp.exe", an escape sequence) shown as ``\\u202e`` instead of obeyed."""
@@ -70,6 +77,12 @@ def printable(text: str) -> str:
 
 def say(text: str = "") -> None:
     print(text)
+
+
+def say_lines(lines: list[str]) -> None:
+    """Many lines of output, written at once."""
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
 
 
 def note_plain_file() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 
@@ -10,6 +11,7 @@ from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.dates import format_time as _babel_time
+from babel.dates import get_date_format
 from babel.numbers import format_currency, format_decimal
 
 from vastgoedcheck.i18n import current_language
@@ -37,18 +39,35 @@ def format_time(value: dt.datetime | dt.time, language: str | None = None) -> st
 
 def format_datetime(value: dt.datetime, language: str | None = None) -> str:
     """A moment as ``5 dec 2026, 21:03:04``, in the time zone it carries."""
-    locale = babel_locale(language)
-    if value.tzinfo is None or _medium_time_pattern(locale) != "HH:mm:ss":
-        return str(_babel_datetime(value, format="medium", locale=locale))
-    # A listing formats thousands of moments: the date part is formatted once per day and the
-    # time, a plain 24-hour clock in both languages, without Babel's pattern machinery.
-    date_part = _medium_date(value.date(), locale)
-    return _medium_datetime_pattern(locale).format(value.strftime("%H:%M:%S"), date_part)
+    return _datetime_formatter(babel_locale(language))(value)
 
 
-@lru_cache(maxsize=4096)
-def _medium_date(value: dt.date, locale: str) -> str:
-    return str(_babel_date(value, format="medium", locale=locale))
+def datetime_formatter(language: str | None = None) -> Callable[[dt.datetime], str]:
+    """``format_datetime`` for many moments in one language (a listing of thousands)."""
+    return _datetime_formatter(babel_locale(language))
+
+
+@lru_cache(maxsize=4)
+def _datetime_formatter(locale: str) -> Callable[[dt.datetime], str]:
+    if _medium_time_pattern(locale) != "HH:mm:ss":
+        return lambda value: str(_babel_datetime(value, format="medium", locale=locale))
+    # The date part is formatted once per day and the time, a plain 24-hour clock in both
+    # languages, without Babel's pattern machinery.
+    pattern = _medium_datetime_pattern(locale)
+    parsed = Locale.parse(locale)
+    date_pattern = get_date_format("medium", locale=parsed)
+    days: dict[dt.date, str] = {}
+
+    def formatted(value: dt.datetime) -> str:
+        if value.tzinfo is None:
+            return str(_babel_datetime(value, format="medium", locale=locale))
+        day = value.date()
+        date_part = days.get(day)
+        if date_part is None:
+            date_part = days[day] = str(date_pattern.apply(day, parsed))
+        return pattern.format(value.time().isoformat("seconds"), date_part)
+
+    return formatted
 
 
 @lru_cache(maxsize=8)
