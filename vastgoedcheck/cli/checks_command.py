@@ -170,11 +170,11 @@ def _listed_lines(found: list[Summary]) -> list[str]:
             )
         status, advice, pack = texts[kind]
         moment = summary.updated_at or summary.created_at
-        parts = [summary.id, status, advice, pack, "" if moment is None else when(moment)]
-        parts.append(_who(summary))
+        changed = "" if moment is None else when(moment)
+        line = f"{summary.id}  {status}  {advice}  {pack}  {changed}  {_who(summary)}"
         if summary.tampered:
-            parts.append(_("CHANGED AFTER FINALIZING"))
-        lines.append("  ".join(parts))
+            line += "  " + _("CHANGED AFTER FINALIZING")
+        lines.append(line)
     return lines
 
 
