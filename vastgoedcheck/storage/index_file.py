@@ -97,9 +97,11 @@ def stored_line(row: Stored) -> bytes:
 
 
 def index_payload(rows: Iterable[Stored], folder_stamp: int | None) -> bytes:
-    """The bytes of ``index.json`` for ``rows``; ``folder_stamp``: the modification time (ns)
-    of ``checks/`` that the rows are in line with, if known."""
-    body = b",\n".join(stored_line(row) for row in rows)
+    """The bytes of ``index.json`` for ``rows``, newest change first (as a listing shows them:
+    sorting them again when they are read is then quick); ``folder_stamp``: the modification
+    time (ns) of ``checks/`` that the rows are in line with, if known."""
+    newest_first = sorted(rows, key=lambda row: field(row, "changed"), reverse=True)
+    body = b",\n".join(stored_line(row) for row in newest_first)
     tail = _TAIL + _json({"checks": folder_stamp, "content": ROW_CONTENT}) + b"}"
     return b"\n".join([_HEAD, body, tail] if body else [_HEAD, tail])
 
