@@ -13,12 +13,12 @@ import pytest
 
 from tests.storage.conftest import complete_draft, new_draft
 from tests.storage.test_retention import imported, rejected
-from tests.stores import key_for, open_store, open_to_read
+from tests.stores import key_for, open_store, open_to_read, read_plain, recover, write_plain
 from vastgoedcheck.domain.check import Decision
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.reports.verifying import verdict
 from vastgoedcheck.storage import backup_erasure
-from vastgoedcheck.storage.errors import RetentionHold, StoreError
+from vastgoedcheck.storage.errors import RetentionHold, StoreDamaged, StoreError
 from vastgoedcheck.storage.sealing import DataKey, SealBroken, is_sealed
 from vastgoedcheck.storage.store import Store
 
@@ -280,6 +280,29 @@ def test_copies_set_aside_as_damaged_are_erased_too(store: Store) -> None:
     check_copy.write_bytes(store.layout.check_file(check_id).read_bytes())
     store.erase(check_id, reason="The tenant asked us to", on_request=True)
     assert not index_copy.exists() and not check_copy.exists()
+
+
+def test_a_damaged_store_log_set_aside_forgets_the_erased_check_too(
+    folder: Path, registry: PackRegistry, tmp_path: Path
+) -> None:
+    """A damaged meta.json is set aside when the folder is opened, and stays in damaged/ after
+    the folder is recovered from a backup: it names the check's issued files."""
+    with open_store(folder, registry) as store:
+        check_id = personal_check(store, tmp_path)
+        store.daily_backup(dt.date(2026, 12, 1))
+    backup = next(folder.joinpath("backups").glob("*.zip"))
+    log = read_plain(folder / "meta.json")
+    write_plain(folder / "meta.json", log[: len(log) - 3])  # cut short
+    with pytest.raises(StoreDamaged):
+        open_store(folder, registry)
+    recover(folder, backup)
+    [log_copy] = folder.joinpath("damaged").glob("*-meta.json")
+    key = key_for(folder)
+    assert NAME.encode() in key.open(log_copy.read_bytes(), "meta.json")
+    with open_store(folder, registry) as store:
+        store.erase(check_id, reason="The tenant asked us to", on_request=True)
+    assert not log_copy.exists()
+    assert found(folder) == []
 
 
 def test_a_landlords_check_whose_file_is_missing_can_still_be_erased_on_request(

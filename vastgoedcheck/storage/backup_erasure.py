@@ -29,7 +29,7 @@ from vastgoedcheck.storage.atomic import (
 from vastgoedcheck.storage.backups import MANIFEST, manifest_of
 from vastgoedcheck.storage.erasure_log import add_records, scrub_tables
 from vastgoedcheck.storage.layout import SHA256, Layout
-from vastgoedcheck.storage.sealing import is_sealed
+from vastgoedcheck.storage.sealing import SealBroken, is_sealed
 
 
 class FileCodec(Protocol):
@@ -115,9 +115,11 @@ def rewrite_backup(path: Path, erased: set[str], known: set[str], codec: FileCod
         candidates = set(known)
         for name in dropped:
             candidates |= _attachments_in(_opened(codec, archive.read(name), Path(name).name))
-        meta_raw = archive.read("meta.json")
-        meta = json.loads(_opened(codec, meta_raw, "meta.json").decode("utf-8"))
-        meta_changed = scrub_tables(meta, erased)
+        meta_raw = archive.read("meta.json") if "meta.json" in names else None
+        meta = _store_log(codec, meta_raw)
+        meta_changed = meta is not None and scrub_tables(meta, erased)
+        if meta_raw is not None and meta is None:
+            dropped.add("meta.json")  # damaged: it cannot be restored, and may name the check
         held = {name.rsplit("/", 1)[-1] for name in names if name.startswith("attachments/")}
         candidates &= held
         if candidates:
@@ -130,16 +132,28 @@ def rewrite_backup(path: Path, erased: set[str], known: set[str], codec: FileCod
         dropped |= {f"attachments/{sha[:2]}/{sha}" for sha in candidates}
         if not dropped and not meta_changed:
             return False
-        seal = codec if is_sealed(meta_raw) else PlainFiles()  # as it was
-        _write_without(path, archive, dropped, meta, seal)
+        seal = PlainFiles() if meta_raw is not None and not is_sealed(meta_raw) else codec
+        _write_without(path, archive, dropped, meta, seal)  # the log sealed as it was
     return True
+
+
+def _store_log(codec: FileCodec, raw: bytes | None) -> dict[str, Any] | None:
+    """A backup's store log; None when it has none (the safety backup made before a folder
+    with a damaged log was recovered) or it cannot be read."""
+    if raw is None:
+        return None
+    try:
+        meta = json.loads(_opened(codec, raw, "meta.json").decode("utf-8"))
+    except (ValueError, SealBroken):
+        return None
+    return meta if isinstance(meta, dict) else None
 
 
 def _write_without(
     path: Path,
     archive: zipfile.ZipFile,
     dropped: set[str],
-    meta: dict[str, Any],
+    meta: dict[str, Any] | None,
     codec: FileCodec,
 ) -> None:
     temporary, handle = private_temporary(path)
@@ -149,7 +163,7 @@ def _write_without(
                 for info in archive.infolist():
                     if info.filename in dropped:
                         continue
-                    if info.filename == "meta.json":
+                    if info.filename == "meta.json" and meta is not None:
                         payload = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
                         content = codec.seal(payload.encode("utf-8"), "meta.json")
                     elif info.filename == MANIFEST:

@@ -29,12 +29,12 @@ from vastgoedcheck.i18n import _
 from vastgoedcheck.i18n.formatting import format_date
 from vastgoedcheck.oserrors import os_reason
 from vastgoedcheck.storage import fileops
-from vastgoedcheck.storage.atomic import fsync_folder
+from vastgoedcheck.storage.atomic import fsync_folder, unsealed
 from vastgoedcheck.storage.attachments import AttachmentFiles
 from vastgoedcheck.storage.backup_erasure import FileCodec, PlainFiles, rewrite_backups
 from vastgoedcheck.storage.checks import CheckFiles, attachment_ids
 from vastgoedcheck.storage.erasure_log import BY_RETENTION, ON_REQUEST, erasure_entry
-from vastgoedcheck.storage.errors import RetentionHold, StoreError, StoreWriteError
+from vastgoedcheck.storage.errors import DamagedFile, RetentionHold, StoreError, StoreWriteError
 from vastgoedcheck.storage.index import SummaryIndex
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.meta import MetaFile
@@ -236,6 +236,7 @@ class Erasing(RetentionKeeping):
         self.index.read_now()
         self.index.compact()  # no line of the index or its journal names the checks any more
         self._remove_damaged_index_copies()
+        self._remove_damaged_log_copies(set(work))
         attachments = set().union(*work.values())
         self._drop_unused_attachments(attachments)
         try:
@@ -256,6 +257,22 @@ class Erasing(RetentionKeeping):
         their time, and the index is a cache, so nothing is lost with them."""
         for pattern in ("*-index.json", "*-index.journal"):
             for copy in self.layout.damaged.glob(pattern):
+                with contextlib.suppress(OSError, StoreWriteError):
+                    fileops.remove(copy, missing_ok=True)
+
+    def _remove_damaged_log_copies(self, check_ids: set[str]) -> None:
+        """Copies of the store log once set aside as damaged (the folder was recovered from a
+        backup since) that name an erased check — the file names and recipients of its reports,
+        the file it was imported from — or that no longer open, so cannot be told apart."""
+        wanted = [check_id.encode("ascii") for check_id in check_ids]
+        for copy in self.layout.damaged.glob("*-meta.json"):
+            try:
+                # sealed under the name it had: meta.json
+                raw = fileops.read_bytes(copy)
+                content: bytes | None = unsealed(self.layout.key, self.layout.meta, raw)
+            except (OSError, DamagedFile, StoreError):
+                content = None
+            if content is None or any(check_id in content for check_id in wanted):
                 with contextlib.suppress(OSError, StoreWriteError):
                     fileops.remove(copy, missing_ok=True)
 
