@@ -393,8 +393,12 @@ class SummaryIndex:
         # A quick search found ``checks/`` exactly as the index recorded it: no file has gone
         # since, so reading every row would find nothing new to report.
         self.folder_as_recorded = found is not None
-        filters = {"status": status, "pack": pack, "decision": decision}
-        filters["report_status"] = report_status
+        filters = {
+            "status": status,
+            "pack": pack,
+            "decision": decision,
+            "report_status": report_status,
+        }
         keep = {name: value for name, value in filters.items() if value is not None}
         return chosen_summaries(self.rows.stored() if found is None else found, keep, words)
 
