@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.storage.test_review_kept import reported_long_ago
 from tests.stores import open_store
 from tests.ui.conftest import Dialogs, complete_draft, example
 from vastgoedcheck.domain.check import Decision
-from vastgoedcheck.domain.report_record import RecordKind, ReportChannel, ReportRecord
 from vastgoedcheck.i18n.formatting import format_short_date
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage.errors import StoreError
@@ -377,18 +377,7 @@ def test_a_date_that_is_no_date_is_said_and_nothing_is_stored(
 def test_a_check_due_for_review_can_be_erased_from_the_start_dialog(
     qtbot: QtBot, store: Store, preferences: Preferences, dialogs: Dialogs
 ) -> None:
-    check = complete_draft(store)
-    store.set_decision(check.id, Decision("do_not_proceed", "Income not shown."))
-    store.finalize(check.id)
-    report = ReportRecord(
-        id="",
-        kind=RecordKind.REPORTED,
-        on=TODAY - dt.timedelta(days=400),
-        recorded_at=dt.datetime.now(dt.UTC),
-        actor="",
-        channel=ReportChannel.POLICE,
-    )
-    store.record_report(check.id, report)
+    check_id = reported_long_ago(store)
     dialog = DueDialog(store, store.due(TODAY))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -396,8 +385,8 @@ def test_a_check_due_for_review_can_be_erased_from_the_start_dialog(
     assert item is not None and item.text(3) == "to be reviewed"
     dialogs.answer = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(dialog.erase_all, Qt.MouseButton.LeftButton)
-    assert not exists(store, check.id)
-    assert dialog.erased == [check.id]
+    assert not exists(store, check_id)
+    assert dialog.erased == [check_id]
 
 
 def test_a_landlords_check_whose_file_went_missing_can_be_erased_on_request(

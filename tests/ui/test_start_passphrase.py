@@ -86,10 +86,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_the_first_start_sets_up_the_folder_with_a_passphrase_and_a_recovery_key(
-    qtbot, tmp_path: Path, dialogs: Dialogs
-) -> None:  # type: ignore[no-untyped-def]
-    folder = tmp_path / "data"
+def set_up_through_the_app(folder: Path) -> None:
+    """Start the app on ``folder``: the set-up dialog is answered with PASSPHRASE, the window
+    closes once shown, and the key then opens with the passphrase and the recovery key shown."""
     shown_keys: list[str] = []
     when_shown(FolderSetupDialog, set_up_with(PASSPHRASE, shown_keys))
     seen: list[str] = []
@@ -98,6 +97,13 @@ def test_the_first_start_sets_up_the_folder_with_a_passphrase_and_a_recovery_key
     assert seen == ["vastgoedcheck"]
     key = folder_key.unlock(folder, PASSPHRASE)
     assert folder_key.KeyFile.read(folder).unlock_with_recovery_key(shown_keys[0]) == key
+
+
+def test_the_first_start_sets_up_the_folder_with_a_passphrase_and_a_recovery_key(
+    qtbot, tmp_path: Path, dialogs: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "data"
+    set_up_through_the_app(folder)
 
 
 def test_quitting_the_first_start_leaves_no_folder_behind(
@@ -188,14 +194,7 @@ def test_a_folder_of_an_earlier_version_is_encrypted_once_the_user_agrees(
     from tests.storage.test_sealed_at_rest import _every_byte, _secrets
 
     folder = make_plain_folder(tmp_path / "data", registry, tmp_path).folder
-    shown_keys: list[str] = []
-    when_shown(FolderSetupDialog, set_up_with(PASSPHRASE, shown_keys))
-    seen: list[str] = []
-    close_window_when_shown(seen)
-    assert main(["--lang", "en", "--data-dir", str(folder)]) == 0
-    assert seen == ["vastgoedcheck"]
-    key = folder_key.unlock(folder, PASSPHRASE)
-    assert folder_key.KeyFile.read(folder).unlock_with_recovery_key(shown_keys[0]) == key
+    set_up_through_the_app(folder)
     for name, data in _every_byte(folder).items():
         if OWN_ZIP not in name and "logs" not in name:
             assert not any(secret in data for secret in _secrets()), name

@@ -101,21 +101,7 @@ class RetentionKeeping:
         status = self._status(opened)
         if status.legal_hold or (status.legal_until is not None and erase_on < status.legal_until):
             raise RetentionHold(hold_message(check_id, status))
-        settings = opened.file.retention()
-        old = settings.get("erase_on")
-        settings |= {"erase_on": erase_on.isoformat(), "reason": reason}
-        event = AuditEvent(
-            now(),
-            self.actor,
-            opened.check.revision,
-            "retention_adjusted",
-            "retention",
-            old,
-            erase_on.isoformat(),
-            reason,
-        )
-        self._store_settings(opened, settings, event)
-        return self._status(opened)
+        return self._set_day(opened, "erase_on", erase_on, ("reason", reason), "retention_adjusted")
 
     def adjust_review(self, check_id: str, review_on: dt.date, reason: str) -> RetentionStatus:
         """Keep a check whose notes were reviewed until another review on ``review_on``, for
@@ -124,18 +110,32 @@ class RetentionKeeping:
         reason = self._reason(reason)
         if self._status(opened).review_on is None:
             raise StoreError(_("the check {id} has no review date to put off").format(id=check_id))
+        return self._set_day(
+            opened, "review_on", review_on, ("review_reason", reason), "review_adjusted"
+        )
+
+    def _set_day(
+        self,
+        opened: OpenCheck,
+        name: str,
+        day: dt.date,
+        reason: tuple[str, str],
+        action: str,
+    ) -> RetentionStatus:
+        """Keep ``day`` as the retention setting ``name`` with its reason (``reason``: the
+        setting's name for it and the text), audited as ``action``; the status it makes."""
         settings = opened.file.retention()
-        old = settings.get("review_on")
-        settings |= {"review_on": review_on.isoformat(), "review_reason": reason}
+        old = settings.get(name)
+        settings |= {name: day.isoformat(), reason[0]: reason[1]}
         event = AuditEvent(
             now(),
             self.actor,
             opened.check.revision,
-            "review_adjusted",
+            action,
             "retention",
             old,
-            review_on.isoformat(),
-            reason,
+            day.isoformat(),
+            reason[1],
         )
         self._store_settings(opened, settings, event)
         return self._status(opened)
