@@ -134,6 +134,17 @@ def test_the_right_passphrase_opens_the_check_that_was_open(qtbot, window: MainW
     assert NAME in window.windowTitle()
 
 
+def test_unlocking_opens_the_check_on_the_tab_it_was_on(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = window.check_page
+    assert page is not None
+    page.tabs.setCurrentIndex(1)  # Review and finalize
+    review = page.tabs.tabText(1)
+    window.lock()
+    type_passphrase(qtbot, unlock_dialog(window), PASSPHRASE)
+    page = window.check_page
+    assert page is not None and page.tabs.tabText(page.tabs.currentIndex()) == review
+
+
 def test_locking_stores_a_note_still_being_typed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     page = window.check_page
     assert page is not None

@@ -72,7 +72,8 @@ class MainWindow(QMainWindow):
         self.locked = False  # locked: the store is closed until the passphrase is typed again
         self.folder: Path | None = None  # the data folder, known from the first attach on
         self.registry: PackRegistry | None = None
-        self.reopen_after_unlock: str | None = None  # the check that was open when it locked
+        # the check that was open when it locked, and the index of the tab it was on
+        self.reopen_after_unlock: tuple[str, int] | None = None
         self.unlock_dialog: QDialog | None = None
         self.idle = IdleWatcher(lock_minutes(preferences.lock_minutes), self)
         self.idle.idle.connect(self.lock)

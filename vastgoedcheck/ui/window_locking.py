@@ -64,7 +64,8 @@ def lock_window(window: MainWindow) -> None:
     if window.locked or not window.attached:
         return
     window.locked = True
-    open_check = window.check_page.check_id if window.check_page is not None else None
+    page_open = window.check_page
+    open_check = None if page_open is None else (page_open.check_id, page_open.tabs.currentIndex())
     close_other_windows(window)
     forget_dialogs(window)
     window.detach()
@@ -113,9 +114,12 @@ def _unlock_finished(window: MainWindow, dialog: UnlockDialog) -> None:
         return
     window.locked = False
     window.attach(store)
-    check_id, window.reopen_after_unlock = window.reopen_after_unlock, None
-    if check_id is not None:
+    open_check, window.reopen_after_unlock = window.reopen_after_unlock, None
+    if open_check is not None:  # the check, on the tab it was on
+        check_id, tab = open_check
         window.open_check(check_id)
+        if window.check_page is not None and window.check_page.check_id == check_id:
+            window.check_page.tabs.setCurrentIndex(tab)
 
 
 def _focus_lock_page(window: MainWindow) -> None:
