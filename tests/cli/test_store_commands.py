@@ -55,6 +55,23 @@ def test_list_json_gives_each_check_on_a_line_of_its_own(cli, data: str) -> None
     assert cli("list", "--data-dir", data, "--json", "--status", "final").out == "[]\n"
 
 
+def test_list_json_is_the_same_on_an_output_that_takes_only_text(cli, data: str) -> None:  # type: ignore[no-untyped-def]
+    """Written as UTF-8 bytes where standard output takes them, as text elsewhere (a program
+    that runs the command line with its output in a string): the same JSON either way."""
+    import contextlib
+    import io
+
+    from vastgoedcheck.cli import main
+
+    imported(cli, data, *EXAMPLE_FILES)
+    as_bytes = cli("list", "--data-dir", data, "--json").out
+    text_only = io.StringIO()
+    with contextlib.redirect_stdout(text_only):
+        assert main(["--lang", "en", "list", "--data-dir", data, "--json"]) == 0
+    assert text_only.getvalue() == as_bytes
+    assert "Kees Verhoeven" in as_bytes
+
+
 def test_list_filters_by_status_pack_and_search(cli, data: str) -> None:  # type: ignore[no-untyped-def]
     imported(cli, data, *EXAMPLE_FILES)
     assert {row["pack"] for row in summaries(cli, data, "--pack", "landlord-residential")} == {

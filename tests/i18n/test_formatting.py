@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from vastgoedcheck.i18n.formatting import format_amount, format_date, format_datetime, format_number
+from vastgoedcheck.i18n.formatting import (
+    format_amount,
+    format_date,
+    format_datetime,
+    format_number,
+    stored_moment_formatter,
+)
 
 
 def test_amounts_in_euros() -> None:
@@ -30,21 +36,27 @@ def test_moments_are_shown_in_their_own_time_zone() -> None:
 
 
 def test_moments_read_the_same_as_babel_writes_them_in_their_own_time_zone() -> None:
-    """Listings format thousands of moments on a quick path; it must write what Babel writes."""
-    import datetime as dt
+    """Listings format thousands of moments on a quick path, from a datetime or from the ISO
+    text the store keeps; both must write what Babel writes."""
     import random
 
     from babel.dates import format_datetime as babel_datetime
-
-    from vastgoedcheck.i18n.formatting import format_datetime
 
     chance = random.Random(20261205)
     for _ in range(500):
         zone = dt.timezone(dt.timedelta(minutes=chance.choice([0, 60, 120, -300, 330])))
         moment = dt.datetime(2020, 1, 1, tzinfo=zone) + dt.timedelta(
-            seconds=chance.randrange(10**9)
+            seconds=chance.randrange(10**9), microseconds=chance.choice([0, 1, 999_999])
         )
         for language, locale in (("nl", "nl_NL"), ("en", "en_GB")):
-            assert format_datetime(moment, language) == babel_datetime(
-                moment, "medium", locale=locale
-            )
+            expected = babel_datetime(moment, "medium", locale=locale)
+            assert format_datetime(moment, language) == expected
+            assert stored_moment_formatter(language)(moment.isoformat()) == expected
+
+
+def test_a_stored_moment_in_another_form_is_still_written_as_babel_writes_it() -> None:
+    from babel.dates import format_datetime as babel_datetime
+
+    for text in ("2026-12-06T14:29:23.405+01:00", "2026-12-06T14:29:23+05:30:15"):
+        expected = babel_datetime(dt.datetime.fromisoformat(text), "medium", locale="nl_NL")
+        assert stored_moment_formatter("nl")(text) == expected

@@ -23,14 +23,19 @@ from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import index as index_module
 from vastgoedcheck.storage.index_file import (
+    FIELDS,
+    LISTING_WIDTH,
     ROW_CONTENT,
     as_dict,
     index_payload,
+    listed_of_rows,
     parse_index,
+    parse_listing,
+    summary_json,
     summary_of,
 )
 from vastgoedcheck.storage.store import Store
-from vastgoedcheck.storage.summary import Summary
+from vastgoedcheck.storage.summary import Filters, Listed, Summary
 
 
 def reopen(store: Store, registry: PackRegistry) -> Store:
@@ -494,3 +499,104 @@ def test_every_row_is_read_back_as_it_was_written_whatever_its_shape(store: Stor
     assert isinstance(stored[row["id"]], list)  # the common case, read fast
     assert {s.tampered for s in map(summary_of, stored.values())} == {(), (1,)}
     assert summary_of(stored[row["id"]]) == Summary.from_row(row)
+
+
+def as_listed(summary: Summary) -> Listed:
+    """What a listing line shows of a check, taken from its whole summary."""
+    return Listed(
+        summary.id,
+        summary.status,
+        summary.outcome,
+        summary.stop,
+        summary.undecided,
+        summary.pack,
+        None if summary.created_at is None else summary.created_at.isoformat(),
+        None if summary.updated_at is None else summary.updated_at.isoformat(),
+        list(summary.parties),
+        summary.address,
+        summary.city,
+        summary.tampered,
+    )
+
+
+def test_a_listing_reads_only_the_listing_part_of_each_line_and_shows_what_the_checks_hold(
+    store: Store, registry: PackRegistry
+) -> None:
+    """A listing of every check parses only what comes before each row's tab; what it shows is
+    what the whole summaries say, with the changes journaled since the index was written."""
+    first = new_draft(store, "Ayşe Çelik")
+    complete_draft(store)
+    other = new_draft(store, "Jan de Vries")
+    store.close()
+    with open_store(store.layout.root, registry, lazy_index=True) as writer:
+        writer.set_answer(first.id, "RES-03", FlagValue.YES)  # journaled, index not rewritten
+    line = next(li for li in read_plain(store.layout.index).split(b"\n") if other.id.encode() in li)
+    assert line.count(b"\t") == 1
+    with open_store(store.layout.root, registry) as whole:
+        expected = [as_listed(summary) for summary in whole.summaries()]
+        drafts = [as_listed(summary) for summary in whole.summaries(status="draft")]
+    with open_to_read(store.layout.root, registry) as reader:
+        assert reader.listed(Filters()) == expected
+        assert reader.listed(Filters(status="draft")) == drafts
+        assert [c.outcome for c in reader.listed(Filters()) if c.id == first.id] == ["escalate"]
+        assert not reader.index.loaded  # no row was read whole
+
+
+def test_the_listing_part_of_a_row_is_its_first_fields_whatever_the_shape_of_the_row(
+    store: Store,
+) -> None:
+    new_draft(store, "Ayşe Çelik")
+    [row] = [dict(row) for row in store.index.rows.values()]
+    hand_edited = {**row, "id": "0" * 8 + row["id"][8:], "tampered": [1]}
+    payload = index_payload([row, hand_edited], 1234)
+    whole = parse_index(payload).rows
+    listing = parse_listing(payload)
+    assert listing is not None and listing.stamp == 1234
+    assert listing.rows[row["id"]] == whole[row["id"]][:LISTING_WIDTH]
+    assert listing.rows[hand_edited["id"]] == hand_edited  # an object is read whole
+    assert listed_of_rows(listing.rows.values()) == [
+        as_listed(summary_of(stored)) for stored in whole.values()
+    ]
+    assert [c.tampered for c in listed_of_rows(listing.rows.values())] == [(), (1,)]
+
+
+def test_the_json_of_a_summary_is_made_from_its_stored_row_as_the_summary_writes_it(
+    store: Store,
+) -> None:
+    new_draft(store, "Ayşe Çelik")
+    complete_draft(store)
+    rows = [dict(row) for row in store.index.rows.values()]
+    hand_edited = {**rows[0], "id": "0" * 8 + rows[0]["id"][8:], "tampered": [1]}
+    stored = parse_index(index_payload([*rows, hand_edited], 1234)).rows.values()
+    made = [summary_json(row) for row in stored]
+    assert made == [summary_of(row).as_json() for row in stored]
+    assert [list(one) for one in made] == [list(summary_of(row).as_json()) for row in stored]
+    assert store.summaries_json(Filters()) == [s.as_json() for s in store.summaries()]
+
+
+def test_an_index_with_its_fields_in_another_order_is_read_by_their_names_and_laid_out_again(
+    store: Store, registry: PackRegistry
+) -> None:
+    """The index of the previous version named its fields in another order in its first line:
+    its rows are read by those names (a listing then reads them whole), and the next writer
+    lays the file out as this version does."""
+    check = new_draft(store, "Ayşe Çelik")
+    store.close()
+    rows = [as_dict(row) for row in parse_index(read_plain(store.layout.index)).rows.values()]
+    fields = sorted(FIELDS)
+    earlier = {
+        "fields": fields,
+        "rows": [[row[name] for name in fields] for row in rows],
+        "state": {"checks": store.layout.checks.stat().st_mtime_ns, "content": ROW_CONTENT},
+    }
+    write_plain(store.layout.index, json.dumps(earlier))
+    with open_to_read(store.layout.root, registry) as reader:
+        assert [c.parties for c in reader.listed(Filters())] == [["Ayşe Çelik"]]
+    with open_store(store.layout.root, registry) as writer:
+        assert [s.id for s in writer.summaries()] == [check.id]
+    assert read_plain(store.layout.index).startswith(
+        b'{"fields":' + json.dumps(list(FIELDS), separators=(",", ":")).encode()
+    )
+    with open_to_read(store.layout.root, registry) as reader:
+        assert [c.parties for c in reader.listed(Filters())] == [["Ayşe Çelik"]]
+        assert not reader.index.loaded

@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from vastgoedcheck import APP_NAME
 from vastgoedcheck.errors import UserError
 from vastgoedcheck.i18n import LANGUAGES, _
@@ -58,12 +60,36 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def print_json_list(items: list[Any]) -> None:
-    """A JSON list with one item per line: a listing of 20,000 checks is written at once, and
-    each check is one line to search in."""
-    encode = json.JSONEncoder(ensure_ascii=False, default=_default).encode  # made once
-    lines = [encode(item) for item in items]
-    sys.stdout.write("[\n  " + ",\n  ".join(lines) + "\n]\n" if lines else "[]\n")
+def print_check_list(checks: list[dict[str, Any]]) -> None:
+    """Checks, each a summary as a JSON object whose first key is "id", as a JSON list with one
+    check per line: a script reads it whole, a person searches it line by line.
+
+    Encoded at once by orjson (a listing of 20,000 checks: a tenth of what the standard library
+    takes), compactly. The checks are then put on lines of their own where ``},{"id":`` joins
+    two: nothing inside a check can hold that, as a quote in a text is escaped and no value of a
+    summary is an object."""
+    try:
+        body = orjson.dumps(checks, default=_default)
+    except orjson.JSONEncodeError:  # a text that is not valid UTF-8 (a lone surrogate)
+        body = json.dumps(checks, separators=(",", ":"), default=_default).encode("ascii")
+    if not checks:
+        write_bytes(b"[]\n")
+        return
+    lines = body.replace(b'},{"id":', b'},\n  {"id":')  # (one copy of 13 MB at 20,000 checks)
+    write_bytes(b"[\n  ", memoryview(lines)[1:-1], b"\n]\n")
+
+
+def write_bytes(*parts: bytes | memoryview) -> None:
+    """UTF-8 text, in ``parts``, on standard output: as bytes where it takes them, as text
+    elsewhere (a program that runs the command line with its output in a string)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write("".join(str(part, "utf-8") for part in parts))
+        return
+    sys.stdout.flush()  # what was written as text comes first
+    for part in parts:
+        buffer.write(part)
+    buffer.flush()
 
 
 def printable(text: str) -> str:

@@ -42,30 +42,48 @@ def format_datetime(value: dt.datetime, language: str | None = None) -> str:
     return _datetime_formatter(babel_locale(language))(value)
 
 
-def datetime_formatter(language: str | None = None) -> Callable[[dt.datetime], str]:
-    """``format_datetime`` for many moments in one language (a listing of thousands)."""
-    return _datetime_formatter(babel_locale(language))
+def stored_moment_formatter(language: str | None = None) -> Callable[[str], str]:
+    """``format_datetime`` for many moments given as the ISO 8601 text the store keeps (a
+    listing of thousands), each in the time zone it carries."""
+    return _text_formatter(babel_locale(language))
 
 
 @lru_cache(maxsize=4)
 def _datetime_formatter(locale: str) -> Callable[[dt.datetime], str]:
-    if _medium_time_pattern(locale) != "HH:mm:ss":
-        return lambda value: str(_babel_datetime(value, format="medium", locale=locale))
-    # The date part is formatted once per day and the time, a plain 24-hour clock in both
-    # languages, without Babel's pattern machinery.
-    pattern = _medium_datetime_pattern(locale)
-    parsed = Locale.parse(locale)
-    date_pattern = get_date_format("medium", locale=parsed)
-    days: dict[dt.date, str] = {}
+    from_text = _text_formatter(locale)
 
     def formatted(value: dt.datetime) -> str:
         if value.tzinfo is None:
             return str(_babel_datetime(value, format="medium", locale=locale))
-        day = value.date()
+        return from_text(value.isoformat())
+
+    return formatted
+
+
+@lru_cache(maxsize=4)
+def _text_formatter(locale: str) -> Callable[[str], str]:
+    def by_babel(text: str) -> str:
+        return str(_babel_datetime(dt.datetime.fromisoformat(text), format="medium", locale=locale))
+
+    if _medium_time_pattern(locale) != "HH:mm:ss":
+        return by_babel
+    # The time, a plain 24-hour clock in both languages, is read from the text as it is, and
+    # the date part is formatted once per day, without Babel's pattern machinery.
+    pattern = _medium_datetime_pattern(locale)
+    parsed = Locale.parse(locale)
+    date_pattern = get_date_format("medium", locale=parsed)
+    days: dict[str, str] = {}
+
+    def formatted(text: str) -> str:
+        # As isoformat() writes a moment with a time zone, with or without microseconds:
+        # "2026-12-06T14:29:23.405782+01:00", "2026-12-06T14:29:23+01:00"
+        if len(text) not in (25, 32) or text[10] != "T" or text[-6] not in "+-":
+            return by_babel(text)
+        day = text[:10]
         date_part = days.get(day)
         if date_part is None:
-            date_part = days[day] = str(date_pattern.apply(day, parsed))
-        return pattern.format(value.time().isoformat("seconds"), date_part)
+            date_part = days[day] = str(date_pattern.apply(dt.date.fromisoformat(day), parsed))
+        return pattern.format(text[11:19], date_part)
 
     return formatted
 

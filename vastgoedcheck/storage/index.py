@@ -13,7 +13,7 @@ import base64
 import contextlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +25,21 @@ from vastgoedcheck.storage.atomic import PRIVATE_FILE, write_atomically
 from vastgoedcheck.storage.collection import collector_paused
 from vastgoedcheck.storage.errors import DamagedFile, StoreError, StoreWriteError
 from vastgoedcheck.storage.index_file import (
+    Stored,
+    as_dict,
     current_layout,
+    field,
     index_payload,
+    needle,
     parse_index,
-    rows_with_words,
+    parse_listing,
+    rows_holding,
     searchable,
 )
-from vastgoedcheck.storage.index_rows import Rows, chosen_summaries
+from vastgoedcheck.storage.index_rows import Rows, chosen_rows
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.sealing import SealBroken
-from vastgoedcheck.storage.summary import Summary, search_key
+from vastgoedcheck.storage.summary import Filters, search_key
 
 # Rows appended to the journal before the index is rewritten whole during a session: at least
 # this many, and at least as many as there are checks, so that the rewrite costs at most about
@@ -146,8 +151,9 @@ class SummaryIndex:
             return None
         row: Row | None = None
         with contextlib.suppress(FileNotFoundError, StoreError, DamagedFile):
-            found = rows_with_words(self.layout.read(self.layout.index), [check_id])
-            row = next((r for r in (found[0] if found else []) if r["id"] == check_id), None)
+            found = rows_holding(self.layout.read(self.layout.index), [needle(check_id)])
+            stored = None if found is None else found.rows.get(check_id)
+            row = None if stored is None else as_dict(stored)
         journal: list[bytes] = []
         with contextlib.suppress(FileNotFoundError, StoreError):
             journal = self._journal()
@@ -376,31 +382,17 @@ class SummaryIndex:
             return  # replaying the journal over the new index changes nothing: it stays
         self._journal_lines = self._session_lines = 0
 
-    def summaries(
-        self,
-        *,
-        text: str = "",
-        status: str | None = None,
-        pack: str | None = None,
-        decision: str | None = None,
-        report_status: str | None = None,
-    ) -> list[Summary]:
-        """The checks matching every word of ``text`` (names, KVK numbers, UBOs,
-        representatives, address, postcode, town, own reference) and each filter given, newest
-        first. ``decision`` "" is: no decision recorded yet."""
-        words = search_key(text).split()
-        found = None if self._rows is not None else self._quick_search(words)
-        # A quick search found ``checks/`` exactly as the index recorded it: no file has gone
-        # since, so reading every row would find nothing new to report.
+    def chosen(self, filters: Filters, *, whole: bool = True) -> list[Stored]:
+        """The rows of the checks ``filters`` lets through, newest change first, as stored.
+        Without ``whole``, a row may hold only its first LISTING_WIDTH fields (what a listing
+        shows)."""
+        words = search_key(filters.search).split()
+        keep = filters.values()
+        found = None if self._rows is not None else self._quick_rows(words, keep, whole)
+        # Found with ``checks/`` exactly as the index recorded it: no file has gone since, so
+        # reading every row would find nothing new to report.
         self.folder_as_recorded = found is not None
-        filters = {
-            "status": status,
-            "pack": pack,
-            "decision": decision,
-            "report_status": report_status,
-        }
-        keep = {name: value for name, value in filters.items() if value is not None}
-        return chosen_summaries(self.rows.stored() if found is None else found, keep, words)
+        return chosen_rows(self.rows.stored() if found is None else found, keep, words)
 
     def sharing(self, keys: list[str]) -> list[dict[str, Any]]:
         """The rows with a related-check key that names what one of ``keys`` names (the same
@@ -415,24 +407,32 @@ class SummaryIndex:
             if any(identity(key) in wanted for key in match_keys or ())
         ]
 
-    def _quick_search(self, words: list[str]) -> list[dict[str, Any]] | None:
-        """The rows that may hold every word, without reading every row, when that is safe:
-        nothing was written, added or removed in ``checks/`` since the index and its journal
-        were written (the folder's time is what they recorded). Each such row is still
-        compared with its check file, and read again from it when that changed: only what the
-        search touches is brought in line. None when it cannot be done this way."""
-        if not searchable(words):
+    def _quick_rows(
+        self, words: list[str], keep: dict[str, str], whole: bool
+    ) -> Iterable[Stored] | None:
+        """The rows that may hold every word and filter value, when they can be read without
+        reading every row as the app keeps them: nothing was written, added or removed in
+        ``checks/`` since the index and its journal were written (the folder's time is what
+        they recorded). Only the lines of ``index.json`` that hold the words and values are
+        parsed; without ``whole`` and words, only the listing fields of every line. A search
+        compares each row it found with its check file as well, and reads it again from the
+        file when that changed: only what the search touches is brought in line. None when it
+        cannot be done this way (then every row is read)."""
+        if words and not searchable(words):
             return None
+        needles = [needle(value) for value in keep.values()] + [word.encode() for word in words]
+        if whole and not needles:
+            return None  # every row wanted whole: reading them all is as quick
         try:
-            found = rows_with_words(self.layout.read(self.layout.index), words)
+            raw = self.layout.read(self.layout.index)
+            found = rows_holding(raw, needles) if whole or words else parse_listing(raw)
             journal = self._journal()
-        except (FileNotFoundError, StoreError, DamagedFile):
+        except (FileNotFoundError, StoreError, DamagedFile, ValueError, RecursionError):
             return None
-        if found is None:
+        if found is None or not found.current or found.stamp is None:
             return None
-        found_rows, recorded = found
-        rows = {row["id"]: row for row in found_rows}
-        stamp: object = recorded
+        rows = found.rows
+        stamp: object = found.stamp
         for line in journal:
             try:
                 entry = json.loads(line)
@@ -445,17 +445,19 @@ class SummaryIndex:
                 return None  # a line cut short by a crash: read it all
         if stamp is None or stamp != self._folder_stamp():
             return None
+        if not words:
+            return rows.values()  # a listing, which trusts the folder's time (above)
         for check_id, row in list(rows.items()):
             try:
                 info = self.layout.check_file(check_id).stat()
             except OSError:
                 return None  # a check file gone: reading it all reports it
-            if row.get("file") != [info.st_mtime_ns, info.st_size]:
+            if field(row, "file") != [info.st_mtime_ns, info.st_size]:
                 fresh = self._read_row(check_id)
                 if fresh is None:
                     return None
                 rows[check_id] = {**fresh, "file": [info.st_mtime_ns, info.st_size]}
-        return list(rows.values())
+        return rows.values()
 
 
 def _size(path: Path) -> int:

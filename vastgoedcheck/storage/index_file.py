@@ -30,51 +30,69 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable
 from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
-from vastgoedcheck.storage.summary import Summary
+from vastgoedcheck.storage.summary import Listed, Summary
 
 # 2: rows with related-check keys (match_keys) and KVK numbers, UBOs, representatives and the
 # postcode without its space in the search text. 3: whether the advice is still incomplete.
 ROW_CONTENT = 3
 # What a row holds, in the order a stored list gives it (domain rows: storage/summary.py and
-# storage/checks.py; "file" is the check file's [modification time in ns, size]).
+# storage/checks.py; "file" is the check file's [modification time in ns, size]). The first
+# LISTING_WIDTH are what a listing shows, filters on and sorts by.
 FIELDS = (
     "id",
     "pack",
-    "pack_version",
-    "role",
     "status",
-    "revision",
     "outcome",
     "stop",
     "undecided",
     "parties",
     "address",
-    "postcode",
     "city",
     "created_at",
     "updated_at",
-    "finalized_at",
-    "reference",
     "decision",
     "report_status",
+    "changed",
+    "pack_version",
+    "role",
+    "revision",
+    "postcode",
+    "finalized_at",
+    "reference",
     "search",
     "match_keys",
-    "changed",
     "attachments",
     "erase_on",
     "review_on",
     "file",
 )
+LISTING_WIDTH = FIELDS.index("pack_version")
 POSITION = {name: number for number, name in enumerate(FIELDS)}
 _SEARCH = POSITION["search"]
+_LISTED = itemgetter(*(POSITION[name] for name in Listed._fields[:-1]))  # all but "tampered"
+_NOT_TAMPERED: tuple[tuple[int, ...]] = ((),)
+# A summary's JSON, in Summary's order, from a stored list: the fields before "tampered" and
+# "missing" (which such a row never has), those two, and the rest but the search text.
+_JSON_BEFORE = Summary._fields[: Summary._fields.index("tampered")]
+_JSON_AFTER = tuple(
+    name for name in Summary._fields[Summary._fields.index("missing") + 1 :] if name != "search"
+)
+_JSON_KEYS = (*_JSON_BEFORE, "tampered", "missing", *_JSON_AFTER)
+_JSON_PICK_BEFORE = itemgetter(*(POSITION[name] for name in _JSON_BEFORE))
+_JSON_PICK_AFTER = itemgetter(*(POSITION[name] for name in _JSON_AFTER))
 _FIELD_SET = frozenset(FIELDS)
 FIELD_LIST = list(FIELDS)  # as JSON gives the fields back
 _HEAD = b'{"fields":' + json.dumps(FIELDS, separators=(",", ":")).encode() + b',"rows":['
 _TAIL = b'],"state":'
+# What follows the listing fields in a row's line: a tab (JSON lets it stand between values, and
+# escapes it inside a string), the rest of the values and the closing bracket.
+_REST_OF_ROW = re.compile(rb",\t[^\n]*\]")
 # An earlier version's layout, one row per line too (read, never written).
 _OLD_HEAD = b'{"summaries":{'
 _OLD_TAIL = b'},"state":'
@@ -90,10 +108,13 @@ def _json(value: Any) -> bytes:
 
 
 def stored_line(row: Stored) -> bytes:
-    """One row as its line: the list of its values when it holds exactly FIELDS."""
-    if isinstance(row, dict) and row.keys() == _FIELD_SET:
+    """One row as its line: the list of its values when it holds exactly FIELDS, with a tab
+    after the listing fields (a listing reads only what comes before it)."""
+    if isinstance(row, dict):
+        if row.keys() != _FIELD_SET:
+            return _json(row)
         row = [row[name] for name in FIELDS]
-    return _json(row)
+    return _json(row[:LISTING_WIDTH])[:-1] + b",\t" + _json(row[LISTING_WIDTH:])[1:]
 
 
 def index_payload(rows: Iterable[Stored], folder_stamp: int | None) -> bytes:
@@ -117,28 +138,57 @@ class IndexContent(NamedTuple):
 def parse_index(raw: bytes) -> IndexContent:
     """The content of ``index.json``; ValueError when it is not an index (a damaged file)."""
     data = json.loads(raw)
+    if isinstance(data, dict) and "summaries" in data:
+        return _parse_old(data)
+    return _parse(data, len(FIELDS))
+
+
+def parse_listing(raw: bytes) -> IndexContent | None:
+    """The content of ``index.json`` with only the listing fields of each row stored as a list
+    (its first LISTING_WIDTH values; a row stored as an object is read whole): the rest of each
+    line, after its tab, is cut off before parsing, which spares a listing of 20,000 checks
+    nearly half the work. None when ``raw`` is not laid out as this app writes it; ValueError
+    when it is not an index."""
+    if not current_layout(raw):
+        return None
+    return _parse(json.loads(_REST_OF_ROW.sub(b"]", raw)), LISTING_WIDTH)
+
+
+def _parse(data: object, width: int) -> IndexContent:
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
-    if "summaries" in data:
-        return _parse_old(data)
     fields, rows, state = data.get("fields"), data.get("rows"), data.get("state")
     if not isinstance(rows, list) or not isinstance(state, dict):
         raise ValueError("not a summary index")
-    width = len(FIELDS) if fields == FIELD_LIST else None
-    found: dict[str, Stored] = {}
-    for row in rows:  # 20,000 rows: the common case is kept to a few tests
-        if type(row) is list and len(row) == width:
-            check_id = row[0]
-            if type(check_id) is not str or type(row[_SEARCH]) is not str:
-                raise ValueError("a row without id")
-        else:
-            row = _row_object(row, fields)
-            check_id = row["id"]
-        found[check_id] = row
+    if fields != FIELD_LIST:
+        width = -1  # another version's rows: each made an object by its field names
+    search = _SEARCH if width > _SEARCH else 0  # (a listing's rows end before the search text)
+    if _kinds(rows) == {list} and set(map(len, rows)) == {width}:
+        # Every row a list of this app's values (the common case, with 20,000 rows: checked
+        # a column at a time)
+        ids = list(map(itemgetter(0), rows))
+        if _kinds(ids) != {str} or _kinds(map(itemgetter(search), rows)) != {str}:
+            raise ValueError("a row without id")
+        found: dict[str, Stored] = dict(zip(ids, rows, strict=True))
+    else:
+        found = {}
+        for row in rows:
+            if type(row) is list and len(row) == width:
+                check_id = row[0]
+                if type(check_id) is not str or type(row[search]) is not str:
+                    raise ValueError("a row without id")
+            else:
+                row = _row_object(row, fields)
+                check_id = row["id"]
+            found[check_id] = row
     stamp = state.get("checks")
     return IndexContent(
         found, stamp if isinstance(stamp, int) else None, state.get("content") == ROW_CONTENT
     )
+
+
+def _kinds(values: Iterable[object]) -> set[type]:
+    return set(map(type, values))
 
 
 def _row_object(row: object, fields: object) -> Row:
@@ -189,26 +239,26 @@ def summary_of(row: Stored) -> Summary:
     (
         check_id,
         pack,
-        pack_version,
-        role,
         status,
-        revision,
         outcome,
         stop,
         undecided,
         parties,
         address,
-        postcode,
         city,
         created_at,
         updated_at,
-        finalized_at,
-        reference,
         decision,
         report_status,
+        _changed,
+        pack_version,
+        role,
+        revision,
+        postcode,
+        finalized_at,
+        reference,
         search,
         match_keys,
-        _changed,
         _attachments,
         erase_on,
         review_on,
@@ -269,24 +319,65 @@ def searchable(words: list[str]) -> bool:
     )
 
 
-def rows_with_words(raw: bytes, words: list[str]) -> tuple[list[Row], int] | None:
-    """The rows of ``raw`` whose line holds every word, and the folder stamp the file records;
-    None when ``raw`` is not laid out as this app writes it, or its rows hold less than this
-    app's rows do (then it must be read whole)."""
-    lines = raw.split(b"\n")
-    if len(lines) < 2 or lines[0] != _HEAD or not lines[-1].startswith(_TAIL):
+def rows_holding(raw: bytes, needles: list[bytes]) -> IndexContent | None:
+    """The rows of ``raw`` whose line holds every one of ``needles`` (bytes as they appear in
+    a line: an ASCII search word, a filter's value as JSON), as stored, and the folder stamp the
+    file records; None when ``raw`` is not laid out as this app writes it, or its rows hold less
+    than this app's rows do (then it must be read whole)."""
+    head_end, tail_start = raw.find(b"\n"), raw.rfind(b"\n")
+    if head_end < 0 or raw[:head_end] != _HEAD or not raw.startswith(_TAIL, tail_start + 1):
         return None
     try:
-        state = json.loads(lines[-1][len(_TAIL) : -1])
+        state = json.loads(raw[tail_start + 1 + len(_TAIL) : -1])
         stamp = state["checks"]
         if not isinstance(stamp, int) or state.get("content") != ROW_CONTENT:
             return None
-        encoded = [word.encode() for word in words]
-        found = []
-        for line in lines[1:-1]:
-            if all(word in line for word in encoded):
-                row = json.loads(line.removesuffix(b","))
-                found.append(_row_object(row, FIELD_LIST))
+        chosen = _lines_holding(raw, head_end + 1, tail_start, needles)
+        # Parsed at once, as one list: each line but the last ends in the comma between rows.
+        rows = json.loads(b"[" + b"\n".join(chosen).removesuffix(b",") + b"]")
+        found = _parse({"fields": FIELD_LIST, "rows": rows, "state": state}, len(FIELDS))
     except (ValueError, TypeError, KeyError, AttributeError, IndexError):
         return None
-    return found, stamp
+    return found
+
+
+def _lines_holding(raw: bytes, start: int, end: int, needles: list[bytes]) -> list[bytes]:
+    """The lines between ``start`` and ``end`` that hold every needle: found where the first
+    one occurs, so that a line without it is never looked at one by one."""
+    if not needles:
+        return raw[start:end].split(b"\n")
+    first, others = needles[0], needles[1:]
+    lines = []
+    at = raw.find(first, start, end)
+    while at != -1:
+        begin = raw.rfind(b"\n", 0, at) + 1  # (the first line's begins after the header's)
+        stop = raw.find(b"\n", at, end)
+        stop = end if stop == -1 else stop
+        line = raw[begin:stop]
+        if all(needle in line for needle in others):
+            lines.append(line)
+        at = raw.find(first, stop, end)
+    return lines
+
+
+def needle(value: Any) -> bytes:
+    """``value`` as it appears in a row's line (to choose lines before parsing them)."""
+    return _json(value)
+
+
+def listed_of_rows(rows: Iterable[Stored]) -> list[Listed]:
+    """The Listed of each stored row: picked straight from the list of values when it is one
+    (one loop without a call per row: a listing of 20,000 checks)."""
+    new, pick, untampered, from_row = tuple.__new__, _LISTED, _NOT_TAMPERED, Listed.from_row
+    return [
+        from_row(row) if type(row) is dict else new(Listed, pick(row) + untampered) for row in rows
+    ]
+
+
+def summary_json(row: Stored) -> dict[str, Any]:
+    """A check's summary as JSON gives it, as ``Summary.as_json``: from a stored list of values
+    without making the Summary (its moments and days are the ISO text the row holds)."""
+    if isinstance(row, dict):
+        return Summary.from_row(row).as_json()
+    values = (*_JSON_PICK_BEFORE(row), [], None, *_JSON_PICK_AFTER(row))
+    return dict(zip(_JSON_KEYS, values, strict=True))

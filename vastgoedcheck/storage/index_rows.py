@@ -8,6 +8,7 @@ id is made a dictionary then (and kept so); rows put since the file was read are
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, MutableMapping
+from operator import itemgetter
 from typing import Any
 
 from vastgoedcheck.storage.index_file import (
@@ -16,13 +17,12 @@ from vastgoedcheck.storage.index_file import (
     Stored,
     as_dict,
     field,
-    summary_of,
 )
-from vastgoedcheck.storage.summary import Summary
 
 # What a filter compares a row with when the row does not hold the field (an earlier version's).
 _DEFAULTS = {"decision": "", "report_status": "open"}
 _SEARCH = POSITION["search"]
+_CHANGED = itemgetter(POSITION["changed"])
 
 
 class Rows(MutableMapping[str, Row]):
@@ -62,34 +62,31 @@ class Rows(MutableMapping[str, Row]):
             yield check_id, field(row, name)
 
 
-def chosen_summaries(
-    rows: Iterable[Stored], keep: dict[str, str], words: list[str]
-) -> list[Summary]:
-    """The summaries of the rows whose fields have the values in ``keep`` and whose search
-    text holds every word, newest change first."""
+def chosen_rows(rows: Iterable[Stored], keep: dict[str, str], words: list[str]) -> list[Stored]:
+    """The rows whose fields have the values in ``keep`` and whose search text holds every
+    word, newest change first."""
     if keep or words:
         wanted = [(POSITION[name], name, value) for name, value in keep.items()]
         chosen = [row for row in rows if _keeps(row, wanted, words)]
     else:
         chosen = list(rows)
-    chosen.sort(key=_changed, reverse=True)
-    return list(map(summary_of, chosen))
+    every_one_a_list = set(map(type, chosen)) <= {list}  # (the common case: sorted by C)
+    chosen.sort(key=_CHANGED if every_one_a_list else _changed, reverse=True)
+    return chosen
 
 
 def _keeps(row: Stored, wanted: list[tuple[int, str, str]], words: list[str]) -> bool:
     """Whether a row has each wanted value (at its position in a list, by name in an object)
-    and every word in its search text."""
+    and every word in its search text (a listing's rows, without words, may end before it)."""
     if isinstance(row, list):
         for position, _name, value in wanted:  # loops: 20,000 rows, one or two values each
             if row[position] != value:
                 return False
-        search = row[_SEARCH]
-    else:
-        for _position, name, value in wanted:
-            if row.get(name, _DEFAULTS.get(name)) != value:
-                return False
-        search = row["search"]
-    return all(word in search for word in words)
+        return not words or all(word in row[_SEARCH] for word in words)
+    for _position, name, value in wanted:
+        if row.get(name, _DEFAULTS.get(name)) != value:
+            return False
+    return all(word in row["search"] for word in words)
 
 
 def _changed(row: Stored) -> int:

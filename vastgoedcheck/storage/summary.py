@@ -196,6 +196,61 @@ class Summary(NamedTuple):
         return data
 
 
+class Filters(NamedTuple):
+    """Which checks a listing shows: those whose search text holds every word of ``search``
+    (names, KVK numbers, UBOs, representatives, address, postcode, town, own reference) and
+    that have each value given (``decision`` NO_DECISION: no decision recorded yet)."""
+
+    search: str = ""
+    status: str | None = None
+    pack: str | None = None
+    decision: str | None = None
+    report_status: str | None = None
+
+    def values(self) -> dict[str, str]:
+        """The fields a check must have, with their values."""
+        return {
+            name: value
+            for name, value in self._asdict().items()
+            if name != "search" and value is not None
+        }
+
+
+class Listed(NamedTuple):
+    """One check as a line of a listing shows it, made straight from its stored row: its
+    moments stay the ISO 8601 text the row holds (a listing of 20,000 checks parses no date)."""
+
+    id: str
+    status: str
+    outcome: str
+    stop: bool
+    undecided: bool
+    pack: str
+    created_at: str | None
+    updated_at: str | None
+    parties: list[str]
+    address: str
+    city: str
+    tampered: tuple[int, ...] = ()
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Listed:
+        return cls(
+            row["id"],
+            row["status"],
+            row["outcome"],
+            row["stop"],
+            bool(row.get("undecided", False)),
+            row["pack"],
+            row["created_at"],
+            row["updated_at"],
+            row["parties"],
+            row["address"],
+            row["city"],
+            tuple(row.get("tampered", ())),
+        )
+
+
 # The keys of a row as summary_row writes it: the Summary's fields, the search text and the
 # moment of the last change in microseconds since 1970 (sorting 20,000 rows by it is quick).
 # (The retention dates are left out: a row an earlier version wrote without them is still
