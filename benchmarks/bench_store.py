@@ -65,6 +65,7 @@ from vastgoedcheck.exchange.writing import answer_json, check_document  # noqa: 
 from vastgoedcheck.identifiers import normalise  # noqa: E402
 from vastgoedcheck.packs.registry import PackRegistry  # noqa: E402
 from vastgoedcheck.storage.audit import AuditEvent, event_record  # noqa: E402
+from vastgoedcheck.storage.index_file import parse_index, summary_of  # noqa: E402
 from vastgoedcheck.storage.layout import Layout  # noqa: E402
 from vastgoedcheck.storage.meta import MetaFile, now  # noqa: E402
 from vastgoedcheck.storage.summary import Summary, search_key, summary_row  # noqa: E402
@@ -928,17 +929,8 @@ def run(args: argparse.Namespace, root: Path) -> None:
 
     # 5: search
     print(f"\nsearch the summaries (ms; median of 20, plain TinyDB of 3; N={big_n:,})")
-    sample = Summary.from_row(
-        next(
-            iter(
-                json.loads(
-                    folder_key_of(big.store).open(
-                        (big.store / "index.json").read_bytes(), "index.json"
-                    )
-                )["summaries"].values()
-            )
-        )
-    )
+    index = folder_key_of(big.store).open((big.store / "index.json").read_bytes(), "index.json")
+    sample = summary_of(next(iter(parse_index(index).rows.values())))
     searches = ("Çelik", "kowalski utrecht", sample.postcode)
     store = open_store(big.store, registry, actor=ACTOR)
     connection = connect(big.sqlite)
