@@ -72,6 +72,19 @@ def test_list_json_is_the_same_on_an_output_that_takes_only_text(cli, data: str)
     assert "Kees Verhoeven" in as_bytes
 
 
+def test_a_check_list_with_text_that_is_not_valid_utf8_is_still_written_as_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A lone surrogate (from a file of an earlier version) cannot be written as UTF-8: the
+    listing escapes it rather than end in a traceback, one check per line as always."""
+    from vastgoedcheck.cli.output import print_check_list
+
+    print_check_list([{"id": "a", "parties": ["Ay\ud800e"]}, {"id": "b", "parties": []}])
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 4
+    assert json.loads("\n".join(lines))[0]["parties"] == ["Ay\ud800e"]
+
+
 def test_list_filters_by_status_pack_and_search(cli, data: str) -> None:  # type: ignore[no-untyped-def]
     imported(cli, data, *EXAMPLE_FILES)
     assert {row["pack"] for row in summaries(cli, data, "--pack", "landlord-residential")} == {
