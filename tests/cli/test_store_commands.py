@@ -79,7 +79,7 @@ def test_a_check_list_with_text_that_is_not_valid_utf8_is_still_written_as_json(
     listing escapes it rather than end in a traceback, one check per line as always."""
     from vastgoedcheck.cli.output import print_check_list
 
-    print_check_list([{"id": "a", "parties": ["Ay\ud800e"]}, {"id": "b", "parties": []}])
+    print_check_list([[{"id": "a", "parties": ["Ay\ud800e"]}, {"id": "b", "parties": []}]])
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 4
     assert json.loads("\n".join(lines))[0]["parties"] == ["Ay\ud800e"]

@@ -22,15 +22,17 @@ from tests.stores import (
 from vastgoedcheck.domain.pack import FlagValue
 from vastgoedcheck.packs.registry import PackRegistry
 from vastgoedcheck.storage import index as index_module
+from vastgoedcheck.storage import index_file
 from vastgoedcheck.storage.index_file import (
     FIELDS,
     LISTING_WIDTH,
     ROW_CONTENT,
     as_dict,
+    index_body,
     index_payload,
     listed_of_rows,
     parse_index,
-    parse_listing,
+    rows_in_parts,
     summary_json,
     summary_of,
 )
@@ -501,6 +503,10 @@ def test_every_row_is_read_back_as_it_was_written_whatever_its_shape(store: Stor
     assert summary_of(stored[row["id"]]) == Summary.from_row(row)
 
 
+def listed(store: Store, filters: Filters) -> list[Listed]:
+    return [check for part in store.listed_in_parts(filters) for check in part]
+
+
 def as_listed(summary: Summary) -> Listed:
     """What a listing line shows of a check, taken from its whole summary."""
     return Listed(
@@ -536,9 +542,9 @@ def test_a_listing_reads_only_the_listing_part_of_each_line_and_shows_what_the_c
         expected = [as_listed(summary) for summary in whole.summaries()]
         drafts = [as_listed(summary) for summary in whole.summaries(status="draft")]
     with open_to_read(store.layout.root, registry) as reader:
-        assert reader.listed(Filters()) == expected
-        assert reader.listed(Filters(status="draft")) == drafts
-        assert [c.outcome for c in reader.listed(Filters()) if c.id == first.id] == ["escalate"]
+        assert listed(reader, Filters()) == expected
+        assert listed(reader, Filters(status="draft")) == drafts
+        assert [c.outcome for c in listed(reader, Filters()) if c.id == first.id] == ["escalate"]
         assert not reader.index.loaded  # no row was read whole
 
 
@@ -550,14 +556,13 @@ def test_the_listing_part_of_a_row_is_its_first_fields_whatever_the_shape_of_the
     hand_edited = {**row, "id": "0" * 8 + row["id"][8:], "tampered": [1]}
     payload = index_payload([row, hand_edited], 1234)
     whole = parse_index(payload).rows
-    listing = parse_listing(payload)
-    assert listing is not None and listing.stamp == 1234
-    assert listing.rows[row["id"]] == whole[row["id"]][:LISTING_WIDTH]
-    assert listing.rows[hand_edited["id"]] == hand_edited  # an object is read whole
-    assert listed_of_rows(listing.rows.values()) == [
-        as_listed(summary_of(stored)) for stored in whole.values()
-    ]
-    assert [c.tampered for c in listed_of_rows(listing.rows.values())] == [(), (1,)]
+    body = index_body(payload)
+    assert body is not None and body.stamp == 1234
+    [listing] = rows_in_parts(payload, body, [], whole=False)
+    assert listing[0] == whole[row["id"]][:LISTING_WIDTH]
+    assert listing[1] == hand_edited  # an object is read whole
+    assert listed_of_rows(listing) == [as_listed(summary_of(stored)) for stored in whole.values()]
+    assert [c.tampered for c in listed_of_rows(listing)] == [(), (1,)]
 
 
 def test_the_json_of_a_summary_is_made_from_its_stored_row_as_the_summary_writes_it(
@@ -571,7 +576,9 @@ def test_the_json_of_a_summary_is_made_from_its_stored_row_as_the_summary_writes
     made = [summary_json(row) for row in stored]
     assert made == [summary_of(row).as_json() for row in stored]
     assert [list(one) for one in made] == [list(summary_of(row).as_json()) for row in stored]
-    assert store.summaries_json(Filters()) == [s.as_json() for s in store.summaries()]
+    assert [c for part in store.summaries_json_in_parts(Filters()) for c in part] == [
+        s.as_json() for s in store.summaries()
+    ]
 
 
 def test_an_index_with_its_fields_in_another_order_is_read_by_their_names_and_laid_out_again(
@@ -591,12 +598,52 @@ def test_an_index_with_its_fields_in_another_order_is_read_by_their_names_and_la
     }
     write_plain(store.layout.index, json.dumps(earlier))
     with open_to_read(store.layout.root, registry) as reader:
-        assert [c.parties for c in reader.listed(Filters())] == [["Ayşe Çelik"]]
+        assert [c.parties for c in listed(reader, Filters())] == [["Ayşe Çelik"]]
     with open_store(store.layout.root, registry) as writer:
         assert [s.id for s in writer.summaries()] == [check.id]
     assert read_plain(store.layout.index).startswith(
         b'{"fields":' + json.dumps(list(FIELDS), separators=(",", ":")).encode()
     )
     with open_to_read(store.layout.root, registry) as reader:
-        assert [c.parties for c in reader.listed(Filters())] == [["Ayşe Çelik"]]
+        assert [c.parties for c in listed(reader, Filters())] == [["Ayşe Çelik"]]
         assert not reader.index.loaded
+
+
+def test_a_listing_read_part_by_part_gives_what_a_full_reading_gives(
+    store: Store, registry: PackRegistry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parts of a row each: the journal's changes since the index was written (a check changed,
+    one deleted, one added) are merged in where their change puts them."""
+    monkeypatch.setattr(index_file, "PART_BYTES", 1)  # a row at a time
+    checks = [new_draft(store, name) for name in ("Anna Smit", "Jan Çelik", "Piet Jansen")]
+    checks += [new_draft(store, name) for name in ("Ayşe Yıldız", "Bram Visser")]
+    store.close()
+    with open_store(store.layout.root, registry, lazy_index=True) as writer:
+        writer.set_answer(checks[0].id, "RES-03", FlagValue.YES)  # the oldest, now the newest
+        writer.delete(checks[2].id, "made twice")
+        new_draft(writer, "Daan de Vries")
+    with open_store(store.layout.root, registry) as whole:
+        expected = [as_listed(summary) for summary in whole.summaries()]
+        drafts = [s.as_json() for s in whole.summaries(status="draft")]
+    with open_to_read(store.layout.root, registry) as reader:
+        parts = list(reader.listed_in_parts(Filters()))
+        assert [check for part in parts for check in part] == expected
+        assert len(parts) > 1 and max(map(len, parts)) <= 3  # a row, and the two put since
+        as_json = reader.summaries_json_in_parts(Filters(status="draft"))
+        assert [check for part in as_json for check in part] == drafts
+        assert not reader.index.loaded
+
+
+def test_a_part_of_the_index_that_does_not_parse_leaves_no_check_out_of_the_listing(
+    store: Store, registry: PackRegistry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_file, "PART_BYTES", 1)  # a row at a time
+    ids = {new_draft(store, name).id for name in ("Anna Smit", "Jan Çelik", "Piet Jansen", "Bo")}
+    store.close()
+    lines = read_plain(store.layout.index).split(b"\n")
+    lines[3] = b'["not a row"],'  # the third row: in the third part
+    write_plain(store.layout.index, b"\n".join(lines))
+    with open_to_read(store.layout.root, registry) as reader:
+        found = [check.id for check in listed(reader, Filters())]
+        assert sorted(found) == sorted(ids)  # each once: two rows read in parts, then the rest
+        assert reader.index.loaded  # read whole after the part that did not parse

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 from vastgoedcheck.cli.assess_command import print_assessment
@@ -31,6 +32,7 @@ from vastgoedcheck.i18n.formatting import stored_moment_formatter
 from vastgoedcheck.i18n.labels import answer_text, status_label
 from vastgoedcheck.i18n.outcome_text import level_headline
 from vastgoedcheck.storage.audit import AuditEvent
+from vastgoedcheck.storage.store import Store
 from vastgoedcheck.storage.summary import (
     NO_DECISION,
     REPORT_STATUSES,
@@ -116,16 +118,20 @@ def _who(parties: Sequence[str], address: str, city: str) -> str:
 def list_checks(args: argparse.Namespace) -> int:
     filters = Filters(args.search, args.status, args.pack, _decision(args), args.report_status)
     with opened_store(args, read_only=True) as store:
-        as_json = store.summaries_json(filters) if args.json else []
-        found = [] if args.json else store.listed(filters)
+        if args.json:  # written part by part, the checks found missing last
+            print_check_list(
+                chain(store.summaries_json_in_parts(filters), _missing_json(store, args))
+            )
+            return 0
+        found = 0
+        texts: dict[tuple[str, str, bool, bool, str], str] = {}
+        for part in store.listed_in_parts(filters):  # written part by part
+            say_lines(_listed_lines(part, texts))
+            found += len(part)
         missing = [summary for summary in store.missing_checks() if _matches(summary, args)]
-    if args.json:
-        print_check_list([*as_json, *(summary.as_json() for summary in missing)])
-        return 0
     if not found and not missing:
         say(_("No checks found."))
         return 0
-    say_lines(_listed_lines(found))
     say_lines(
         [
             "  ".join(
@@ -141,7 +147,7 @@ def list_checks(args: argparse.Namespace) -> int:
             for summary in missing
         ]
     )
-    say(ngettext("{count} check", "{count} checks", len(found)).format(count=len(found)))
+    say(ngettext("{count} check", "{count} checks", found).format(count=found))
     if missing:
         say(
             ngettext(
@@ -155,10 +161,18 @@ def list_checks(args: argparse.Namespace) -> int:
     return 0
 
 
-def _listed_lines(found: list[Listed]) -> list[str]:
-    """One line per check: id, status, advice, pack, last change, parties and place."""
+def _missing_json(store: Store, args: argparse.Namespace) -> Iterator[list[dict[str, Any]]]:
+    """The checks found missing, as the last part of a JSON listing: asked for once the rest has
+    been read, as reading the index is what finds a file gone."""
+    yield [summary.as_json() for summary in store.missing_checks() if _matches(summary, args)]
+
+
+def _listed_lines(
+    found: list[Listed], texts: dict[tuple[str, str, bool, bool, str], str]
+) -> list[str]:
+    """One line per check: id, status, advice, pack, last change, parties and place (``texts``:
+    the status, advice and pack of each kind of check, made once for all parts of a listing)."""
     when = stored_moment_formatter()
-    texts: dict[tuple[str, str, bool, bool, str], str] = {}  # made once for each kind
     tampered_text = "  " + _("CHANGED AFTER FINALIZING")
     lines = []
     for (  # a listing of 20,000 checks: the fields unpacked at once

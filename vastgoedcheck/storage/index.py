@@ -13,7 +13,7 @@ import base64
 import contextlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +29,15 @@ from vastgoedcheck.storage.index_file import (
     as_dict,
     current_layout,
     field,
+    index_body,
     index_payload,
     needle,
     parse_index,
-    parse_listing,
     rows_holding,
+    rows_in_parts,
     searchable,
 )
-from vastgoedcheck.storage.index_rows import Rows, chosen_rows
+from vastgoedcheck.storage.index_rows import Rows, chosen_parts, chosen_rows
 from vastgoedcheck.storage.layout import CHECK_ID, Layout
 from vastgoedcheck.storage.sealing import SealBroken
 from vastgoedcheck.storage.summary import Filters, search_key
@@ -382,13 +383,11 @@ class SummaryIndex:
             return  # replaying the journal over the new index changes nothing: it stays
         self._journal_lines = self._session_lines = 0
 
-    def chosen(self, filters: Filters, *, whole: bool = True) -> list[Stored]:
-        """The rows of the checks ``filters`` lets through, newest change first, as stored.
-        Without ``whole``, a row may hold only its first LISTING_WIDTH fields (what a listing
-        shows)."""
+    def chosen(self, filters: Filters) -> list[Stored]:
+        """The rows of the checks ``filters`` lets through, newest change first, as stored."""
         words = search_key(filters.search).split()
         keep = filters.values()
-        found = None if self._rows is not None else self._quick_rows(words, keep, whole)
+        found = None if self._rows is not None else self._quick_rows(words, keep)
         # Found with ``checks/`` exactly as the index recorded it: no file has gone since, so
         # reading every row would find nothing new to report.
         self.folder_as_recorded = found is not None
@@ -407,44 +406,97 @@ class SummaryIndex:
             if any(identity(key) in wanted for key in match_keys or ())
         ]
 
-    def _quick_rows(
-        self, words: list[str], keep: dict[str, str], whole: bool
-    ) -> Iterable[Stored] | None:
-        """The rows that may hold every word and filter value, when they can be read without
-        reading every row as the app keeps them: nothing was written, added or removed in
-        ``checks/`` since the index and its journal were written (the folder's time is what
-        they recorded). Only the lines of ``index.json`` that hold the words and values are
-        parsed; without ``whole`` and words, only the listing fields of every line. A search
-        compares each row it found with its check file as well, and reads it again from the
-        file when that changed: only what the search touches is brought in line. None when it
-        cannot be done this way (then every row is read)."""
-        if words and not searchable(words):
-            return None
-        needles = [needle(value) for value in keep.values()] + [word.encode() for word in words]
-        if whole and not needles:
-            return None  # every row wanted whole: reading them all is as quick
+    def chosen_in_parts(self, filters: Filters, *, whole: bool = True) -> Iterator[list[Stored]]:
+        """The rows ``chosen`` gives, in the same order, in parts. When the index and its
+        journal can be read as they are (``checks/`` as they recorded it, no search words), a
+        part of ``index.json`` is parsed only when the one before it has been used: a listing
+        of 20,000 checks never holds them all. Should a part not parse, the rest comes from
+        reading every row (which reports the damage)."""
+        words = search_key(filters.search).split()
+        keep = filters.values()
+        parts = None if self._rows is not None or words else self._parts(keep, whole)
+        if parts is None:
+            yield self.chosen(filters)
+            return
+        self.folder_as_recorded = True  # as in chosen: no file can have gone since
+        given: set[str] = set()
+        try:
+            for part in parts:
+                given.update(row[0] if isinstance(row, list) else row["id"] for row in part)
+                yield part
+        except (ValueError, TypeError, KeyError, RecursionError):
+            self.folder_as_recorded = False
+            rest = self.chosen(filters)
+            yield [row for row in rest if field(row, "id") not in given]
+
+    def _parts(self, keep: dict[str, str], whole: bool) -> Iterator[list[Stored]] | None:
+        """The chosen rows of ``index.json`` part by part, with its journal's changes; None
+        when they cannot be read so (see chosen_in_parts)."""
         try:
             raw = self.layout.read(self.layout.index)
-            found = rows_holding(raw, needles) if whole or words else parse_listing(raw)
+        except (FileNotFoundError, StoreError, DamagedFile):
+            return None
+        body = index_body(raw)
+        changes = None if body is None else self._journal_changes(body.stamp)
+        if body is None or changes is None:
+            return None
+        needles = [needle(value) for value in keep.values()]
+        parts = rows_in_parts(raw, body, needles, whole=whole)
+        return chosen_parts(parts, keep, *changes)
+
+    def _journal_changes(self, recorded: int | None) -> tuple[dict[str, Row], set[str]] | None:
+        """The rows the journal puts and the checks it drops, on top of an index that recorded
+        the folder's time ``recorded``; None unless ``checks/`` is still as the last of them
+        recorded it (or the journal cannot be read, or has a line cut short by a crash)."""
+        try:
             journal = self._journal()
-        except (FileNotFoundError, StoreError, DamagedFile, ValueError, RecursionError):
+        except (FileNotFoundError, StoreError):
             return None
-        if found is None or not found.current or found.stamp is None:
-            return None
-        rows = found.rows
-        stamp: object = found.stamp
+        put: dict[str, Row] = {}
+        dropped: set[str] = set()
+        stamp: object = recorded
         for line in journal:
             try:
                 entry = json.loads(line)
                 stamp = entry["checks"]
                 if "put" in entry:
-                    rows[entry["put"]["id"]] = entry["put"]
+                    check_id = entry["put"]["id"]
+                    put[check_id] = entry["put"]
+                    dropped.discard(check_id)
                 elif "drop" in entry:
-                    rows.pop(entry["drop"], None)
+                    put.pop(entry["drop"], None)
+                    dropped.add(entry["drop"])
             except (ValueError, TypeError, KeyError, AttributeError):
-                return None  # a line cut short by a crash: read it all
+                return None
         if stamp is None or stamp != self._folder_stamp():
             return None
+        return put, dropped
+
+    def _quick_rows(self, words: list[str], keep: dict[str, str]) -> Iterable[Stored] | None:
+        """The rows that may hold every word and filter value, when they can be read without
+        reading every row as the app keeps them: nothing was written, added or removed in
+        ``checks/`` since the index and its journal were written (the folder's time is what
+        they recorded). Only the lines of ``index.json`` that hold the words and values are
+        parsed. A search compares each row it found with its check file as well, and reads it
+        again from the file when that changed: only what the search touches is brought in line.
+        None when it cannot be done this way (then every row is read)."""
+        if words and not searchable(words):
+            return None
+        needles = [needle(value) for value in keep.values()] + [word.encode() for word in words]
+        if not needles:
+            return None  # every row wanted: reading them all is as quick
+        try:
+            found = rows_holding(self.layout.read(self.layout.index), needles)
+        except (FileNotFoundError, StoreError, DamagedFile):
+            return None
+        changes = None if found is None else self._journal_changes(found.stamp)
+        if found is None or changes is None:
+            return None
+        rows = found.rows
+        put, dropped = changes
+        rows.update(put)
+        for check_id in dropped:
+            rows.pop(check_id, None)
         if not words:
             return rows.values()  # a listing, which trusts the folder's time (above)
         for check_id, row in list(rows.items()):

@@ -7,6 +7,7 @@ id is made a dictionary then (and kept so); rows put since the file was read are
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, MutableMapping
 from operator import itemgetter
 from typing import Any
@@ -73,6 +74,42 @@ def chosen_rows(rows: Iterable[Stored], keep: dict[str, str], words: list[str]) 
     every_one_a_list = set(map(type, chosen)) <= {list}  # (the common case: sorted by C)
     chosen.sort(key=_CHANGED if every_one_a_list else _changed, reverse=True)
     return chosen
+
+
+def chosen_parts(
+    parts: Iterable[list[Stored]],
+    keep: dict[str, str],
+    replaced: dict[str, Row],
+    dropped: set[str],
+) -> Iterator[list[Stored]]:
+    """The rows of ``parts`` (index.json's, newest change first) that have the values in
+    ``keep``, the rows the journal replaced or dropped left out, and the rows it put (in
+    ``replaced``) merged in by their change: in the order ``chosen_rows`` gives them."""
+    wanted = [(POSITION[name], name, value) for name, value in keep.items()]
+    chosen = [row for row in replaced.values() if _keeps(row, wanted, [])]
+    pending = deque(sorted(chosen, key=_changed, reverse=True))  # newest first, as the file
+    passed = replaced.keys() | dropped
+    for part in parts:
+        if passed:
+            part = [row for row in part if field(row, "id") not in passed]
+        if wanted:
+            part = [row for row in part if _keeps(row, wanted, [])]
+        if pending:
+            part = _merged(part, pending)
+        if part:
+            yield part
+    if pending:
+        yield list(pending)
+
+
+def _merged(part: list[Stored], pending: deque[Row]) -> list[Stored]:
+    """``part`` with the pending rows that changed after one of its rows put before it."""
+    merged: list[Stored] = []
+    for row in part:
+        while pending and _changed(pending[0]) > _changed(row):
+            merged.append(pending.popleft())
+        merged.append(row)
+    return merged
 
 
 def _keeps(row: Stored, wanted: list[tuple[int, str, str]], words: list[str]) -> bool:

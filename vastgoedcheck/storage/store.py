@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -238,17 +238,20 @@ class Store(
             rows = self.index.chosen(Filters(search, status, pack, decision, report_status))
             return list(map(summary_of, rows))
 
-    def listed(self, filters: Filters) -> list[Listed]:
+    def listed_in_parts(self, filters: Filters) -> Iterator[list[Listed]]:
         """The checks ``filters`` lets through, newest change first, each as a line of a
-        listing shows it (made without parsing a date: a listing of 20,000 checks)."""
+        listing shows it (made without parsing a date), a few hundred at a time: a listing of
+        20,000 checks need not hold them all (SummaryIndex.chosen_in_parts)."""
         with collector_paused():
-            return listed_of_rows(self.index.chosen(filters, whole=False))
+            for part in self.index.chosen_in_parts(filters, whole=False):
+                yield listed_of_rows(part)
 
-    def summaries_json(self, filters: Filters) -> list[dict[str, Any]]:
+    def summaries_json_in_parts(self, filters: Filters) -> Iterator[list[dict[str, Any]]]:
         """The checks ``filters`` lets through, newest change first, each summary as JSON gives
-        it (``Summary.as_json``, made straight from the stored row)."""
+        it (``Summary.as_json``, made straight from the stored row), a few hundred at a time."""
         with collector_paused():
-            return list(map(summary_json, self.index.chosen(filters)))
+            for part in self.index.chosen_in_parts(filters):
+                yield list(map(summary_json, part))
 
     def __len__(self) -> int:
         return len(self.index.rows)
