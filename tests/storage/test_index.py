@@ -33,7 +33,7 @@ from vastgoedcheck.storage.index_file import (
     listed_of_rows,
     parse_index,
     rows_in_parts,
-    summary_json,
+    summaries_json,
     summary_of,
 )
 from vastgoedcheck.storage.store import Store
@@ -573,7 +573,7 @@ def test_the_json_of_a_summary_is_made_from_its_stored_row_as_the_summary_writes
     rows = [dict(row) for row in store.index.rows.values()]
     hand_edited = {**rows[0], "id": "0" * 8 + rows[0]["id"][8:], "tampered": [1]}
     stored = parse_index(index_payload([*rows, hand_edited], 1234)).rows.values()
-    made = [summary_json(row) for row in stored]
+    made = summaries_json(stored)
     assert made == [summary_of(row).as_json() for row in stored]
     assert [list(one) for one in made] == [list(summary_of(row).as_json()) for row in stored]
     assert [c for part in store.summaries_json_in_parts(Filters()) for c in part] == [

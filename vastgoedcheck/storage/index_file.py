@@ -79,15 +79,14 @@ POSITION = {name: number for number, name in enumerate(FIELDS)}
 _SEARCH = POSITION["search"]
 _LISTED = itemgetter(*(POSITION[name] for name in Listed._fields[:-1]))  # all but "tampered"
 _NOT_TAMPERED: tuple[tuple[int, ...]] = ((),)
-# A summary's JSON, in Summary's order, from a stored list: the fields before "tampered" and
-# "missing" (which such a row never has), those two, and the rest but the search text.
-_JSON_BEFORE = Summary._fields[: Summary._fields.index("tampered")]
-_JSON_AFTER = tuple(
-    name for name in Summary._fields[Summary._fields.index("missing") + 1 :] if name != "search"
+# A summary's JSON (Summary.as_json) from a stored list: the fields but the search text, then
+# what a list row never holds: "tampered" (no hand-edited revision) and "missing".
+_JSON_FIELDS = tuple(
+    name for name in Summary._fields if name not in ("search", "tampered", "missing")
 )
-_JSON_KEYS = (*_JSON_BEFORE, "tampered", "missing", *_JSON_AFTER)
-_JSON_PICK_BEFORE = itemgetter(*(POSITION[name] for name in _JSON_BEFORE))
-_JSON_PICK_AFTER = itemgetter(*(POSITION[name] for name in _JSON_AFTER))
+_JSON_KEYS = (*_JSON_FIELDS, "tampered", "missing")
+_JSON_PICK = itemgetter(*(POSITION[name] for name in _JSON_FIELDS))
+_JSON_UNTAMPERED: tuple[tuple[()], None] = ((), None)  # (a tuple is written as a JSON list)
 _FIELD_SET = frozenset(FIELDS)
 FIELD_LIST = list(FIELDS)  # as JSON gives the fields back
 _HEAD = b'{"fields":' + json.dumps(FIELDS, separators=(",", ":")).encode() + b',"rows":['
@@ -421,10 +420,14 @@ def listed_of_rows(rows: Iterable[Stored]) -> list[Listed]:
     ]
 
 
-def summary_json(row: Stored) -> dict[str, Any]:
-    """A check's summary as JSON gives it, as ``Summary.as_json``: from a stored list of values
-    without making the Summary (its moments and days are the ISO text the row holds)."""
-    if isinstance(row, dict):
-        return Summary.from_row(row).as_json()
-    values = (*_JSON_PICK_BEFORE(row), [], None, *_JSON_PICK_AFTER(row))
-    return dict(zip(_JSON_KEYS, values, strict=True))
+def summaries_json(rows: Iterable[Stored]) -> list[dict[str, Any]]:
+    """Each row's summary as JSON gives it, as ``Summary.as_json``: from a stored list of values
+    without making the Summary (its moments and days are the ISO text the row holds), in one
+    loop without a call per row (a listing of 20,000 checks)."""
+    pick, keys = _JSON_PICK, _JSON_KEYS
+    return [
+        dict(zip(keys, (*pick(row), [], None), strict=True))
+        if isinstance(row, list)
+        else Summary.from_row(row).as_json()
+        for row in rows
+    ]

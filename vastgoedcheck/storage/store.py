@@ -53,7 +53,7 @@ from vastgoedcheck.storage.folder_backups import (
 )
 from vastgoedcheck.storage.folder_state import refuse_unless_keyed
 from vastgoedcheck.storage.index import SummaryIndex
-from vastgoedcheck.storage.index_file import listed_of_rows, summary_json, summary_of
+from vastgoedcheck.storage.index_file import listed_of_rows, summaries_json, summary_of
 from vastgoedcheck.storage.issuing import IssuingFiles
 from vastgoedcheck.storage.layout import Layout
 from vastgoedcheck.storage.lock import FolderLock
@@ -251,7 +251,7 @@ class Store(
         it (``Summary.as_json``, made straight from the stored row), a few hundred at a time."""
         with collector_paused():
             for part in self.index.chosen_in_parts(filters):
-                yield list(map(summary_json, part))
+                yield summaries_json(part)
 
     def __len__(self) -> int:
         return len(self.index.rows)

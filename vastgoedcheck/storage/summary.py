@@ -184,15 +184,18 @@ class Summary(NamedTuple):
         )
 
     def as_json(self) -> dict[str, Any]:
+        """The summary as ``list --json`` gives it: every field but the search text, what it
+        says of a hand-edited or missing file last."""
         data = self._asdict()
         data["parties"] = list(self.parties)
-        data["tampered"] = list(self.tampered)
         data["match_keys"] = list(self.match_keys)
         del data["search"]
         for name in ("created_at", "updated_at", "finalized_at"):
             data[name] = _stamp(data[name])
         for name in ("erase_on", "review_on"):
             data[name] = None if data[name] is None else data[name].isoformat()
+        data["tampered"] = list(data.pop("tampered"))
+        data["missing"] = data.pop("missing")
         return data
 
 
